@@ -1,0 +1,55 @@
+package com.copyguard;
+
+import com.copyguard.app.CopyguardService;
+import com.copyguard.app.ServiceConfig;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar copyguard.jar [--port N] [--data-dir DIR] ...}: starts the service. */
+@Command(name = "copyguard", mixinStandardHelpOptions = true,
+        description = "Rules-engine driven risk and replication service for futures copy trading.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Journal and snapshots. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--rules-dir", defaultValue = "rules", description = "Rule set versions. Default: ${DEFAULT-VALUE}")
+    Path rulesDir;
+
+    @Option(names = "--rules-version", description = "Rule set to activate (default: the one named in <rules-dir>/ACTIVE)")
+    String rulesVersion;
+
+    @Option(names = "--instruments", description = "Instrument catalog JSON loaded on first start (default: built in)")
+    Path instruments;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
+        CopyguardService service = new CopyguardService(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "copyguard-shutdown"));
+        System.out.println("copyguard listening on port " + service.port());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

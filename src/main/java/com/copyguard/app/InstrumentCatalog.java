@@ -1,0 +1,33 @@
+package com.copyguard.app;
+
+import com.copyguard.command.PutInstrument;
+import com.copyguard.engine.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The default instrument catalog loaded at first start (a JSON array of instrument specs). */
+public final class InstrumentCatalog {
+    private InstrumentCatalog() {
+    }
+
+    public static List<PutInstrument> load(Path file) throws IOException {
+        JsonNode root;
+        if (file == null) {
+            try (InputStream in = InstrumentCatalog.class.getClassLoader().getResourceAsStream("instruments.json")) {
+                root = Json.MAPPER.readTree(in);
+            }
+        } else {
+            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+        }
+        List<PutInstrument> out = new ArrayList<>();
+        for (JsonNode spec : root) {
+            out.add(PutInstrument.parse(spec.path("symbol").asText(), spec));
+        }
+        return out;
+    }
+}

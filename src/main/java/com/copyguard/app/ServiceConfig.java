@@ -1,0 +1,23 @@
+package com.copyguard.app;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the service. {@code rulesVersion} null means the version named in
+ * {@code <rulesDir>/ACTIVE}; {@code instrumentsFile} null means the built-in catalog.
+ */
+public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
+                            Path instrumentsFile) {
+
+    public static ServiceConfig defaults(Path dataDir) {
+        return new ServiceConfig("0.0.0.0", 8080, dataDir, Path.of("rules"), null, null);
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(host, newPort, dataDir, rulesDir, rulesVersion, instrumentsFile);
+    }
+
+    public ServiceConfig withHost(String newHost) {
+        return new ServiceConfig(newHost, port, dataDir, rulesDir, rulesVersion, instrumentsFile);
+    }
+}

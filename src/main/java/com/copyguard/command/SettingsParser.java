@@ -1,0 +1,116 @@
+package com.copyguard.command;
+
+import com.copyguard.domain.GuardianSetting;
+import com.copyguard.domain.LeverageMode;
+import com.copyguard.domain.LeverageSetting;
+import com.copyguard.domain.MarginModeChoice;
+import com.copyguard.domain.SubscriptionSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a (partial) settings object onto existing settings, validating SPEC.md's ranges. A
+ * field that is present replaces the old value; an explicit null clears an optional limit.
+ */
+public final class SettingsParser {
+    public static final BigDecimal MIN_SLIPPAGE = new BigDecimal("0.001");
+    public static final BigDecimal MAX_SLIPPAGE = new BigDecimal("0.03");
+    public static final int MAX_LEVERAGE = 125;
+    private static final Set<String> KNOWN = Set.of("pairs", "autoFollowNewPairs", "leverage", "marginMode",
+            "stopLossRatio", "takeProfitRatio", "maxMarginPerPair", "maxSlippage", "maxMarginPerOrderRatio",
+            "maxPositionValue", "guardian");
+
+    private SettingsParser() {
+    }
+
+    public static SubscriptionSettings apply(SubscriptionSettings base, JsonNode patch) {
+        if (patch == null || patch.isNull()) {
+            return base;
+        }
+        Fields f = Fields.of(patch, "settings");
+        for (Iterator<String> it = patch.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!KNOWN.contains(name)) {
+                throw ApiException.invalid("settings." + name + " is not a known setting");
+            }
+        }
+        return new SubscriptionSettings(
+                patch.has("pairs") ? pairs(patch.get("pairs")) : base.getPairs(),
+                patch.has("autoFollowNewPairs") ? f.bool("autoFollowNewPairs", true) : base.isAutoFollowNewPairs(),
+                patch.has("leverage") ? leverage(patch.get("leverage")) : base.getLeverage(),
+                patch.has("marginMode") ? f.enumValue("marginMode", MarginModeChoice.class) : base.getMarginMode(),
+                patch.has("stopLossRatio") ? f.optionalPositive("stopLossRatio") : base.getStopLossRatio(),
+                patch.has("takeProfitRatio") ? f.optionalPositive("takeProfitRatio") : base.getTakeProfitRatio(),
+                patch.has("maxMarginPerPair") ? f.optionalPositive("maxMarginPerPair") : base.getMaxMarginPerPair(),
+                patch.has("maxSlippage") ? f.within("maxSlippage", MIN_SLIPPAGE, MAX_SLIPPAGE) : base.getMaxSlippage(),
+                patch.has("maxMarginPerOrderRatio") ? ratio(f, "maxMarginPerOrderRatio") : base.getMaxMarginPerOrderRatio(),
+                patch.has("maxPositionValue") ? f.positive("maxPositionValue") : base.getMaxPositionValue(),
+                patch.has("guardian") ? guardian(base.getGuardian(), patch.get("guardian")) : base.getGuardian());
+    }
+
+    private static BigDecimal ratio(Fields f, String name) {
+        if (!f.has(name)) {
+            return null;
+        }
+        BigDecimal r = f.decimal(name);
+        if (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) > 0) {
+            throw ApiException.invalid("settings." + name + " must be greater than 0 and at most 1");
+        }
+        return r;
+    }
+
+    private static List<String> pairs(JsonNode node) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ApiException.invalid("settings.pairs must be an array of symbols or null");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : node) {
+            if (!s.isTextual() || s.asText().isBlank()) {
+                throw ApiException.invalid("settings.pairs must hold symbol strings");
+            }
+            out.add(s.asText());
+        }
+        return out;
+    }
+
+    private static LeverageSetting leverage(JsonNode node) {
+        Fields f = Fields.of(node, "settings.leverage");
+        LeverageMode mode = f.enumValue("mode", LeverageMode.class);
+        Integer value = null;
+        Map<String, Integer> perSymbol = new LinkedHashMap<>();
+        if (mode == LeverageMode.FIXED) {
+            value = f.integer("value", 1, MAX_LEVERAGE);
+        }
+        if (mode == LeverageMode.CUSTOM) {
+            JsonNode map = f.node("perSymbol");
+            if (map == null || !map.isObject() || map.isEmpty()) {
+                throw ApiException.invalid("settings.leverage.perSymbol must map at least one symbol to a leverage");
+            }
+            Fields symbols = Fields.of(map, "settings.leverage.perSymbol");
+            for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
+                String symbol = it.next();
+                perSymbol.put(symbol, symbols.integer(symbol, 1, MAX_LEVERAGE));
+            }
+        }
+        return new LeverageSetting(mode, value, perSymbol);
+    }
+
+    private static GuardianSetting guardian(GuardianSetting base, JsonNode node) {
+        if (node.isNull()) {
+            return GuardianSetting.NONE;
+        }
+        Fields f = Fields.of(node, "settings.guardian");
+        return new GuardianSetting(
+                node.has("maxNetLoss") ? f.optionalPositive("maxNetLoss") : base.getMaxNetLoss(),
+                node.has("minNetValue") ? f.optionalPositive("minNetValue") : base.getMinNetValue());
+    }
+}

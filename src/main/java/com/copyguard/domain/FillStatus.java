@@ -1,0 +1,5 @@
+package com.copyguard.domain;
+
+public enum FillStatus {
+    FILLED, PARTIALLY_FILLED_CANCELED
+}

@@ -1,0 +1,5 @@
+package com.copyguard.domain;
+
+public enum LeverageMode {
+    FOLLOW_EXPERT, FIXED, CUSTOM
+}

@@ -1,0 +1,5 @@
+package com.copyguard.domain;
+
+public enum MarginModeChoice {
+    FOLLOW_EXPERT, CROSS, ISOLATED
+}

@@ -1,0 +1,5 @@
+package com.copyguard.domain;
+
+public enum Outcome {
+    PENDING, COPIED, REJECTED
+}

@@ -1,0 +1,29 @@
+package com.copyguard.domain;
+
+/**
+ * Why a copy was rejected or shrunk, or why a risk action was taken (SPEC.md). Rules set these;
+ * Java only reports them.
+ */
+public enum ReasonCode {
+    PARTIAL_FILL_NOT_COPIED,
+    BELOW_MIN_QTY,
+    MAX_MARGIN_PER_ORDER,
+    MAX_MARGIN_PER_PAIR,
+    MAX_POSITION_VALUE,
+    INSUFFICIENT_BALANCE,
+    EXPERT_EQUITY_UNKNOWN,
+    SLIPPAGE_EXCEEDED,
+    PAIR_NOT_FOLLOWED,
+    EXPERT_FREQUENCY_LIMIT,
+    TOKEN_LIMIT,
+    NOT_ACTIVE,
+    EXPERT_CLOSE,
+    MANUAL_CLOSE,
+    STOP_LOSS,
+    TAKE_PROFIT,
+    GUARDIAN_NET_LOSS,
+    GUARDIAN_NET_VALUE,
+    LIQUIDATION,
+    /** The active rule set left a copy undecided: a defect in the rules, reported, never guessed. */
+    NO_RULE_DECIDED
+}

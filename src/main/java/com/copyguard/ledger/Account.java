@@ -1,0 +1,110 @@
+package com.copyguard.ledger;
+
+import com.copyguard.domain.TransactionType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A following account: a dedicated SMART_RATIO account or a follower's shared pool. The balance
+ * moves only through {@link #post}, so the transaction list always adds up to it.
+ */
+public final class Account {
+    private final String accountId;
+    private final String followerId;
+    private final boolean pool;
+    private BigDecimal balance = BigDecimal.ZERO;
+    private BigDecimal frozen = BigDecimal.ZERO;
+    private BigDecimal netInvested = BigDecimal.ZERO;
+    private BigDecimal initialInvestment = BigDecimal.ZERO;
+    private final Set<String> subscriptionIds = new LinkedHashSet<>();
+    private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
+    private final List<Transaction> transactions = new ArrayList<>();
+
+    Account(String accountId, String followerId, boolean pool) {
+        this.accountId = accountId;
+        this.followerId = followerId;
+        this.pool = pool;
+    }
+
+    void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        balance = balance.add(amount);
+        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+    }
+
+    void addNetInvested(BigDecimal delta) {
+        netInvested = netInvested.add(delta);
+    }
+
+    void addInitialInvestment(BigDecimal delta) {
+        initialInvestment = initialInvestment.add(delta);
+    }
+
+    void linkSubscription(String subscriptionId) {
+        subscriptionIds.add(subscriptionId);
+    }
+
+    Position positionFor(PositionKey key, com.copyguard.domain.MarginMode marginMode) {
+        return positions.computeIfAbsent(key, k -> new Position(k, marginMode));
+    }
+
+    void dropIfClosed(PositionKey key) {
+        Position p = positions.get(key);
+        if (p != null && !p.isOpen()) {
+            positions.remove(key);
+        }
+    }
+
+    public Position position(PositionKey key) {
+        return positions.get(key);
+    }
+
+    public Collection<Position> positions() {
+        return Collections.unmodifiableCollection(positions.values());
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String followerId() {
+        return followerId;
+    }
+
+    public boolean isPool() {
+        return pool;
+    }
+
+    public BigDecimal balance() {
+        return balance;
+    }
+
+    public BigDecimal frozen() {
+        return frozen;
+    }
+
+    public BigDecimal netInvested() {
+        return netInvested;
+    }
+
+    public BigDecimal initialInvestment() {
+        return initialInvestment;
+    }
+
+    public Set<String> subscriptionIds() {
+        return Collections.unmodifiableSet(subscriptionIds);
+    }
+
+    public List<Transaction> transactions() {
+        return Collections.unmodifiableList(transactions);
+    }
+}

@@ -1,0 +1,104 @@
+package com.copyguard.ledger;
+
+import com.copyguard.domain.Side;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** A lead trader: settings, reported equity, and the open positions its fills built. */
+public final class Expert {
+    public static final BigDecimal DEFAULT_PROFIT_SHARE = new BigDecimal("0.10");
+
+    private final String expertId;
+    private BigDecimal profitShareRate = DEFAULT_PROFIT_SHARE;
+    private BigDecimal minFollowAmount = BigDecimal.ZERO;
+    private BigDecimal equity = BigDecimal.ZERO;
+    private final Map<String, ExpertPosition> positions = new LinkedHashMap<>();
+    private final Map<String, Long> firstTraded = new LinkedHashMap<>();
+    private final Set<String> subscriptionIds = new LinkedHashSet<>();
+    private Long lastOpenTime;
+
+    Expert(String expertId) {
+        this.expertId = expertId;
+    }
+
+    private static String key(String symbol, Side side) {
+        return symbol + "/" + side;
+    }
+
+    public ExpertPosition position(String symbol, Side side) {
+        return positions.get(key(symbol, side));
+    }
+
+    ExpertPosition positionFor(String symbol, Side side) {
+        return positions.computeIfAbsent(key(symbol, side), k -> new ExpertPosition(symbol, side));
+    }
+
+    void dropIfClosed(String symbol, Side side) {
+        ExpertPosition p = positions.get(key(symbol, side));
+        if (p != null && p.qty().signum() == 0) {
+            positions.remove(key(symbol, side));
+        }
+    }
+
+    void markTraded(String symbol, long time) {
+        firstTraded.putIfAbsent(symbol, time);
+    }
+
+    public Collection<ExpertPosition> positions() {
+        return Collections.unmodifiableCollection(positions.values());
+    }
+
+    /** Event time of the expert's first fill on a symbol, or null if it never traded it. */
+    public Long firstTraded(String symbol) {
+        return firstTraded.get(symbol);
+    }
+
+    public String expertId() {
+        return expertId;
+    }
+
+    public BigDecimal profitShareRate() {
+        return profitShareRate;
+    }
+
+    public BigDecimal minFollowAmount() {
+        return minFollowAmount;
+    }
+
+    public BigDecimal equity() {
+        return equity;
+    }
+
+    void setProfitShareRate(BigDecimal rate) {
+        this.profitShareRate = rate;
+    }
+
+    void setMinFollowAmount(BigDecimal amount) {
+        this.minFollowAmount = amount;
+    }
+
+    void setEquity(BigDecimal equity) {
+        this.equity = equity;
+    }
+
+    public Set<String> subscriptionIds() {
+        return Collections.unmodifiableSet(subscriptionIds);
+    }
+
+    void linkSubscription(String subscriptionId) {
+        subscriptionIds.add(subscriptionId);
+    }
+
+    public Long lastOpenTime() {
+        return lastOpenTime;
+    }
+
+    void setLastOpenTime(long time) {
+        this.lastOpenTime = time;
+    }
+}

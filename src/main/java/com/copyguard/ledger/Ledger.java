@@ -1,0 +1,193 @@
+package com.copyguard.ledger;
+
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.Instrument;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.domain.TransactionType;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All mutable domain state, and the only code that changes it. Owned by the single writer; every
+ * collection iterates in insertion or key order so that replay reproduces it exactly.
+ */
+public final class Ledger {
+    private final Map<String, Instrument> instruments = new TreeMap<>();
+    private final Map<String, Expert> experts = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final Map<String, String> poolByFollower = new LinkedHashMap<>();
+    private final MarketPrices prices = new MarketPrices();
+    private final Valuation valuation = new Valuation(prices);
+    private long clock;
+    private long transactionSeq;
+    private long subscriptionSeq;
+    private long accountSeq;
+
+    public long clock() {
+        return clock;
+    }
+
+    public void advanceClock(long time) {
+        clock = Math.max(clock, time);
+    }
+
+    public MarketPrices prices() {
+        return prices;
+    }
+
+    public Valuation valuation() {
+        return valuation;
+    }
+
+    public void observePrice(String symbol, BigDecimal price, long time) {
+        prices.observe(symbol, price, time);
+    }
+
+    // --- instruments and experts ---
+
+    public Instrument instrument(String symbol) {
+        return instruments.get(symbol);
+    }
+
+    public Collection<Instrument> instruments() {
+        return Collections.unmodifiableCollection(instruments.values());
+    }
+
+    public void putInstrument(Instrument instrument) {
+        instruments.put(instrument.getSymbol(), instrument);
+    }
+
+    public Expert expert(String expertId) {
+        return experts.get(expertId);
+    }
+
+    public Collection<Expert> experts() {
+        return Collections.unmodifiableCollection(experts.values());
+    }
+
+    public Expert upsertExpert(String expertId, BigDecimal profitShareRate, BigDecimal minFollowAmount,
+                               BigDecimal equity) {
+        Expert e = experts.computeIfAbsent(expertId, Expert::new);
+        if (profitShareRate != null) {
+            e.setProfitShareRate(profitShareRate);
+        }
+        if (minFollowAmount != null) {
+            e.setMinFollowAmount(minFollowAmount);
+        }
+        if (equity != null) {
+            e.setEquity(equity);
+        }
+        return e;
+    }
+
+    public void expertOpened(Expert e, String symbol, Side side, BigDecimal qty, BigDecimal price, int leverage,
+                             MarginMode marginMode, long time) {
+        e.positionFor(symbol, side).open(qty, price, leverage, marginMode);
+        e.markTraded(symbol, time);
+        e.setLastOpenTime(time);
+    }
+
+    public void expertClosed(Expert e, String symbol, Side side, BigDecimal qty, long time) {
+        e.positionFor(symbol, side).close(qty);
+        e.dropIfClosed(symbol, side);
+        e.markTraded(symbol, time);
+    }
+
+    // --- subscriptions and accounts ---
+
+    public Subscription subscription(String subscriptionId) {
+        return subscriptions.get(subscriptionId);
+    }
+
+    public Collection<Subscription> subscriptions() {
+        return Collections.unmodifiableCollection(subscriptions.values());
+    }
+
+    public Account account(String accountId) {
+        return accounts.get(accountId);
+    }
+
+    public Collection<Account> accounts() {
+        return Collections.unmodifiableCollection(accounts.values());
+    }
+
+    /** The follower's shared pool for FIXED_MARGIN and MULTIPLIER subscriptions, or null. */
+    public Account poolOf(String followerId) {
+        String id = poolByFollower.get(followerId);
+        return id == null ? null : accounts.get(id);
+    }
+
+    public Subscription subscribe(String followerId, Expert expert, FollowMode mode, BigDecimal fixedMargin,
+                                  BigDecimal multiplier, SubscriptionSettings settings, long time) {
+        Account account = mode == FollowMode.SMART_RATIO ? newAccount(followerId, false) : poolFor(followerId);
+        String id = "S" + (++subscriptionSeq);
+        Subscription s = new Subscription(id, followerId, expert.expertId(), account.accountId(), mode, fixedMargin,
+                multiplier, settings, time);
+        subscriptions.put(id, s);
+        account.linkSubscription(id);
+        expert.linkSubscription(id);
+        return s;
+    }
+
+    private Account poolFor(String followerId) {
+        Account pool = poolOf(followerId);
+        if (pool == null) {
+            pool = newAccount(followerId, true);
+            poolByFollower.put(followerId, pool.accountId());
+        }
+        return pool;
+    }
+
+    private Account newAccount(String followerId, boolean pool) {
+        Account a = new Account("A" + (++accountSeq), followerId, pool);
+        accounts.put(a.accountId(), a);
+        return a;
+    }
+
+    public void changeSettings(Subscription s, SubscriptionSettings settings) {
+        s.setSettings(settings);
+    }
+
+    // --- money ---
+
+    public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
+        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
+        a.addNetInvested(amount);
+        if (initial) {
+            a.addInitialInvestment(amount);
+        }
+    }
+
+    /** Opens or adds to a copy at {@code price}, locking margin and charging the taker fee. */
+    public void openCopy(Subscription s, String symbol, Side side, BigDecimal qty, BigDecimal price, int leverage,
+                         MarginMode marginMode, BigDecimal margin, BigDecimal feeRate, long time, String ref) {
+        Account a = accounts.get(s.accountId());
+        a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
+        a.post(++transactionSeq, time, TransactionType.FEE, qty.multiply(price).multiply(feeRate).negate(),
+                s.subscriptionId(), ref);
+    }
+
+    /**
+     * Closes {@code qty} of a copy at {@code price}: realizes PnL under {@code pnlType} (REALIZED_PNL,
+     * or LIQUIDATION for a forced close) and charges the taker fee. Returns the realized PnL.
+     */
+    public BigDecimal closeCopy(Subscription s, Position p, BigDecimal qty, BigDecimal price, BigDecimal feeRate,
+                                TransactionType pnlType, long time, String ref) {
+        Account a = accounts.get(s.accountId());
+        BigDecimal pnl = p.pnlOn(qty, price);
+        p.reduce(qty);
+        a.dropIfClosed(p.key());
+        a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
+        a.post(++transactionSeq, time, TransactionType.FEE, qty.multiply(price).multiply(feeRate).negate(),
+                s.subscriptionId(), ref);
+        s.addRealizedPnl(pnl);
+        return pnl;
+    }
+}

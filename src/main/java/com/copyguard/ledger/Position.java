@@ -1,0 +1,90 @@
+package com.copyguard.ledger;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.Side;
+import java.math.BigDecimal;
+
+/** An open follower position. Margin is the initial margin still locked by the open quantity. */
+public final class Position {
+    private final PositionKey key;
+    private BigDecimal qty;
+    private BigDecimal entryPrice;
+    private int leverage;
+    private MarginMode marginMode;
+    private BigDecimal margin;
+
+    Position(PositionKey key, MarginMode marginMode) {
+        this.key = key;
+        this.marginMode = marginMode;
+        this.qty = BigDecimal.ZERO;
+        this.entryPrice = BigDecimal.ZERO;
+        this.margin = BigDecimal.ZERO;
+    }
+
+    void add(BigDecimal addQty, BigDecimal price, int newLeverage, BigDecimal addMargin) {
+        BigDecimal newQty = qty.add(addQty);
+        entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
+        qty = newQty;
+        leverage = newLeverage;
+        margin = margin.add(addMargin);
+    }
+
+    /** Removes {@code closeQty}, releasing the same share of margin; returns the margin released. */
+    BigDecimal reduce(BigDecimal closeQty) {
+        BigDecimal released = closeQty.compareTo(qty) >= 0 ? margin : Decimals.div(margin.multiply(closeQty), qty);
+        qty = qty.subtract(closeQty);
+        margin = margin.subtract(released);
+        return released;
+    }
+
+    public BigDecimal unrealizedPnl(BigDecimal mark) {
+        BigDecimal diff = mark.subtract(entryPrice);
+        return key.side() == Side.LONG ? diff.multiply(qty) : diff.negate().multiply(qty);
+    }
+
+    public BigDecimal pnlOn(BigDecimal closeQty, BigDecimal price) {
+        BigDecimal diff = price.subtract(entryPrice);
+        return key.side() == Side.LONG ? diff.multiply(closeQty) : diff.negate().multiply(closeQty);
+    }
+
+    public BigDecimal notional(BigDecimal mark) {
+        return qty.multiply(mark);
+    }
+
+    public PositionKey key() {
+        return key;
+    }
+
+    public String symbol() {
+        return key.symbol();
+    }
+
+    public Side side() {
+        return key.side();
+    }
+
+    public BigDecimal qty() {
+        return qty;
+    }
+
+    public BigDecimal entryPrice() {
+        return entryPrice;
+    }
+
+    public int leverage() {
+        return leverage;
+    }
+
+    public MarginMode marginMode() {
+        return marginMode;
+    }
+
+    public BigDecimal margin() {
+        return margin;
+    }
+
+    public boolean isOpen() {
+        return qty.signum() > 0;
+    }
+}

@@ -1,0 +1,95 @@
+package com.copyguard.ledger;
+
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.domain.SubscriptionStatus;
+import java.math.BigDecimal;
+
+/** One follower following one expert in one mode, funded from one account. */
+public final class Subscription {
+    private final String subscriptionId;
+    private final String followerId;
+    private final String expertId;
+    private final String accountId;
+    private final FollowMode mode;
+    private final BigDecimal fixedMargin;
+    private final BigDecimal multiplier;
+    private final long startTime;
+    private SubscriptionSettings settings;
+    private SubscriptionStatus status = SubscriptionStatus.ACTIVE;
+    private BigDecimal realizedPnl = BigDecimal.ZERO;
+    private BigDecimal pendingProfitShare = BigDecimal.ZERO;
+
+    Subscription(String subscriptionId, String followerId, String expertId, String accountId, FollowMode mode,
+                 BigDecimal fixedMargin, BigDecimal multiplier, SubscriptionSettings settings, long startTime) {
+        this.subscriptionId = subscriptionId;
+        this.followerId = followerId;
+        this.expertId = expertId;
+        this.accountId = accountId;
+        this.mode = mode;
+        this.fixedMargin = fixedMargin;
+        this.multiplier = multiplier;
+        this.settings = settings;
+        this.startTime = startTime;
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String followerId() {
+        return followerId;
+    }
+
+    public String expertId() {
+        return expertId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public FollowMode mode() {
+        return mode;
+    }
+
+    public BigDecimal fixedMargin() {
+        return fixedMargin;
+    }
+
+    public BigDecimal multiplier() {
+        return multiplier;
+    }
+
+    public long startTime() {
+        return startTime;
+    }
+
+    public SubscriptionSettings settings() {
+        return settings;
+    }
+
+    void setSettings(SubscriptionSettings settings) {
+        this.settings = settings;
+    }
+
+    public SubscriptionStatus status() {
+        return status;
+    }
+
+    void setStatus(SubscriptionStatus status) {
+        this.status = status;
+    }
+
+    public BigDecimal realizedPnl() {
+        return realizedPnl;
+    }
+
+    void addRealizedPnl(BigDecimal pnl) {
+        realizedPnl = realizedPnl.add(pnl);
+    }
+
+    public BigDecimal pendingProfitShare() {
+        return pendingProfitShare;
+    }
+}

@@ -1,0 +1,120 @@
+package com.copyguard.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Compiles a rule set folder ({@code rules/<version>/*.drl} plus {@code manifest.properties}) into a
+ * KieBase with the executable model. Each compilation gets its own release so that old ones can be
+ * removed from the KieRepository after a swap.
+ */
+public final class RuleSetLoader {
+    private static final AtomicLong RELEASES = new AtomicLong();
+    private final Path rulesRoot;
+
+    public RuleSetLoader(Path rulesRoot) {
+        this.rulesRoot = rulesRoot;
+    }
+
+    public Path rulesRoot() {
+        return rulesRoot;
+    }
+
+    /** Versions available under the rules root: folders holding a manifest, sorted by name. */
+    public List<String> versions() {
+        try (Stream<Path> dirs = Files.list(rulesRoot)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.properties")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path folderOf(String version) {
+        return rulesRoot.resolve(version);
+    }
+
+    public RuleSet load(String version) throws RuleCompilationException {
+        return loadFolder(folderOf(version));
+    }
+
+    public static RuleSet loadFolder(Path folder) throws RuleCompilationException {
+        Properties manifest = manifest(folder);
+        String version = manifest.getProperty("version", folder.getFileName().toString());
+        return compile(version, manifest.getProperty("description", ""), drlFiles(folder));
+    }
+
+    public static Properties manifest(Path folder) throws RuleCompilationException {
+        Path file = folder.resolve("manifest.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new RuleCompilationException(folder.getFileName().toString(),
+                    List.of("no manifest.properties in " + folder));
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new RuleCompilationException(folder.getFileName().toString(), List.of(e.toString()));
+        }
+        return p;
+    }
+
+    public static Map<String, String> drlFiles(Path folder) throws RuleCompilationException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new RuleCompilationException(folder.getFileName().toString(), List.of(e.toString()));
+        }
+        if (files.isEmpty()) {
+            throw new RuleCompilationException(folder.getFileName().toString(), List.of("no .drl files in " + folder));
+        }
+        return files;
+    }
+
+    /** Compiles DRL sources; ERROR messages reject the whole set. */
+    public static RuleSet compile(String version, String description, Map<String, String> drlFiles)
+            throws RuleCompilationException {
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("com.copyguard.rules", "ruleset", "1.0." + RELEASES.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        drlFiles.forEach((name, text) -> kfs.write("src/main/resources/copyguard/" + name, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            List<String> messages = new ArrayList<>();
+            for (Message m : errors) {
+                messages.add((m.getPath() == null ? "" : m.getPath().replace("src/main/resources/copyguard/", "")
+                        + ":" + m.getLine() + ": ") + m.getText());
+            }
+            throw new RuleCompilationException(version, messages);
+        }
+        return new RuleSet(version, description, ks.newKieContainer(releaseId).getKieBase(), releaseId);
+    }
+
+    /** Frees a replaced rule set's module; its KieBase stays usable by sessions still running. */
+    public static void release(RuleSet old) {
+        KieServices.get().getRepository().removeKieModule(old.releaseId());
+    }
+}

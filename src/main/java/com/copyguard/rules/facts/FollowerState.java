@@ -1,0 +1,90 @@
+package com.copyguard.rules.facts;
+
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.domain.SubscriptionStatus;
+import java.math.BigDecimal;
+
+/** A subscription and its account's figures, frozen at the moment the rules decide. */
+public final class FollowerState {
+    private final String subscriptionId;
+    private final String accountId;
+    private final FollowMode mode;
+    private final SubscriptionStatus status;
+    private final SubscriptionSettings settings;
+    private final BigDecimal fixedMargin;
+    private final BigDecimal multiplier;
+    private final long startTime;
+    private final BigDecimal equity;
+    private final BigDecimal available;
+    private final BigDecimal pairMarginUsed;
+    private final BigDecimal openNotional;
+
+    public FollowerState(String subscriptionId, String accountId, FollowMode mode, SubscriptionStatus status,
+                         SubscriptionSettings settings, BigDecimal fixedMargin, BigDecimal multiplier, long startTime,
+                         BigDecimal equity, BigDecimal available, BigDecimal pairMarginUsed, BigDecimal openNotional) {
+        this.subscriptionId = subscriptionId;
+        this.accountId = accountId;
+        this.mode = mode;
+        this.status = status;
+        this.settings = settings;
+        this.fixedMargin = fixedMargin;
+        this.multiplier = multiplier;
+        this.startTime = startTime;
+        this.equity = equity;
+        this.available = available;
+        this.pairMarginUsed = pairMarginUsed;
+        this.openNotional = openNotional;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public FollowMode getMode() {
+        return mode;
+    }
+
+    public SubscriptionStatus getStatus() {
+        return status;
+    }
+
+    public SubscriptionSettings getSettings() {
+        return settings;
+    }
+
+    public BigDecimal getFixedMargin() {
+        return fixedMargin;
+    }
+
+    public BigDecimal getMultiplier() {
+        return multiplier;
+    }
+
+    public long getStartTime() {
+        return startTime;
+    }
+
+    /** Account equity (total assets): balance + unrealized PnL. */
+    public BigDecimal getEquity() {
+        return equity;
+    }
+
+    public BigDecimal getAvailable() {
+        return available;
+    }
+
+    /** Margin this subscription already holds on the order's symbol. */
+    public BigDecimal getPairMarginUsed() {
+        return pairMarginUsed;
+    }
+
+    /** Notional of all the account's open positions at mark. */
+    public BigDecimal getOpenNotional() {
+        return openNotional;
+    }
+}

@@ -1,0 +1,127 @@
+package com.copyguard.rules.facts;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.Instrument;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.SubscriptionSettings;
+import java.math.BigDecimal;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * One subscription's copy of an expert OPEN fill. Rules choose leverage and margin mode, size the
+ * target, apply the caps, round and accept or reject. Class-reactive: any modify re-evaluates every
+ * pattern on it, so each rule's condition must become false once it has acted.
+ */
+@ClassReactive
+public final class OpenCopy extends RuleDecision {
+    private final ExpertOrder order;
+    private final Instrument instrument;
+    private final FollowerState follower;
+    private final BigDecimal markPrice;
+    private final Integer customLeverage;
+    private Integer leverage;
+    private MarginMode marginMode;
+    private BigDecimal targetQty;
+    private BigDecimal qty;
+    private boolean rounded;
+    private ReasonCode shrunkBy;
+
+    public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice) {
+        this.order = order;
+        this.instrument = instrument;
+        this.follower = follower;
+        this.markPrice = markPrice;
+        this.customLeverage = follower.getSettings().getLeverage().getPerSymbol().get(order.getSymbol());
+    }
+
+    public ExpertOrder getOrder() {
+        return order;
+    }
+
+    public Instrument getInstrument() {
+        return instrument;
+    }
+
+    public FollowerState getFollower() {
+        return follower;
+    }
+
+    public SubscriptionSettings getSettings() {
+        return follower.getSettings();
+    }
+
+    /** The price the copy fills at. */
+    public BigDecimal getMarkPrice() {
+        return markPrice;
+    }
+
+    /** The subscription's CUSTOM leverage for this symbol, or null when it has none. */
+    public Integer getCustomLeverage() {
+        return customLeverage;
+    }
+
+    public Integer getLeverage() {
+        return leverage;
+    }
+
+    public void setLeverage(Integer leverage) {
+        this.leverage = leverage;
+    }
+
+    public MarginMode getMarginMode() {
+        return marginMode;
+    }
+
+    public void setMarginMode(MarginMode marginMode) {
+        this.marginMode = marginMode;
+    }
+
+    public BigDecimal getTargetQty() {
+        return targetQty;
+    }
+
+    /** Sets the sizing target; the caps then shrink {@link #getQty()} from it. */
+    public void setTarget(BigDecimal target) {
+        this.targetQty = Decimals.nonNegative(target);
+        this.qty = this.targetQty;
+    }
+
+    public BigDecimal getQty() {
+        return qty;
+    }
+
+    public boolean isRounded() {
+        return rounded;
+    }
+
+    public void roundTo(BigDecimal roundedQty) {
+        this.qty = Decimals.min(qty, roundedQty);
+        this.rounded = true;
+    }
+
+    /** The last cap that shrank the copy, or null. */
+    public ReasonCode getShrunkBy() {
+        return shrunkBy;
+    }
+
+    /** Caps only ever shrink a copy: a larger or equal {@code capped} leaves it as it is. */
+    public void shrinkTo(BigDecimal capped, ReasonCode cap) {
+        BigDecimal bounded = Decimals.nonNegative(capped);
+        if (bounded.compareTo(qty) < 0) {
+            qty = bounded;
+            shrunkBy = cap;
+            setReason(cap);
+        }
+    }
+
+    /** Initial margin of the current quantity at the execution price and chosen leverage. */
+    public BigDecimal getMargin() {
+        return qty == null || leverage == null ? BigDecimal.ZERO : Decimals.margin(qty, markPrice, leverage);
+    }
+
+    /** Taker fee on the current quantity at the execution price. */
+    public BigDecimal getFee() {
+        return qty == null ? BigDecimal.ZERO : qty.multiply(markPrice).multiply(instrument.getTakerFeeRate());
+    }
+}

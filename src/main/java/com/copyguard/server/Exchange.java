@@ -1,0 +1,57 @@
+package com.copyguard.server;
+
+import com.copyguard.command.Command;
+import com.copyguard.engine.Engine;
+import com.copyguard.engine.Json;
+import com.copyguard.engine.Reply;
+import com.copyguard.pipeline.SingleWriter;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Hands parsed inputs to the single writer and writes its reply back on the request's event loop. */
+final class Exchange {
+    private final SingleWriter writer;
+
+    Exchange(SingleWriter writer) {
+        this.writer = writer;
+    }
+
+    void command(RoutingContext ctx, Supplier<Command> parse) {
+        Command command;
+        try {
+            command = parse.get();
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        reply(ctx, writer.submit(command));
+    }
+
+    void query(RoutingContext ctx, Function<Engine, Reply> query) {
+        reply(ctx, writer.query(query));
+    }
+
+    private static void reply(RoutingContext ctx, CompletableFuture<Reply> future) {
+        Context context = ctx.vertx().getOrCreateContext();
+        future.whenComplete((reply, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                ErrorResponder.fail(ctx, error);
+            } else {
+                send(ctx, reply);
+            }
+        }));
+    }
+
+    private static void send(RoutingContext ctx, Reply reply) {
+        try {
+            ctx.response().setStatusCode(reply.status()).putHeader("content-type", "application/json")
+                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(reply.body())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ErrorResponder.fail(ctx, e);
+        }
+    }
+}
