@@ -27,10 +27,16 @@ public final class Engine {
     private final AccountProcessor accounts = new AccountProcessor(ledger, views, idempotency);
     private final MarketProcessor market = new MarketProcessor(ledger);
     private final FillProcessor fills;
+    private final EngineEvents events;
 
     public Engine(ActiveRules rules) {
+        this(rules, EngineEvents.NONE);
+    }
+
+    public Engine(ActiveRules rules, EngineEvents events) {
         this.rules = rules;
-        this.fills = new FillProcessor(ledger, rules, decisions, idempotency);
+        this.events = events;
+        this.fills = new FillProcessor(ledger, rules, decisions, idempotency, events);
     }
 
     /** Applies {@code c}; throws {@link com.copyguard.command.ApiException} (state unchanged) when refused. */
@@ -73,6 +79,10 @@ public final class Engine {
 
     public LedgerViews views() {
         return views;
+    }
+
+    public EngineEvents events() {
+        return events;
     }
 
     public ActiveRules rules() {

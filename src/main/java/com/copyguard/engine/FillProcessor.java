@@ -39,8 +39,11 @@ final class FillProcessor {
     private final DecisionLog decisions;
     private final Idempotency idempotency;
     private final CopyFacts facts;
+    private final EngineEvents events;
 
-    FillProcessor(Ledger ledger, ActiveRules rules, DecisionLog decisions, Idempotency idempotency) {
+    FillProcessor(Ledger ledger, ActiveRules rules, DecisionLog decisions, Idempotency idempotency,
+                  EngineEvents events) {
+        this.events = events;
         this.ledger = ledger;
         this.rules = rules;
         this.decisions = decisions;
@@ -54,6 +57,7 @@ final class FillProcessor {
         if (seen != null) {
             return seen;
         }
+        long started = System.nanoTime();
         Expert expert = ledger.expert(f.expertId());
         if (expert == null) {
             throw ApiException.notFound("expert", f.expertId());
@@ -83,6 +87,7 @@ final class FillProcessor {
                 ? copyOpen(expert, order, instrument, executionPrice, ruleSet)
                 : copyClose(expert, order, instrument, executionPrice, ruleSet);
 
+        events.fillDecided(f, made, System.nanoTime() - started);
         Reply reply = Reply.changed(200, answer(f.fillId(), made));
         idempotency.remember(key, reply);
         return reply;

@@ -122,9 +122,14 @@ public final class SingleWriter implements AutoCloseable {
             }
         }
         try {
+            long commitStart = System.nanoTime();
             journal.append(entries);
+            if (!entries.isEmpty()) {
+                engine.events().batchCommitted(entries.size(), System.nanoTime() - commitStart);
+            }
         } catch (JournalException e) {
             failed = true;
+            engine.events().commitFailed(e.getMessage());
             LOG.error("{\"event\":\"journal_failure\",\"message\":\"{}\"}", e.getMessage());
             outcomes.forEach(o -> o.future().completeExceptionally(unavailable()));
             onFatal.run();
@@ -143,13 +148,19 @@ public final class SingleWriter implements AutoCloseable {
     private Outcome applyCommand(CommandTask c, List<JournalEntry> entries) {
         try {
             String ruleSet = engine.rules().get().version();
+            long started = System.nanoTime();
             Reply reply = engine.apply(c.command());
+            engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
                 long seq = journal.lastSeq() + entries.size() + 1;
                 entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command())));
             }
             return new Outcome(c.reply(), reply, null);
-        } catch (ApiException | RuleFailure e) {
+        } catch (ApiException e) {
+            engine.events().inputRefused(c.command(), e.code());
+            return new Outcome(c.reply(), null, e);
+        } catch (RuleFailure e) {
+            engine.events().inputRefused(c.command(), e.code());
             return new Outcome(c.reply(), null, e);
         } catch (RuntimeException e) {
             LOG.error("input refused by an internal error", e);

@@ -1,0 +1,55 @@
+package com.copyguard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.copyguard.testing.ApiClient.Response;
+
+/** Short, readable setup steps for end-to-end tests; each asserts that the service accepted it. */
+public final class Scenario {
+    private final ApiClient api;
+
+    public Scenario(ApiClient api) {
+        this.api = api;
+    }
+
+    /** An instrument with step/min 0.001, max leverage 125, the given taker fee and MMR 0.005. */
+    public Scenario instrument(String symbol, String fee) {
+        return instrument(symbol, "0.001", "0.001", fee);
+    }
+
+    public Scenario instrument(String symbol, String minQty, String step, String fee) {
+        Response r = api.put("/instruments/" + symbol, "{\"minQty\":\"" + minQty + "\",\"qtyStep\":\"" + step
+                + "\",\"maxLeverage\":125,\"takerFeeRate\":\"" + fee + "\",\"maintenanceMarginRate\":\"0.005\"}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return this;
+    }
+
+    public Scenario expert(String expertId, String equity) {
+        Response r = api.put("/experts/" + expertId, "{\"equity\":\"" + equity + "\"}");
+        assertThat(r.status()).as(r.raw()).isIn(200, 201);
+        return this;
+    }
+
+    /** Follows and returns {subscriptionId, accountId, status}. */
+    public Response follow(String json) {
+        Response r = api.post("/subscriptions", json);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r;
+    }
+
+    public Response fill(String expertId, String fillId, String symbol, String action, String qty, String price,
+                         int leverage, long time) {
+        Response r = api.post("/experts/" + expertId + "/fills", "{\"fillId\":\"" + fillId + "\",\"symbol\":\"" + symbol
+                + "\",\"action\":\"" + action + "\",\"qty\":\"" + qty + "\",\"price\":\"" + price + "\",\"leverage\":"
+                + leverage + ",\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + time + "}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r;
+    }
+
+    public Response prices(long time, String symbol, String price) {
+        Response r = api.post("/prices", "{\"time\":" + time + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
+                + price + "\"}]}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r;
+    }
+}
