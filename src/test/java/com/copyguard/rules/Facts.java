@@ -1,0 +1,127 @@
+package com.copyguard.rules;
+
+import com.copyguard.command.SettingsParser;
+import com.copyguard.domain.FillStatus;
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.Instrument;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.domain.SubscriptionStatus;
+import com.copyguard.engine.Json;
+import com.copyguard.rules.facts.CloseCopy;
+import com.copyguard.rules.facts.ExpertOrder;
+import com.copyguard.rules.facts.FollowerState;
+import com.copyguard.rules.facts.OpenCopy;
+import java.math.BigDecimal;
+
+/** Builders for rule facts with SPEC-like defaults, so each rule test states only what it varies. */
+final class Facts {
+    static final Instrument BTC = instrument("0.001", "0.001", 125, "0");
+
+    private Facts() {
+    }
+
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    static Instrument instrument(String minQty, String step, int maxLeverage, String fee) {
+        return new Instrument("BTCUSDT", d(minQty), d(step), maxLeverage, d(fee), d("0.005"), null);
+    }
+
+    static SubscriptionSettings settings(String json) {
+        try {
+            return SettingsParser.apply(SubscriptionSettings.DEFAULTS, Json.MAPPER.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static ExpertOrder open(String qty, String price, int leverage, String expertEquity) {
+        return order(true, qty, price, leverage, expertEquity, "0", FillStatus.FILLED);
+    }
+
+    static ExpertOrder order(boolean opening, String qty, String price, int leverage, String expertEquity,
+                             String positionBefore, FillStatus status) {
+        return new ExpertOrder("E1", "f1", "BTCUSDT", Side.LONG, opening, d(qty), d(price), leverage,
+                MarginMode.CROSS, status, 1000L, d(expertEquity), d(positionBefore));
+    }
+
+    static final class Follower {
+        FollowMode mode = FollowMode.MULTIPLIER;
+        SubscriptionStatus status = SubscriptionStatus.ACTIVE;
+        SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
+        String fixedMargin;
+        String multiplier = "1";
+        String equity = "1000000";
+        String available = "1000000";
+        String pairMarginUsed = "0";
+        String openNotional = "0";
+
+        Follower mode(FollowMode m) {
+            mode = m;
+            return this;
+        }
+
+        Follower settings(String json) {
+            settings = Facts.settings(json);
+            return this;
+        }
+
+        Follower multiplier(String m) {
+            multiplier = m;
+            return this;
+        }
+
+        Follower fixedMargin(String m) {
+            fixedMargin = m;
+            return this;
+        }
+
+        Follower equity(String e) {
+            equity = e;
+            available = e;
+            return this;
+        }
+
+        Follower available(String a) {
+            available = a;
+            return this;
+        }
+
+        Follower pairMarginUsed(String m) {
+            pairMarginUsed = m;
+            return this;
+        }
+
+        Follower openNotional(String n) {
+            openNotional = n;
+            return this;
+        }
+
+        Follower status(SubscriptionStatus s) {
+            status = s;
+            return this;
+        }
+
+        FollowerState build() {
+            return new FollowerState("S1", "A1", mode, status, settings, fixedMargin == null ? null : d(fixedMargin),
+                    multiplier == null ? null : d(multiplier), 0L, d(equity), d(available), d(pairMarginUsed),
+                    d(openNotional));
+        }
+    }
+
+    static Follower follower() {
+        return new Follower();
+    }
+
+    static OpenCopy openCopy(ExpertOrder order, Instrument instrument, Follower follower, String mark) {
+        return new OpenCopy(order, instrument, follower.build(), d(mark));
+    }
+
+    static CloseCopy closeCopy(String expertCloseQty, String expertPositionQty, String followerQty) {
+        ExpertOrder o = order(false, expertCloseQty, "100", 10, "0", expertPositionQty, FillStatus.FILLED);
+        return new CloseCopy(o, BTC, "S1", d(followerQty));
+    }
+}
