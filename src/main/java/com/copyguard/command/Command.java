@@ -18,9 +18,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Follow.class, name = "Follow"),
         @JsonSubTypes.Type(value = PatchSettings.class, name = "PatchSettings"),
         @JsonSubTypes.Type(value = Deposit.class, name = "Deposit"),
+        @JsonSubTypes.Type(value = Withdraw.class, name = "Withdraw"),
+        @JsonSubTypes.Type(value = StopFollowing.class, name = "StopFollowing"),
+        @JsonSubTypes.Type(value = ClosePosition.class, name = "ClosePosition"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit {
+        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

@@ -15,6 +15,11 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /** A decimal literal for rule files, e.g. {@code Decimals.of("0.30")}. */
+    public static BigDecimal of(String literal) {
+        return new BigDecimal(literal);
+    }
+
     public static BigDecimal mul(BigDecimal a, BigDecimal b) {
         return a.multiply(b);
     }

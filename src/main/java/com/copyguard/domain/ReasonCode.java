@@ -19,6 +19,7 @@ public enum ReasonCode {
     NOT_ACTIVE,
     EXPERT_CLOSE,
     MANUAL_CLOSE,
+    STOP_FOLLOWING,
     STOP_LOSS,
     TAKE_PROFIT,
     GUARDIAN_NET_LOSS,

@@ -1,20 +1,55 @@
 package com.copyguard.engine;
 
+import static com.copyguard.engine.Json.dec;
+
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Deposit;
+import com.copyguard.command.Withdraw;
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.ledger.Valuation;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleEvaluator;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.facts.WithdrawalCheck;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
 
-/** Deposits into following accounts. */
+/**
+ * Deposits and withdrawals. A withdrawal may include unrealized profit; the freeze rule decides how
+ * much pending profit share to freeze first, and frozen money is never paid out. Falling below the
+ * initial investment after a withdrawal interrupts the account's subscriptions until deposits
+ * restore it.
+ */
 final class AccountProcessor {
     private final Ledger ledger;
     private final LedgerViews views;
     private final Idempotency idempotency;
+    private final ActiveRules rules;
+    private final ProfitShare profitShare;
+    private final RiskProcessor risk;
 
-    AccountProcessor(Ledger ledger, LedgerViews views, Idempotency idempotency) {
+    AccountProcessor(Ledger ledger, LedgerViews views, Idempotency idempotency, ActiveRules rules,
+                     ProfitShare profitShare, RiskProcessor risk) {
         this.ledger = ledger;
         this.views = views;
         this.idempotency = idempotency;
+        this.rules = rules;
+        this.profitShare = profitShare;
+        this.risk = risk;
+    }
+
+    private Account require(String accountId) {
+        Account a = ledger.account(accountId);
+        if (a == null) {
+            throw ApiException.notFound("account", accountId);
+        }
+        return a;
     }
 
     Reply deposit(Deposit c) {
@@ -23,12 +58,72 @@ final class AccountProcessor {
         if (seen != null) {
             return seen;
         }
-        Account a = ledger.account(c.accountId());
-        if (a == null) {
-            throw ApiException.notFound("account", c.accountId());
-        }
+        Account a = require(c.accountId());
         ledger.deposit(a, c.amount(), c.time(), null, "deposit:" + c.requestId(), false);
+        if (ledger.valuation().equity(a).compareTo(a.initialInvestment()) >= 0) {
+            for (String id : a.subscriptionIds()) {
+                Subscription s = ledger.subscription(id);
+                if (s.status() == SubscriptionStatus.INTERRUPTED) {
+                    ledger.setStatus(s, SubscriptionStatus.ACTIVE);
+                }
+            }
+        }
         Reply reply = Reply.changed(200, views.account(a));
+        idempotency.remember(key, reply);
+        return reply;
+    }
+
+    Reply withdraw(Withdraw c) {
+        String key = "withdrawal:" + c.accountId() + "/" + c.requestId();
+        Reply seen = idempotency.seen(key);
+        if (seen != null) {
+            return seen;
+        }
+        Account a = require(c.accountId());
+        Valuation v = ledger.valuation();
+        RuleSet ruleSet = rules.get();
+        WithdrawalCheck check = new WithdrawalCheck(a.accountId(), c.amount(), profitShare.pending(a), a.frozen(),
+                v.equity(a));
+        RuleEvaluator.evaluate(ruleSet, List.of(check));
+
+        String ref = "withdrawal:" + c.requestId();
+        BigDecimal frozenAdded = check.getFreezeAdded() == null ? BigDecimal.ZERO : Decimals.nonNegative(check.getFreezeAdded());
+        if (frozenAdded.signum() > 0) {
+            ledger.freeze(a, frozenAdded, c.time(), ref);
+        }
+        BigDecimal paid = Decimals.min(c.amount(), v.available(a));
+        if (paid.signum() > 0) {
+            ledger.withdraw(a, paid, c.time(), ref);
+        }
+        ArrayNode interrupted = Json.array();
+        if (v.equity(a).compareTo(a.initialInvestment()) < 0) {
+            for (String id : a.subscriptionIds()) {
+                Subscription s = ledger.subscription(id);
+                if (s.status() == SubscriptionStatus.ACTIVE) {
+                    ledger.setStatus(s, SubscriptionStatus.INTERRUPTED);
+                    interrupted.add(id);
+                }
+            }
+        }
+        List<RiskActionRecord> actions = risk.evaluate(List.of(a), c.time(), ref);
+
+        ObjectNode body = Json.object();
+        body.put("accountId", a.accountId());
+        body.put("requestId", c.requestId());
+        dec(body, "requested", c.amount());
+        dec(body, "paid", paid);
+        dec(body, "frozenAdded", frozenAdded);
+        dec(body, "frozen", a.frozen());
+        dec(body, "balance", a.balance());
+        dec(body, "available", v.available(a));
+        body.set("interrupted", interrupted);
+        body.put("ruleSet", ruleSet.version());
+        ArrayNode fired = body.putArray("rulesFired");
+        check.getFiredRules().forEach(fired::add);
+        ObjectNode explanation = body.putObject("explanation");
+        check.getExplanation().forEach(explanation::put);
+        body.set("riskActions", LedgerViews.riskActions(actions));
+        Reply reply = Reply.changed(200, body);
         idempotency.remember(key, reply);
         return reply;
     }

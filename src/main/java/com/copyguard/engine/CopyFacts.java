@@ -2,12 +2,15 @@ package com.copyguard.engine;
 
 import com.copyguard.domain.Instrument;
 import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Position;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.ledger.Valuation;
 import com.copyguard.rules.facts.ExpertOrder;
 import com.copyguard.rules.facts.FollowerState;
 import com.copyguard.rules.facts.OpenCopy;
+import com.copyguard.rules.facts.TokenBudget;
 import java.math.BigDecimal;
 
 /** Builds the facts the rules decide on from the ledger, without changing it. */
@@ -18,15 +21,34 @@ final class CopyFacts {
         this.ledger = ledger;
     }
 
-    FollowerState follower(Subscription s, String symbol) {
+    FollowerState follower(Subscription s, Expert expert, String symbol) {
         Account a = ledger.account(s.accountId());
         Valuation v = ledger.valuation();
+        Long firstTraded = expert.firstTraded(symbol);
         return new FollowerState(s.subscriptionId(), s.accountId(), s.mode(), s.status(), s.settings(),
                 s.fixedMargin(), s.multiplier(), s.startTime(), v.equity(a), v.available(a),
-                v.pairMargin(a, s.subscriptionId(), symbol), v.openNotional(a));
+                v.pairMargin(a, s.subscriptionId(), symbol), v.openNotional(a),
+                firstTraded != null && firstTraded <= s.startTime());
     }
 
-    OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, BigDecimal executionPrice) {
-        return new OpenCopy(order, instrument, follower(s, order.getSymbol()), executionPrice);
+    OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price) {
+        return new OpenCopy(order, instrument, follower(s, expert, order.getSymbol()), price);
+    }
+
+    /** The token-limit budget for the expert on the symbol, or null when the instrument sets no limit. */
+    TokenBudget tokenBudget(Expert expert, Instrument instrument) {
+        if (instrument.getFollowNotionalLimit() == null) {
+            return null;
+        }
+        BigDecimal used = BigDecimal.ZERO;
+        for (String id : expert.subscriptionIds()) {
+            Subscription s = ledger.subscription(id);
+            for (Position p : ledger.account(s.accountId()).positions()) {
+                if (p.key().subscriptionId().equals(id) && p.symbol().equals(instrument.getSymbol())) {
+                    used = used.add(p.notional(ledger.valuation().mark(p)));
+                }
+            }
+        }
+        return new TokenBudget(expert.expertId(), instrument.getSymbol(), instrument.getFollowNotionalLimit(), used);
     }
 }

@@ -1,6 +1,8 @@
 package com.copyguard.engine;
 
 import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ApiException;
+import com.copyguard.command.ClosePosition;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
@@ -9,8 +11,11 @@ import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.command.StopFollowing;
+import com.copyguard.command.Withdraw;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleFailure;
 
 /**
  * The deterministic state machine: applies one command at a time to the ledger. Not thread-safe;
@@ -19,15 +24,19 @@ import com.copyguard.rules.ActiveRules;
 public final class Engine {
     private final Ledger ledger = new Ledger();
     private final DecisionLog decisions = new DecisionLog();
+    private final RiskLog riskLog = new RiskLog();
     private final Idempotency idempotency = new Idempotency();
-    private final LedgerViews views = new LedgerViews(ledger);
+    private final ProfitShare profitShare = new ProfitShare(ledger);
+    private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
-    private final ReferenceDataProcessor referenceData = new ReferenceDataProcessor(ledger, views);
-    private final FollowProcessor follows = new FollowProcessor(ledger, views);
-    private final AccountProcessor accounts = new AccountProcessor(ledger, views, idempotency);
-    private final MarketProcessor market = new MarketProcessor(ledger);
-    private final FillProcessor fills;
     private final EngineEvents events;
+    private final ReferenceDataProcessor referenceData;
+    private final FollowProcessor follows;
+    private final AccountProcessor accounts;
+    private final MarketProcessor market;
+    private final FillProcessor fills;
+    private final StopProcessor stops;
+    private final DailyChecks dailyChecks;
 
     public Engine(ActiveRules rules) {
         this(rules, EngineEvents.NONE);
@@ -36,16 +45,44 @@ public final class Engine {
     public Engine(ActiveRules rules, EngineEvents events) {
         this.rules = rules;
         this.events = events;
-        this.fills = new FillProcessor(ledger, rules, decisions, idempotency, events);
+        SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
+        RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
+        CopyExecutor executor = new CopyExecutor(ledger, decisions);
+        this.referenceData = new ReferenceDataProcessor(ledger, views);
+        this.follows = new FollowProcessor(ledger, views, rules, executor);
+        this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk);
+        this.market = new MarketProcessor(ledger, risk);
+        this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events);
+        this.stops = new StopProcessor(ledger, views, rules, lifecycle);
+        this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
     }
 
-    /** Applies {@code c}; throws {@link com.copyguard.command.ApiException} (state unchanged) when refused. */
+    /**
+     * Applies {@code c}. Daily checks whose boundary the input's event time crosses run first. A
+     * refused input throws {@link ApiException} with state unchanged; if daily checks ran before the
+     * refusal, the refusal comes back as a changed reply instead, so the input is journaled and
+     * replay runs the same checks at the same point.
+     */
     public Reply apply(Command c) {
-        Reply reply = dispatch(c);
+        boolean crossed = c.eventTime() != null && dailyChecks.runDue(c.eventTime());
+        Reply reply;
+        try {
+            reply = dispatch(c);
+        } catch (ApiException e) {
+            if (!crossed) {
+                throw e;
+            }
+            return new Reply(e.status(), Json.error(e.code(), e.getMessage()), true);
+        } catch (RuleFailure e) {
+            if (!crossed) {
+                throw e;
+            }
+            return new Reply(500, Json.error(e.code(), e.getMessage()), true);
+        }
         if (reply.changed() && c.eventTime() != null) {
             ledger.advanceClock(c.eventTime());
         }
-        return reply;
+        return crossed && !reply.changed() ? new Reply(reply.status(), reply.body(), true) : reply;
     }
 
     private Reply dispatch(Command c) {
@@ -55,10 +92,16 @@ public final class Engine {
             return market.prices(p);
         } else if (c instanceof Deposit d) {
             return accounts.deposit(d);
+        } else if (c instanceof Withdraw w) {
+            return accounts.withdraw(w);
         } else if (c instanceof Follow f) {
             return follows.follow(f);
         } else if (c instanceof PatchSettings p) {
             return follows.patchSettings(p);
+        } else if (c instanceof StopFollowing s) {
+            return stops.stop(s);
+        } else if (c instanceof ClosePosition p) {
+            return stops.closePosition(p);
         } else if (c instanceof AdvanceClock a) {
             return market.clock(a);
         } else if (c instanceof PutInstrument i) {
@@ -75,6 +118,14 @@ public final class Engine {
 
     public DecisionLog decisions() {
         return decisions;
+    }
+
+    public RiskLog riskLog() {
+        return riskLog;
+    }
+
+    public ProfitShare profitShare() {
+        return profitShare;
     }
 
     public LedgerViews views() {

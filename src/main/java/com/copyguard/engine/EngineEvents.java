@@ -15,6 +15,17 @@ public interface EngineEvents {
     default void fillDecided(com.copyguard.command.ExpertFill fill, List<DecisionRecord> decisions, long nanos) {
     }
 
+    /** A risk action was taken (position closed or liquidated, subscription stopped). */
+    default void riskAction(RiskActionRecord action) {
+    }
+
+    /**
+     * Rules failed after the input had already changed state (risk rules after a fill or price), so
+     * the input stands and the failure is reported here instead of refusing it.
+     */
+    default void ruleFailure(String code, String message) {
+    }
+
     /** An input was applied (changed state) or refused. */
     default void inputApplied(Command command, Reply reply, long nanos) {
     }

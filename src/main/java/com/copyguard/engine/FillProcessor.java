@@ -5,50 +5,43 @@ import com.copyguard.command.ExpertFill;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.Outcome;
-import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.domain.TransactionType;
-import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.ExpertPosition;
 import com.copyguard.ledger.Ledger;
-import com.copyguard.ledger.Position;
-import com.copyguard.ledger.PositionKey;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleSet;
-import com.copyguard.rules.facts.CloseCopy;
 import com.copyguard.rules.facts.ExpertOrder;
-import com.copyguard.rules.facts.OpenCopy;
-import com.copyguard.rules.facts.RuleDecision;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Copies an expert fill: validates it, lets the rules decide every subscription's copy, then
- * applies those decisions to the ledger. Nothing changes before the rules have decided, so an
- * invalid fill or a failing rule leaves state untouched.
+ * Copies an expert fill: validates it, has every subscription's copy decided and applied, updates
+ * the expert's own position, then runs the risk rules over the accounts the new price touches.
  */
 final class FillProcessor {
     private final Ledger ledger;
     private final ActiveRules rules;
-    private final DecisionLog decisions;
     private final Idempotency idempotency;
-    private final CopyFacts facts;
+    private final CopyExecutor executor;
+    private final RiskProcessor risk;
+    private final SubscriptionLifecycle lifecycle;
     private final EngineEvents events;
 
-    FillProcessor(Ledger ledger, ActiveRules rules, DecisionLog decisions, Idempotency idempotency,
-                  EngineEvents events) {
-        this.events = events;
+    FillProcessor(Ledger ledger, ActiveRules rules, Idempotency idempotency, CopyExecutor executor, RiskProcessor risk,
+                  SubscriptionLifecycle lifecycle, EngineEvents events) {
         this.ledger = ledger;
         this.rules = rules;
-        this.decisions = decisions;
         this.idempotency = idempotency;
-        this.facts = new CopyFacts(ledger);
+        this.executor = executor;
+        this.risk = risk;
+        this.lifecycle = lifecycle;
+        this.events = events;
     }
 
     Reply apply(ExpertFill f) {
@@ -73,121 +66,55 @@ final class FillProcessor {
         ExpertPosition before = expert.position(f.symbol(), f.action().side());
         BigDecimal positionBefore = before == null ? BigDecimal.ZERO : before.qty();
         if (!f.action().isOpening() && f.qty().compareTo(positionBefore) > 0) {
-            throw ApiException.conflict("CLOSE_EXCEEDS_POSITION", "expert " + f.expertId() + " closes " + Decimals.plain(f.qty())
-                    + " " + f.symbol() + " " + f.action().side() + " but holds " + Decimals.plain(positionBefore));
+            throw ApiException.conflict("CLOSE_EXCEEDS_POSITION", "expert " + f.expertId() + " closes "
+                    + Decimals.plain(f.qty()) + " " + f.symbol() + " " + f.action().side() + " but holds "
+                    + Decimals.plain(positionBefore));
         }
         BigDecimal equity = f.expertEquity() != null ? f.expertEquity() : expert.equity();
-        BigDecimal executionPrice = ledger.prices().executionPrice(f.symbol(), f.price(), f.time());
+        Long sinceLastOpen = f.action().isOpening() && expert.lastOpenTime() != null
+                ? f.time() - expert.lastOpenTime() : null;
+        BigDecimal price = ledger.prices().executionPrice(f.symbol(), f.price(), f.time());
         ExpertOrder order = new ExpertOrder(f.expertId(), f.fillId(), f.symbol(), f.action().side(),
                 f.action().isOpening(), f.qty(), f.price(), f.leverage(), f.marginMode(), f.status(), f.time(),
-                equity, positionBefore);
+                equity, positionBefore, sinceLastOpen);
         RuleSet ruleSet = rules.get();
 
         List<DecisionRecord> made = f.action().isOpening()
-                ? copyOpen(expert, order, instrument, executionPrice, ruleSet)
-                : copyClose(expert, order, instrument, executionPrice, ruleSet);
+                ? executor.opens(expert, order, instrument, following(expert), price, ruleSet)
+                : executor.closes(expert, order, instrument, price, ruleSet);
 
+        ledger.upsertExpert(expert.expertId(), null, null, f.expertEquity());
+        if (f.action().isOpening()) {
+            ledger.expertOpened(expert, f.symbol(), f.action().side(), f.qty(), f.price(), f.leverage(), f.marginMode(),
+                    f.time());
+        } else {
+            ledger.expertClosed(expert, f.symbol(), f.action().side(), f.qty(), f.time());
+            for (DecisionRecord d : made) {
+                lifecycle.finishIfDrained(ledger.subscription(d.subscriptionId()), f.time(), f.fillId());
+            }
+        }
+        ledger.observePrice(f.symbol(), f.price(), f.time());
         events.fillDecided(f, made, System.nanoTime() - started);
-        Reply reply = Reply.changed(200, answer(f.fillId(), made));
+        List<RiskActionRecord> actions = risk.evaluate(risk.accountsTrading(Set.of(f.symbol())), f.time(), f.fillId());
+
+        Reply reply = Reply.changed(200, answer(f.fillId(), made, actions));
         idempotency.remember(key, reply);
         return reply;
     }
 
-    private List<DecisionRecord> copyOpen(Expert expert, ExpertOrder order, Instrument instrument,
-                                          BigDecimal price, RuleSet ruleSet) {
-        List<OpenCopy> copies = new ArrayList<>();
+    /** Subscriptions that receive the expert's opens: all but the stopped ones (inactive ones are rejected by rule). */
+    private List<Subscription> following(Expert expert) {
+        List<Subscription> out = new ArrayList<>(expert.subscriptionIds().size());
         for (String id : expert.subscriptionIds()) {
             Subscription s = ledger.subscription(id);
             if (s.status() != SubscriptionStatus.STOPPED) {
-                copies.add(facts.openCopy(order, instrument, s, price));
+                out.add(s);
             }
         }
-        RuleEvaluator.evaluate(ruleSet, copies);
-
-        ledger.upsertExpert(expert.expertId(), null, null, order.getExpertEquity());
-        ledger.expertOpened(expert, order.getSymbol(), order.getSide(), order.getQty(), order.getPrice(),
-                order.getLeverage(), order.getMarginMode(), order.getTime());
-        ledger.observePrice(order.getSymbol(), order.getPrice(), order.getTime());
-        List<DecisionRecord> made = new ArrayList<>(copies.size());
-        for (OpenCopy c : copies) {
-            Subscription s = ledger.subscription(c.getFollower().getSubscriptionId());
-            BigDecimal margin = null;
-            if (settled(c) == Outcome.COPIED) {
-                margin = c.getMargin();
-                ledger.openCopy(s, order.getSymbol(), order.getSide(), c.getQty(), price, c.getLeverage(),
-                        c.getMarginMode(), margin, instrument.getTakerFeeRate(), order.getTime(), order.getFillId());
-            }
-            made.add(record(order, s.subscriptionId(), c, c.getOutcome() == Outcome.COPIED ? c.getQty() : BigDecimal.ZERO,
-                    price, margin, c.getLeverage(), ruleSet));
-        }
-        return made;
+        return out;
     }
 
-    private List<DecisionRecord> copyClose(Expert expert, ExpertOrder order, Instrument instrument,
-                                           BigDecimal price, RuleSet ruleSet) {
-        List<CloseCopy> copies = new ArrayList<>();
-        for (String id : expert.subscriptionIds()) {
-            Subscription s = ledger.subscription(id);
-            Position p = positionOf(s, order);
-            if (p != null) {
-                copies.add(new CloseCopy(order, instrument, id, p.qty()));
-            }
-        }
-        RuleEvaluator.evaluate(ruleSet, copies);
-
-        ledger.upsertExpert(expert.expertId(), null, null, order.getExpertEquity());
-        ledger.expertClosed(expert, order.getSymbol(), order.getSide(), order.getQty(), order.getTime());
-        ledger.observePrice(order.getSymbol(), order.getPrice(), order.getTime());
-        List<DecisionRecord> made = new ArrayList<>(copies.size());
-        for (CloseCopy c : copies) {
-            Subscription s = ledger.subscription(c.getSubscriptionId());
-            Position p = positionOf(s, order);
-            BigDecimal released = null;
-            BigDecimal qty = BigDecimal.ZERO;
-            if (settled(c) == Outcome.COPIED) {
-                qty = Decimals.min(c.getQty(), p.qty());
-                released = qty.compareTo(p.qty()) >= 0 ? p.margin() : Decimals.div(p.margin().multiply(qty), p.qty());
-                int leverage = p.leverage();
-                ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), TransactionType.REALIZED_PNL,
-                        order.getTime(), order.getFillId());
-                made.add(record(order, s.subscriptionId(), c, qty, price, released, leverage, ruleSet));
-            } else {
-                made.add(record(order, s.subscriptionId(), c, qty, price, null, p.leverage(), ruleSet));
-            }
-        }
-        return made;
-    }
-
-    private Position positionOf(Subscription s, ExpertOrder order) {
-        Account a = ledger.account(s.accountId());
-        return a.position(new PositionKey(s.subscriptionId(), order.getSymbol(), order.getSide()));
-    }
-
-    /** A decision the rules left open is a rule-set defect: reported as such, never guessed. */
-    private static Outcome settled(RuleDecision d) {
-        if (d.isPending()) {
-            d.reject(ReasonCode.NO_RULE_DECIDED);
-        }
-        return d.getOutcome();
-    }
-
-    private DecisionRecord record(ExpertOrder order, String subscriptionId, RuleDecision d, BigDecimal qty,
-                                  BigDecimal price, BigDecimal margin, Integer leverage, RuleSet ruleSet) {
-        DecisionRecord r = new DecisionRecord(order.getFillId(), order.getExpertId(), subscriptionId, order.getSymbol(),
-                actionOf(order), d.getOutcome(), d.getReason(), qty, price, margin, leverage, ruleSet.version(),
-                d.getFiredRules(), d.getExplanation(), order.getTime());
-        decisions.add(r);
-        return r;
-    }
-
-    private static com.copyguard.domain.FillAction actionOf(ExpertOrder o) {
-        return switch (o.getSide()) {
-            case LONG -> o.isOpening() ? com.copyguard.domain.FillAction.OPEN_LONG : com.copyguard.domain.FillAction.CLOSE_LONG;
-            case SHORT -> o.isOpening() ? com.copyguard.domain.FillAction.OPEN_SHORT : com.copyguard.domain.FillAction.CLOSE_SHORT;
-        };
-    }
-
-    private static ObjectNode answer(String fillId, List<DecisionRecord> made) {
+    private static ObjectNode answer(String fillId, List<DecisionRecord> made, List<RiskActionRecord> actions) {
         ObjectNode n = Json.object();
         n.put("fillId", fillId);
         long copied = made.stream().filter(d -> d.outcome() == Outcome.COPIED).count();
@@ -195,6 +122,7 @@ final class FillProcessor {
         n.put("rejected", made.size() - copied);
         ArrayNode arr = n.putArray("decisions");
         made.forEach(d -> arr.add(LedgerViews.decision(d, false)));
+        n.set("riskActions", LedgerViews.riskActions(actions));
         return n;
     }
 }

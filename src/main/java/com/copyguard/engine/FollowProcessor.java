@@ -5,27 +5,39 @@ import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
 import com.copyguard.command.SettingsParser;
 import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
+import com.copyguard.ledger.ExpertPosition;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.facts.ExpertOrder;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Starting to follow, and changing a subscription's settings. */
+/** Starting to follow (optionally copying the expert's open positions), and changing settings. */
 final class FollowProcessor {
     /** The platform floor for the first transfer into a following account (SPEC.md). */
     static final BigDecimal PLATFORM_MIN_FOLLOW = new BigDecimal("50");
 
     private final Ledger ledger;
     private final LedgerViews views;
+    private final ActiveRules rules;
+    private final CopyExecutor executor;
 
-    FollowProcessor(Ledger ledger, LedgerViews views) {
+    FollowProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, CopyExecutor executor) {
         this.ledger = ledger;
         this.views = views;
+        this.rules = rules;
+        this.executor = executor;
     }
 
     Reply follow(Follow c) {
@@ -56,11 +68,36 @@ final class FollowProcessor {
         if (c.amount().signum() > 0) {
             ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
         }
+        List<DecisionRecord> copied = c.copyExistingPositions() ? copyExisting(expert, s, c.time()) : List.of();
         ObjectNode body = Json.object();
         body.put("subscriptionId", s.subscriptionId());
         body.put("accountId", s.accountId());
         body.put("status", s.status().name());
+        ArrayNode decisions = body.putArray("copiedPositions");
+        copied.forEach(d -> decisions.add(LedgerViews.decision(d, true)));
         return Reply.changed(201, body);
+    }
+
+    /**
+     * Copies the expert's open positions at the current mark, sized by the mode, one at a time so
+     * each sees the margin the previous one used. No slippage or frequency check applies: the
+     * execution price is the mark itself and these are not new expert openings.
+     */
+    private List<DecisionRecord> copyExisting(Expert expert, Subscription s, long time) {
+        List<DecisionRecord> made = new ArrayList<>();
+        for (ExpertPosition p : List.copyOf(expert.positions())) {
+            BigDecimal mark = ledger.prices().markOr(p.symbol(), p.entryPrice());
+            ExpertOrder order = new ExpertOrder(expert.expertId(), "follow:" + s.subscriptionId() + ":" + p.symbol() + ":"
+                    + p.side(), p.symbol(), p.side(), true, p.qty(), mark, p.leverage(), p.marginMode(), FillStatus.FILLED,
+                    time, expert.equity(), p.qty(), null);
+            try {
+                made.addAll(executor.opens(expert, order, ledger.instrument(p.symbol()), List.of(s), mark, rules.get()));
+            } catch (RuleFailure e) {
+                // the subscription already exists; this position is simply not copied, visibly
+                made.add(executor.undecided(order, s.subscriptionId(), mark, rules.get(), e));
+            }
+        }
+        return made;
     }
 
     Reply patchSettings(PatchSettings c) {

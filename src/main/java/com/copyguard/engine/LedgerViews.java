@@ -20,9 +20,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** JSON shapes of the ledger's entities, as the HTTP contract defines them. */
 public final class LedgerViews {
     private final Ledger ledger;
+    private final ProfitShare profitShare;
 
-    public LedgerViews(Ledger ledger) {
+    public LedgerViews(Ledger ledger, ProfitShare profitShare) {
         this.ledger = ledger;
+        this.profitShare = profitShare;
     }
 
     public ObjectNode instrument(Instrument i) {
@@ -60,6 +62,7 @@ public final class LedgerViews {
             pn.put("marginMode", p.marginMode().name());
         }
         n.put("followers", e.subscriptionIds().size());
+        dec(n, "profitShareEarned", e.profitShareEarned());
         return n;
     }
 
@@ -93,8 +96,15 @@ public final class LedgerViews {
             dec(pn, "unrealizedPnl", v.unrealizedPnl(p));
         }
         dec(n, "realizedPnl", s.realizedPnl());
-        dec(n, "pendingProfitShare", s.pendingProfitShare());
+        dec(n, "fees", s.fees());
+        dec(n, "netRealizedPnl", s.netRealizedPnl());
+        dec(n, "highWaterMark", s.highWaterMark());
+        dec(n, "pendingProfitShare", profitShare.pending(s));
+        dec(n, "profitSharePaid", s.profitSharePaid());
         n.put("startTime", s.startTime());
+        if (s.stopReason() != null) {
+            n.put("stopReason", s.stopReason().name());
+        }
         return n;
     }
 
@@ -144,6 +154,7 @@ public final class LedgerViews {
         dec(n, "frozen", a.frozen());
         dec(n, "available", v.available(a));
         dec(n, "netInvested", a.netInvested());
+        dec(n, "pendingProfitShare", profitShare.pending(a));
         dec(n, "initialInvestment", a.initialInvestment());
         ArrayNode subs = n.putArray("subscriptions");
         a.subscriptionIds().forEach(subs::add);
@@ -166,6 +177,35 @@ public final class LedgerViews {
             }
         }
         return arr;
+    }
+
+    public static ArrayNode riskActions(java.util.List<RiskActionRecord> actions) {
+        ArrayNode arr = Json.array();
+        actions.forEach(r -> arr.add(riskAction(r, false)));
+        return arr;
+    }
+
+    public static ObjectNode riskAction(RiskActionRecord r, boolean full) {
+        ObjectNode n = Json.object();
+        n.put("subscriptionId", r.subscriptionId());
+        n.put("symbol", r.symbol());
+        n.put("side", r.side() == null ? null : r.side().name());
+        n.put("action", r.action());
+        n.put("reason", r.reason().name());
+        dec(n, "qty", r.qty());
+        dec(n, "price", r.price());
+        dec(n, "realizedPnl", r.realizedPnl());
+        if (full) {
+            n.put("accountId", r.accountId());
+            n.put("ruleSet", r.ruleSet());
+            ArrayNode fired = n.putArray("rulesFired");
+            r.rulesFired().forEach(fired::add);
+            ObjectNode explanation = n.putObject("explanation");
+            r.explanation().forEach(explanation::put);
+            n.put("time", r.time());
+            n.put("ref", r.ref());
+        }
+        return n;
     }
 
     public static ObjectNode decision(DecisionRecord d, boolean full) {

@@ -54,6 +54,12 @@ public final class Queries {
         return Reply.unchanged(arr);
     }
 
+    public static Reply riskActions(Engine e, String subscriptionId, int limit) {
+        ArrayNode arr = Json.array();
+        e.riskLog().query(subscriptionId, limit).forEach(r -> arr.add(LedgerViews.riskAction(r, true)));
+        return Reply.unchanged(arr);
+    }
+
     public static Reply health(Engine e) {
         ObjectNode n = Json.object();
         n.put("status", "UP");

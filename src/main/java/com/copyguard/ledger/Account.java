@@ -41,6 +41,15 @@ public final class Account {
         transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
     }
 
+    /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
+    void reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
+        if (delta.signum() == 0) {
+            return;
+        }
+        frozen = frozen.add(delta);
+        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
+    }
+
     void addNetInvested(BigDecimal delta) {
         netInvested = netInvested.add(delta);
     }
@@ -62,6 +71,19 @@ public final class Account {
         if (p != null && !p.isOpen()) {
             positions.remove(key);
         }
+    }
+
+    public boolean hasOpenPositions() {
+        return !positions.isEmpty();
+    }
+
+    public boolean hasPositions(String subscriptionId) {
+        for (PositionKey k : positions.keySet()) {
+            if (k.subscriptionId().equals(subscriptionId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Position position(PositionKey key) {

@@ -21,6 +21,7 @@ public final class Expert {
     private final Map<String, Long> firstTraded = new LinkedHashMap<>();
     private final Set<String> subscriptionIds = new LinkedHashSet<>();
     private Long lastOpenTime;
+    private BigDecimal profitShareEarned = BigDecimal.ZERO;
 
     Expert(String expertId) {
         this.expertId = expertId;
@@ -92,6 +93,14 @@ public final class Expert {
 
     void linkSubscription(String subscriptionId) {
         subscriptionIds.add(subscriptionId);
+    }
+
+    public BigDecimal profitShareEarned() {
+        return profitShareEarned;
+    }
+
+    void earnProfitShare(BigDecimal amount) {
+        profitShareEarned = profitShareEarned.add(amount);
     }
 
     public Long lastOpenTime() {

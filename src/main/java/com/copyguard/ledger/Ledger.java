@@ -3,6 +3,8 @@ package com.copyguard.ledger;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.Side;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.TransactionType;
@@ -29,6 +31,7 @@ public final class Ledger {
     private long transactionSeq;
     private long subscriptionSeq;
     private long accountSeq;
+    private Long lastDailyCheck;
 
     public long clock() {
         return clock;
@@ -36,6 +39,15 @@ public final class Ledger {
 
     public void advanceClock(long time) {
         clock = Math.max(clock, time);
+    }
+
+    /** Event time of the last daily check boundary handled, or null before the first input. */
+    public Long lastDailyCheck() {
+        return lastDailyCheck;
+    }
+
+    public void dailyCheckDone(long boundary) {
+        lastDailyCheck = boundary;
     }
 
     public MarketPrices prices() {
@@ -170,8 +182,9 @@ public final class Ledger {
                          MarginMode marginMode, BigDecimal margin, BigDecimal feeRate, long time, String ref) {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
-        a.post(++transactionSeq, time, TransactionType.FEE, qty.multiply(price).multiply(feeRate).negate(),
-                s.subscriptionId(), ref);
+        BigDecimal fee = qty.multiply(price).multiply(feeRate);
+        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
+        s.addFee(fee);
     }
 
     /**
@@ -185,9 +198,60 @@ public final class Ledger {
         p.reduce(qty);
         a.dropIfClosed(p.key());
         a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
-        a.post(++transactionSeq, time, TransactionType.FEE, qty.multiply(price).multiply(feeRate).negate(),
-                s.subscriptionId(), ref);
+        BigDecimal fee = qty.multiply(price).multiply(feeRate);
+        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
         s.addRealizedPnl(pnl);
+        s.addFee(fee);
         return pnl;
+    }
+
+    public void withdraw(Account a, BigDecimal amount, long time, String ref) {
+        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
+        a.addNetInvested(amount.negate());
+    }
+
+    /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
+    public void freeze(Account a, BigDecimal amount, long time, String ref) {
+        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, amount, null, ref);
+    }
+
+    /** Releases the whole frozen reservation (FREEZE_REFUND). */
+    public void refundFrozen(Account a, long time, String ref) {
+        a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref);
+    }
+
+    /** Pays {@code amount} of profit share to the expert and raises the subscription's high-water mark. */
+    public void settleProfitShare(Subscription s, Expert expert, BigDecimal amount, long time, String ref) {
+        Account a = accounts.get(s.accountId());
+        if (amount.signum() > 0) {
+            a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref);
+            expert.earnProfitShare(amount);
+            s.addProfitSharePaid(amount);
+        }
+        s.raiseHighWaterMark(s.netRealizedPnl());
+    }
+
+    public void chargeLoanInterest(Account a, BigDecimal interest, long time, String ref) {
+        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, interest.negate(), null, ref);
+    }
+
+    public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
+        a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref);
+        a.addNetInvested(amount.negate());
+    }
+
+    public void setStatus(Subscription s, SubscriptionStatus status) {
+        s.setStatus(status);
+    }
+
+    /** Stop following after the expert's closes: no new opens; finishes when the last position is closed. */
+    public void closing(Subscription s, ReasonCode reason) {
+        s.setStatus(SubscriptionStatus.CLOSING);
+        s.setStopReason(reason);
+    }
+
+    public void stopped(Subscription s, ReasonCode reason) {
+        s.setStatus(SubscriptionStatus.STOPPED);
+        s.setStopReason(reason);
     }
 }

@@ -1,6 +1,7 @@
 package com.copyguard.ledger;
 
 import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.SubscriptionStatus;
 import java.math.BigDecimal;
@@ -18,7 +19,10 @@ public final class Subscription {
     private SubscriptionSettings settings;
     private SubscriptionStatus status = SubscriptionStatus.ACTIVE;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
-    private BigDecimal pendingProfitShare = BigDecimal.ZERO;
+    private BigDecimal fees = BigDecimal.ZERO;
+    private BigDecimal highWaterMark = BigDecimal.ZERO;
+    private BigDecimal profitSharePaid = BigDecimal.ZERO;
+    private ReasonCode stopReason;
 
     Subscription(String subscriptionId, String followerId, String expertId, String accountId, FollowMode mode,
                  BigDecimal fixedMargin, BigDecimal multiplier, SubscriptionSettings settings, long startTime) {
@@ -89,7 +93,44 @@ public final class Subscription {
         realizedPnl = realizedPnl.add(pnl);
     }
 
-    public BigDecimal pendingProfitShare() {
-        return pendingProfitShare;
+    public BigDecimal fees() {
+        return fees;
+    }
+
+    void addFee(BigDecimal fee) {
+        fees = fees.add(fee);
+    }
+
+    /** Cumulative net realized PnL: realized PnL less the fees this subscription paid. */
+    public BigDecimal netRealizedPnl() {
+        return realizedPnl.subtract(fees);
+    }
+
+    /** The net realized PnL up to which profit share has been settled (never lowered). */
+    public BigDecimal highWaterMark() {
+        return highWaterMark;
+    }
+
+    void raiseHighWaterMark(BigDecimal mark) {
+        if (mark.compareTo(highWaterMark) > 0) {
+            highWaterMark = mark;
+        }
+    }
+
+    public BigDecimal profitSharePaid() {
+        return profitSharePaid;
+    }
+
+    void addProfitSharePaid(BigDecimal amount) {
+        profitSharePaid = profitSharePaid.add(amount);
+    }
+
+    /** Why the subscription stopped (STOP_FOLLOWING for a follower's own stop), or null. */
+    public ReasonCode stopReason() {
+        return stopReason;
+    }
+
+    void setStopReason(ReasonCode reason) {
+        stopReason = reason;
     }
 }

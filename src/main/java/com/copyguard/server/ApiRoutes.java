@@ -1,6 +1,9 @@
 package com.copyguard.server;
 
 import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ClosePosition;
+import com.copyguard.command.StopFollowing;
+import com.copyguard.command.Withdraw;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
@@ -44,14 +47,27 @@ final class ApiRoutes {
                 () -> Deposit.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
         rb.getRoute("getTransactions").addHandler(ctx -> exchange.query(ctx,
                 e -> Queries.transactions(e, ctx.pathParam("accountId"))));
+        rb.getRoute("withdraw").addHandler(ctx -> exchange.command(ctx,
+                () -> Withdraw.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
+        rb.getRoute("stopFollowing").addHandler(ctx -> exchange.command(ctx,
+                () -> StopFollowing.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("closePosition").addHandler(ctx -> exchange.command(ctx,
+                () -> ClosePosition.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
+                ctx.queryParams().get("subscriptionId"), limit(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
     }
 
     private void decisions(RoutingContext ctx) {
-        String limit = ctx.queryParams().get("limit");
-        int n = limit == null ? DEFAULT_DECISION_LIMIT : Integer.parseInt(limit);
+        int n = limit(ctx);
         exchange.query(ctx, e -> Queries.decisions(e, ctx.queryParams().get("fillId"),
                 ctx.queryParams().get("subscriptionId"), n));
+    }
+
+    /** The validated {@code limit} query parameter (1-10,000 per openapi.yaml), default 100. */
+    private static int limit(RoutingContext ctx) {
+        String limit = ctx.queryParams().get("limit");
+        return limit == null ? DEFAULT_DECISION_LIMIT : Integer.parseInt(limit);
     }
 }

@@ -57,7 +57,7 @@ class CopyTradingIT {
         assertThat(dec(api.get("/accounts/" + account).body().path("available"))).isEqualByComparingTo("50");
 
         // 2. expert opens B: 200 × 100x = 20,000 (100 @ 200); target 2,000 needs 100 margin > 50 → capped to 1,000
-        Response b = given.fill("gate-expert", "g2", "GATEBUSDT", "OPEN_LONG", "100", "200", 100, 3000);
+        Response b = given.fill("gate-expert", "g2", "GATEBUSDT", "OPEN_LONG", "100", "200", 100, 6000);
         JsonNode db = b.body().path("decisions").get(0);
         assertThat(db.path("outcome").asText()).isEqualTo("COPIED");
         assertThat(db.path("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
@@ -65,8 +65,8 @@ class CopyTradingIT {
         assertThat(dec(api.get("/accounts/" + account).body().path("available"))).isEqualByComparingTo("0");
 
         // 3. both rise 10 %, the expert closes both
-        given.fill("gate-expert", "g3", "GATEAUSDT", "CLOSE_LONG", "100", "110", 100, 4000);
-        given.fill("gate-expert", "g4", "GATEBUSDT", "CLOSE_LONG", "100", "220", 100, 5000);
+        given.fill("gate-expert", "g3", "GATEAUSDT", "CLOSE_LONG", "100", "110", 100, 7000);
+        given.fill("gate-expert", "g4", "GATEBUSDT", "CLOSE_LONG", "100", "220", 100, 8000);
         JsonNode acc = api.get("/accounts/" + account).body();
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("300");
         assertThat(dec(acc.path("usedMargin"))).isEqualByComparingTo("0");
@@ -149,7 +149,7 @@ class CopyTradingIT {
                 .text("subscriptionId");
         Response r = given.fill("rnd-expert", "r1", "RNDUSDT", "OPEN_LONG", "1.27", "10", 10, 2000);
         assertThat(dec(r.body().path("decisions").get(0).path("qty"))).isEqualByComparingTo("0.12");
-        Response tiny = given.fill("rnd-expert", "r2", "RNDUSDT", "OPEN_LONG", "0.09", "10", 10, 3000);
+        Response tiny = given.fill("rnd-expert", "r2", "RNDUSDT", "OPEN_LONG", "0.09", "10", 10, 6000);
         JsonNode d = tiny.body().path("decisions").get(0);
         assertThat(d.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(d.path("reason").asText()).isEqualTo("BELOW_MIN_QTY");

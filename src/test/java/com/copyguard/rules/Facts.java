@@ -45,7 +45,7 @@ final class Facts {
     static ExpertOrder order(boolean opening, String qty, String price, int leverage, String expertEquity,
                              String positionBefore, FillStatus status) {
         return new ExpertOrder("E1", "f1", "BTCUSDT", Side.LONG, opening, d(qty), d(price), leverage,
-                MarginMode.CROSS, status, 1000L, d(expertEquity), d(positionBefore));
+                MarginMode.CROSS, status, 1000L, d(expertEquity), d(positionBefore), null);
     }
 
     static final class Follower {
@@ -58,6 +58,7 @@ final class Facts {
         String available = "1000000";
         String pairMarginUsed = "0";
         String openNotional = "0";
+        boolean symbolTradedBeforeFollow = true;
 
         Follower mode(FollowMode m) {
             mode = m;
@@ -108,7 +109,7 @@ final class Facts {
         FollowerState build() {
             return new FollowerState("S1", "A1", mode, status, settings, fixedMargin == null ? null : d(fixedMargin),
                     multiplier == null ? null : d(multiplier), 0L, d(equity), d(available), d(pairMarginUsed),
-                    d(openNotional));
+                    d(openNotional), symbolTradedBeforeFollow);
         }
     }
 

@@ -20,10 +20,12 @@ public final class ExpertOrder {
     private final long time;
     private final BigDecimal expertEquity;
     private final BigDecimal expertPositionQty;
+    private final Long msSinceLastOpen;
 
     public ExpertOrder(String expertId, String fillId, String symbol, Side side, boolean opening, BigDecimal qty,
                        BigDecimal price, int leverage, MarginMode marginMode, FillStatus status, long time,
-                       BigDecimal expertEquity, BigDecimal expertPositionQty) {
+                       BigDecimal expertEquity, BigDecimal expertPositionQty, Long msSinceLastOpen) {
+        this.msSinceLastOpen = msSinceLastOpen;
         this.expertId = expertId;
         this.fillId = fillId;
         this.symbol = symbol;
@@ -86,6 +88,14 @@ public final class ExpertOrder {
     /** Expert equity at the fill (0 when never reported). */
     public BigDecimal getExpertEquity() {
         return expertEquity;
+    }
+
+    /**
+     * Milliseconds since the expert's previous opening fill (event time), or null for its first open
+     * and for copies of existing positions at follow time, which no frequency limit applies to.
+     */
+    public Long getMsSinceLastOpen() {
+        return msSinceLastOpen;
     }
 
     /** The expert's position on this symbol and side before the fill (0 for a first open). */

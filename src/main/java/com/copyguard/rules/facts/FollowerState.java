@@ -19,10 +19,13 @@ public final class FollowerState {
     private final BigDecimal available;
     private final BigDecimal pairMarginUsed;
     private final BigDecimal openNotional;
+    private final boolean symbolTradedBeforeFollow;
 
     public FollowerState(String subscriptionId, String accountId, FollowMode mode, SubscriptionStatus status,
                          SubscriptionSettings settings, BigDecimal fixedMargin, BigDecimal multiplier, long startTime,
-                         BigDecimal equity, BigDecimal available, BigDecimal pairMarginUsed, BigDecimal openNotional) {
+                         BigDecimal equity, BigDecimal available, BigDecimal pairMarginUsed, BigDecimal openNotional,
+                         boolean symbolTradedBeforeFollow) {
+        this.symbolTradedBeforeFollow = symbolTradedBeforeFollow;
         this.subscriptionId = subscriptionId;
         this.accountId = accountId;
         this.mode = mode;
@@ -81,6 +84,16 @@ public final class FollowerState {
     /** Margin this subscription already holds on the order's symbol. */
     public BigDecimal getPairMarginUsed() {
         return pairMarginUsed;
+    }
+
+    /** True when the expert had traded the order's symbol before this subscription began. */
+    public boolean isSymbolTradedBeforeFollow() {
+        return symbolTradedBeforeFollow;
+    }
+
+    /** True when the subscription's pairs list admits the symbol (no list admits every symbol). */
+    public boolean followsPair(String symbol) {
+        return settings.getPairs() == null || settings.getPairs().contains(symbol);
     }
 
     /** Notional of all the account's open positions at mark. */

@@ -26,6 +26,7 @@ public final class OpenCopy extends RuleDecision {
     private BigDecimal qty;
     private boolean rounded;
     private ReasonCode shrunkBy;
+    private boolean tokenChecked;
 
     public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice) {
         this.order = order;
@@ -113,6 +114,28 @@ public final class OpenCopy extends RuleDecision {
             shrunkBy = cap;
             setReason(cap);
         }
+    }
+
+    /** Adverse slippage of the execution price against the expert's price (negative when favourable). */
+    public BigDecimal getSlippage() {
+        BigDecimal diff = markPrice.subtract(order.getPrice());
+        if (order.getSide() == com.copyguard.domain.Side.SHORT) {
+            diff = diff.negate();
+        }
+        return Decimals.div(diff, order.getPrice());
+    }
+
+    /** Notional of the current quantity at the execution price. */
+    public BigDecimal getNotional() {
+        return qty == null ? BigDecimal.ZERO : qty.multiply(markPrice);
+    }
+
+    public boolean isTokenChecked() {
+        return tokenChecked;
+    }
+
+    public void setTokenChecked(boolean tokenChecked) {
+        this.tokenChecked = tokenChecked;
     }
 
     /** Initial margin of the current quantity at the execution price and chosen leverage. */

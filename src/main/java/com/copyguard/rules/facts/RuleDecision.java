@@ -27,7 +27,7 @@ public abstract class RuleDecision {
         return reason;
     }
 
-    public boolean isPending() {
+    public boolean isUndecided() {
         return outcome == Outcome.PENDING;
     }
 
@@ -41,7 +41,7 @@ public abstract class RuleDecision {
     }
 
     /** Sets the reason without deciding, e.g. the cap that shrank an accepted copy. */
-    protected void setReason(ReasonCode code) {
+    protected final void setReason(ReasonCode code) {
         reason = code;
     }
 

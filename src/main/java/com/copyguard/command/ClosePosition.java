@@ -1,0 +1,17 @@
+package com.copyguard.command;
+
+import com.copyguard.domain.Side;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A follower closes one of its copies at market. */
+public record ClosePosition(String subscriptionId, String symbol, Side side, long time) implements Command {
+    public static ClosePosition parse(String subscriptionId, JsonNode body) {
+        Fields f = Fields.of(body);
+        return new ClosePosition(subscriptionId, f.text("symbol"), f.enumValue("side", Side.class), f.time("time"));
+    }
+
+    @Override
+    public Long eventTime() {
+        return time;
+    }
+}

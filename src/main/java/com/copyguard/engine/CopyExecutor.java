@@ -1,0 +1,139 @@
+package com.copyguard.engine;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.FillAction;
+import com.copyguard.domain.Instrument;
+import com.copyguard.domain.Outcome;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.TransactionType;
+import com.copyguard.ledger.Expert;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Position;
+import com.copyguard.ledger.PositionKey;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.rules.RuleEvaluator;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.facts.CloseCopy;
+import com.copyguard.rules.facts.ExpertOrder;
+import com.copyguard.rules.facts.OpenCopy;
+import com.copyguard.rules.facts.RuleDecision;
+import com.copyguard.rules.facts.TokenBudget;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lets the rules decide every subscription's copy of one expert order, then applies the decisions
+ * to the ledger and logs them. The rules run before anything changes, so a failing rule leaves
+ * the ledger untouched.
+ */
+final class CopyExecutor {
+    private final Ledger ledger;
+    private final DecisionLog decisions;
+    private final CopyFacts facts;
+
+    CopyExecutor(Ledger ledger, DecisionLog decisions) {
+        this.ledger = ledger;
+        this.decisions = decisions;
+        this.facts = new CopyFacts(ledger);
+    }
+
+    /** Decides and opens the copies of an opening order for {@code subscriptions} at {@code price}. */
+    List<DecisionRecord> opens(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
+                               BigDecimal price, RuleSet ruleSet) {
+        List<OpenCopy> copies = new ArrayList<>(subscriptions.size());
+        for (Subscription s : subscriptions) {
+            copies.add(facts.openCopy(order, instrument, s, expert, price));
+        }
+        List<Object> session = new ArrayList<>(copies);
+        TokenBudget budget = facts.tokenBudget(expert, instrument);
+        if (budget != null && !copies.isEmpty()) {
+            session.add(budget);
+        }
+        RuleEvaluator.evaluate(ruleSet, session);
+
+        List<DecisionRecord> made = new ArrayList<>(copies.size());
+        for (OpenCopy c : copies) {
+            Subscription s = ledger.subscription(c.getFollower().getSubscriptionId());
+            BigDecimal margin = null;
+            BigDecimal qty = BigDecimal.ZERO;
+            if (settled(c) == Outcome.COPIED) {
+                margin = c.getMargin();
+                qty = c.getQty();
+                ledger.openCopy(s, order.getSymbol(), order.getSide(), qty, price, c.getLeverage(), c.getMarginMode(),
+                        margin, instrument.getTakerFeeRate(), order.getTime(), order.getFillId());
+            }
+            made.add(record(order, s.subscriptionId(), c, qty, price, margin, c.getLeverage(), ruleSet));
+        }
+        return made;
+    }
+
+    /** Decides and applies every follower's proportional close of a closing order. */
+    List<DecisionRecord> closes(Expert expert, ExpertOrder order, Instrument instrument, BigDecimal price,
+                                RuleSet ruleSet) {
+        List<CloseCopy> copies = new ArrayList<>();
+        for (String id : expert.subscriptionIds()) {
+            Position p = positionOf(ledger.subscription(id), order);
+            if (p != null) {
+                copies.add(new CloseCopy(order, instrument, id, p.qty()));
+            }
+        }
+        RuleEvaluator.evaluate(ruleSet, copies);
+
+        List<DecisionRecord> made = new ArrayList<>(copies.size());
+        for (CloseCopy c : copies) {
+            Subscription s = ledger.subscription(c.getSubscriptionId());
+            Position p = positionOf(s, order);
+            int leverage = p.leverage();
+            if (settled(c) == Outcome.COPIED) {
+                BigDecimal qty = Decimals.min(c.getQty(), p.qty());
+                BigDecimal released = qty.compareTo(p.qty()) >= 0 ? p.margin() : Decimals.div(p.margin().multiply(qty), p.qty());
+                ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), TransactionType.REALIZED_PNL,
+                        order.getTime(), order.getFillId());
+                made.add(record(order, s.subscriptionId(), c, qty, price, released, leverage, ruleSet));
+            } else {
+                made.add(record(order, s.subscriptionId(), c, BigDecimal.ZERO, price, null, leverage, ruleSet));
+            }
+        }
+        return made;
+    }
+
+    /** Logs a copy the rules failed to decide (a throwing or runaway rule) as NO_RULE_DECIDED. */
+    DecisionRecord undecided(ExpertOrder order, String subscriptionId, BigDecimal price, RuleSet ruleSet,
+                             com.copyguard.rules.RuleFailure failure) {
+        OpenCopy marker = new OpenCopy(order, ledger.instrument(order.getSymbol()),
+                facts.follower(ledger.subscription(subscriptionId), ledger.expert(order.getExpertId()), order.getSymbol()),
+                price);
+        marker.explain("ruleFailure", failure.code() + ": " + failure.getMessage());
+        settled(marker);
+        return record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
+    }
+
+    private Position positionOf(Subscription s, ExpertOrder order) {
+        return ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), order.getSymbol(), order.getSide()));
+    }
+
+    /** A decision the rules left open is a rule-set defect: reported as such, never guessed. */
+    private static Outcome settled(RuleDecision d) {
+        if (d.isUndecided()) {
+            d.reject(ReasonCode.NO_RULE_DECIDED);
+        }
+        return d.getOutcome();
+    }
+
+    private DecisionRecord record(ExpertOrder order, String subscriptionId, RuleDecision d, BigDecimal qty,
+                                  BigDecimal price, BigDecimal margin, Integer leverage, RuleSet ruleSet) {
+        DecisionRecord r = new DecisionRecord(order.getFillId(), order.getExpertId(), subscriptionId, order.getSymbol(),
+                actionOf(order), d.getOutcome(), d.getReason(), qty, price, margin, leverage, ruleSet.version(),
+                d.getFiredRules(), d.getExplanation(), order.getTime());
+        decisions.add(r);
+        return r;
+    }
+
+    private static FillAction actionOf(ExpertOrder o) {
+        return switch (o.getSide()) {
+            case LONG -> o.isOpening() ? FillAction.OPEN_LONG : FillAction.CLOSE_LONG;
+            case SHORT -> o.isOpening() ? FillAction.OPEN_SHORT : FillAction.CLOSE_SHORT;
+        };
+    }
+}

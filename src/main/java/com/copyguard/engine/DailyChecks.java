@@ -1,0 +1,90 @@
+package com.copyguard.engine;
+
+import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleEvaluator;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.facts.DailyCheck;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daily check at 00:00 UTC+8, run for every such boundary that event time crosses (driven by
+ * POST /clock and by the times of all other inputs). Rules decide settle/refund and loan interest.
+ */
+final class DailyChecks {
+    static final long DAY_MS = 86_400_000L;
+    /** 00:00 UTC+8 is 16:00 UTC of the previous day. */
+    static final long UTC_PLUS_8_MS = 8 * 3_600_000L;
+    /** A jump further than this runs only the most recent boundaries (interest accrues per day run). */
+    static final int MAX_DAYS_PER_INPUT = 3660;
+
+    private final Ledger ledger;
+    private final ActiveRules rules;
+    private final ProfitShare profitShare;
+    private final EngineEvents events;
+
+    DailyChecks(Ledger ledger, ActiveRules rules, ProfitShare profitShare, EngineEvents events) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.profitShare = profitShare;
+        this.events = events;
+    }
+
+    /** The latest 00:00 UTC+8 at or before {@code time}. */
+    static long boundaryAtOrBefore(long time) {
+        return Math.floorDiv(time + UTC_PLUS_8_MS, DAY_MS) * DAY_MS - UTC_PLUS_8_MS;
+    }
+
+    /** Runs every check due up to {@code time}; returns true if any boundary was crossed. */
+    boolean runDue(long time) {
+        long latest = boundaryAtOrBefore(time);
+        Long last = ledger.lastDailyCheck();
+        if (last == null) {
+            ledger.dailyCheckDone(latest);
+            return true;
+        }
+        if (latest <= last) {
+            return false;
+        }
+        long first = Math.max(last + DAY_MS, latest - (MAX_DAYS_PER_INPUT - 1) * DAY_MS);
+        for (long boundary = first; boundary <= latest; boundary += DAY_MS) {
+            run(boundary);
+        }
+        ledger.dailyCheckDone(latest);
+        return true;
+    }
+
+    private void run(long boundary) {
+        List<DailyCheck> checks = new ArrayList<>();
+        for (Account a : ledger.accounts()) {
+            BigDecimal pending = profitShare.pending(a);
+            if (a.frozen().signum() > 0 || a.balance().signum() < 0 || pending.signum() > 0) {
+                checks.add(new DailyCheck(a.accountId(), a.hasOpenPositions(), a.balance(), a.frozen(), pending));
+            }
+        }
+        try {
+            RuleEvaluator.evaluate(rules.get(), checks);
+        } catch (RuleFailure e) {
+            events.ruleFailure(e.code(), e.getMessage());
+            return;
+        }
+        String ref = "daily@" + boundary;
+        for (DailyCheck d : checks) {
+            Account a = ledger.account(d.getAccountId());
+            if (Boolean.TRUE.equals(d.getSettle())) {
+                for (String id : a.subscriptionIds()) {
+                    Subscription s = ledger.subscription(id);
+                    profitShare.settle(s, boundary, ref);
+                }
+                ledger.refundFrozen(a, boundary, ref);
+            }
+            if (d.getInterest() != null && d.getInterest().signum() > 0) {
+                ledger.chargeLoanInterest(a, d.getInterest(), boundary, ref);
+            }
+        }
+    }
+}

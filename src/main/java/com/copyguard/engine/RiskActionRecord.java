@@ -1,0 +1,20 @@
+package com.copyguard.engine;
+
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.Side;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A protective action taken on a subscription: a position closed (CLOSE, LIQUIDATE) or the
+ * subscription stopped (STOP). {@code ref} names the input that caused it.
+ */
+public record RiskActionRecord(String subscriptionId, String accountId, String symbol, Side side, String action,
+                               ReasonCode reason, BigDecimal qty, BigDecimal price, BigDecimal realizedPnl,
+                               String ruleSet, List<String> rulesFired, Map<String, String> explanation, long time,
+                               String ref) {
+    public static final String CLOSE = "CLOSE";
+    public static final String LIQUIDATE = "LIQUIDATE";
+    public static final String STOP = "STOP";
+}

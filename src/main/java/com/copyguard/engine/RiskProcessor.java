@@ -1,0 +1,155 @@
+package com.copyguard.engine;
+
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.SubscriptionStatus;
+import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Position;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.ledger.Valuation;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleEvaluator;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.facts.AccountRisk;
+import com.copyguard.rules.facts.PositionRisk;
+import com.copyguard.rules.facts.SubscriptionRisk;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs the risk rules (stops, guardian, liquidation) over accounts whose equity may have changed and
+ * applies what they decide, most severe first: cross liquidation, isolated liquidation, guardian
+ * stops, then stop loss and take profit on whatever is still open.
+ */
+final class RiskProcessor {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RiskProcessor.class);
+    private final Ledger ledger;
+    private final ActiveRules rules;
+    private final SubscriptionLifecycle lifecycle;
+    private final EngineEvents events;
+
+    RiskProcessor(Ledger ledger, ActiveRules rules, SubscriptionLifecycle lifecycle, EngineEvents events) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.lifecycle = lifecycle;
+        this.events = events;
+    }
+
+    /** Accounts holding a position on any of {@code symbols}, in account order. */
+    List<Account> accountsTrading(Collection<String> symbols) {
+        List<Account> out = new ArrayList<>();
+        for (Account a : ledger.accounts()) {
+            for (Position p : a.positions()) {
+                if (symbols.contains(p.symbol())) {
+                    out.add(a);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Evaluates and applies the risk rules for {@code accounts}; returns the actions taken. */
+    List<RiskActionRecord> evaluate(Collection<Account> accounts, long time, String ref) {
+        Valuation v = ledger.valuation();
+        List<PositionRisk> positions = new ArrayList<>();
+        List<AccountRisk> crossAccounts = new ArrayList<>();
+        List<SubscriptionRisk> guardians = new ArrayList<>();
+        for (Account a : accounts) {
+            BigDecimal crossEquity = a.balance();
+            BigDecimal crossMaintenance = BigDecimal.ZERO;
+            int cross = 0;
+            for (Position p : a.positions()) {
+                BigDecimal mark = v.mark(p);
+                Subscription s = ledger.subscription(p.key().subscriptionId());
+                BigDecimal mmr = ledger.instrument(p.symbol()).getMaintenanceMarginRate();
+                positions.add(new PositionRisk(s.subscriptionId(), p.symbol(), p.side(), p.qty(), p.entryPrice(), mark,
+                        p.margin(), p.marginMode(), mmr, s.settings()));
+                if (p.marginMode() == MarginMode.CROSS) {
+                    crossEquity = crossEquity.add(p.unrealizedPnl(mark));
+                    crossMaintenance = crossMaintenance.add(p.qty().multiply(mark).multiply(mmr));
+                    cross++;
+                } else {
+                    crossEquity = crossEquity.subtract(p.margin());
+                }
+            }
+            crossAccounts.add(new AccountRisk(a.accountId(), crossEquity, crossMaintenance, cross));
+            BigDecimal equity = v.equity(a);
+            for (String id : a.subscriptionIds()) {
+                Subscription s = ledger.subscription(id);
+                if (s.status() != SubscriptionStatus.STOPPED) {
+                    guardians.add(new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian()));
+                }
+            }
+        }
+        RuleSet ruleSet = rules.get();
+        List<Object> facts = new ArrayList<>(positions.size() + crossAccounts.size() + guardians.size());
+        facts.addAll(positions);
+        facts.addAll(crossAccounts);
+        facts.addAll(guardians);
+        try {
+            RuleEvaluator.evaluate(ruleSet, facts);
+        } catch (RuleFailure e) {
+            // the input that triggered this check has already been applied; refusing it now would
+            // leave state changed behind an error, so the failure is reported and nothing is closed
+            events.ruleFailure(e.code(), e.getMessage());
+            LOG.error("{\"event\":\"risk_rules_failed\",\"code\":\"{}\",\"ref\":\"{}\",\"message\":{}}",
+                    e.code(), ref, Json.MAPPER.valueToTree(e.getMessage()));
+            return List.of();
+        }
+        return apply(positions, crossAccounts, guardians, ruleSet, time, ref);
+    }
+
+    private List<RiskActionRecord> apply(List<PositionRisk> positions, List<AccountRisk> crossAccounts,
+                                         List<SubscriptionRisk> guardians, RuleSet ruleSet, long time, String ref) {
+        List<RiskActionRecord> taken = new ArrayList<>();
+        for (AccountRisk a : crossAccounts) {
+            if (a.getLiquidateReason() != null) {
+                Account account = ledger.account(a.getAccountId());
+                for (Position p : List.copyOf(account.positions())) {
+                    if (p.marginMode() == MarginMode.CROSS) {
+                        taken.add(lifecycle.closeAtMarket(ledger.subscription(p.key().subscriptionId()), p,
+                                RiskActionRecord.LIQUIDATE, a.getLiquidateReason(), ruleSet.version(),
+                                a.getFiredRules(), a.getExplanation(), time, ref));
+                    }
+                }
+            }
+        }
+        for (PositionRisk p : positions) {
+            if (p.getCloseReason() == ReasonCode.LIQUIDATION) {
+                closeIfOpen(p, RiskActionRecord.LIQUIDATE, ruleSet, time, ref, taken);
+            }
+        }
+        for (SubscriptionRisk g : guardians) {
+            Subscription s = ledger.subscription(g.getSubscriptionId());
+            if (g.getStopReason() != null && s.status() != SubscriptionStatus.STOPPED) {
+                taken.addAll(lifecycle.stopWithMarketClose(s, g.getStopReason(), ruleSet.version(), g.getFiredRules(),
+                        g.getExplanation(), time, ref));
+            }
+        }
+        for (PositionRisk p : positions) {
+            if (p.getCloseReason() == ReasonCode.STOP_LOSS || p.getCloseReason() == ReasonCode.TAKE_PROFIT) {
+                closeIfOpen(p, RiskActionRecord.CLOSE, ruleSet, time, ref, taken);
+            }
+        }
+        for (RiskActionRecord r : List.copyOf(taken)) {
+            lifecycle.finishIfDrained(ledger.subscription(r.subscriptionId()), time, ref);
+        }
+        return taken;
+    }
+
+    private void closeIfOpen(PositionRisk p, String action, RuleSet ruleSet, long time, String ref,
+                             List<RiskActionRecord> taken) {
+        Subscription s = ledger.subscription(p.getSubscriptionId());
+        Position position = ledger.account(s.accountId())
+                .position(new com.copyguard.ledger.PositionKey(s.subscriptionId(), p.getSymbol(), p.getSide()));
+        if (position != null && position.isOpen()) {
+            taken.add(lifecycle.closeAtMarket(s, position, action, p.getCloseReason(), ruleSet.version(),
+                    p.getFiredRules(), p.getExplanation(), time, ref));
+        }
+    }
+}

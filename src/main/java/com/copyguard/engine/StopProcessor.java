@@ -1,0 +1,77 @@
+package com.copyguard.engine;
+
+import com.copyguard.command.ApiException;
+import com.copyguard.command.ClosePosition;
+import com.copyguard.command.StopFollowing;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.SubscriptionStatus;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Position;
+import com.copyguard.ledger.PositionKey;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.rules.ActiveRules;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A follower's own actions on a subscription: stop following (both modes) and closing one position. */
+final class StopProcessor {
+    private final Ledger ledger;
+    private final LedgerViews views;
+    private final ActiveRules rules;
+    private final SubscriptionLifecycle lifecycle;
+
+    StopProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, SubscriptionLifecycle lifecycle) {
+        this.ledger = ledger;
+        this.views = views;
+        this.rules = rules;
+        this.lifecycle = lifecycle;
+    }
+
+    private Subscription require(String id) {
+        Subscription s = ledger.subscription(id);
+        if (s == null) {
+            throw ApiException.notFound("subscription", id);
+        }
+        return s;
+    }
+
+    Reply stop(StopFollowing c) {
+        Subscription s = require(c.subscriptionId());
+        if (s.status() == SubscriptionStatus.STOPPED) {
+            throw ApiException.conflict("ALREADY_STOPPED", "subscription " + s.subscriptionId() + " has already stopped");
+        }
+        if (s.status() == SubscriptionStatus.CLOSING && c.mode() == StopFollowing.Mode.FOLLOW_EXPERT_CLOSE) {
+            throw ApiException.conflict("ALREADY_CLOSING", "subscription " + s.subscriptionId()
+                    + " is already closing with the expert; stop it with MARKET_CLOSE to close now");
+        }
+        String ref = "stop:" + s.subscriptionId();
+        List<RiskActionRecord> actions = new ArrayList<>();
+        if (c.mode() == StopFollowing.Mode.MARKET_CLOSE) {
+            actions.addAll(lifecycle.stopWithMarketClose(s, ReasonCode.STOP_FOLLOWING, rules.get().version(), List.of(),
+                    Map.of(), c.time(), ref));
+        } else {
+            ledger.closing(s, ReasonCode.STOP_FOLLOWING);
+            lifecycle.finishIfDrained(s, c.time(), ref);
+        }
+        ObjectNode body = views.subscription(s);
+        body.set("riskActions", LedgerViews.riskActions(actions));
+        return Reply.changed(200, body);
+    }
+
+    Reply closePosition(ClosePosition c) {
+        Subscription s = require(c.subscriptionId());
+        Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
+        if (p == null) {
+            throw new ApiException(404, "NO_OPEN_POSITION", "subscription " + s.subscriptionId() + " has no open "
+                    + c.symbol() + " " + c.side() + " position");
+        }
+        RiskActionRecord r = lifecycle.closeAtMarket(s, p, RiskActionRecord.CLOSE, ReasonCode.MANUAL_CLOSE,
+                rules.get().version(), List.of(), Map.of(), c.time(), "manual:" + s.subscriptionId());
+        lifecycle.finishIfDrained(s, c.time(), "manual:" + s.subscriptionId());
+        ObjectNode body = views.subscription(s);
+        body.set("riskActions", LedgerViews.riskActions(List.of(r)));
+        return Reply.changed(200, body);
+    }
+}

@@ -1,0 +1,101 @@
+package com.copyguard.rules.facts;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionSettings;
+import java.math.BigDecimal;
+import org.kie.api.definition.type.ClassReactive;
+
+/** One open follower position at the current mark, for stop-loss, take-profit and isolated liquidation rules. */
+@ClassReactive
+public final class PositionRisk extends RuleDecision {
+    private final String subscriptionId;
+    private final String symbol;
+    private final Side side;
+    private final BigDecimal qty;
+    private final BigDecimal entryPrice;
+    private final BigDecimal markPrice;
+    private final BigDecimal margin;
+    private final MarginMode marginMode;
+    private final BigDecimal maintenanceMarginRate;
+    private final SubscriptionSettings settings;
+    private ReasonCode closeReason;
+
+    public PositionRisk(String subscriptionId, String symbol, Side side, BigDecimal qty, BigDecimal entryPrice,
+                        BigDecimal markPrice, BigDecimal margin, MarginMode marginMode,
+                        BigDecimal maintenanceMarginRate, SubscriptionSettings settings) {
+        this.subscriptionId = subscriptionId;
+        this.symbol = symbol;
+        this.side = side;
+        this.qty = qty;
+        this.entryPrice = entryPrice;
+        this.markPrice = markPrice;
+        this.margin = margin;
+        this.marginMode = marginMode;
+        this.maintenanceMarginRate = maintenanceMarginRate;
+        this.settings = settings;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public String getSymbol() {
+        return symbol;
+    }
+
+    public Side getSide() {
+        return side;
+    }
+
+    public BigDecimal getQty() {
+        return qty;
+    }
+
+    public BigDecimal getEntryPrice() {
+        return entryPrice;
+    }
+
+    public BigDecimal getMarkPrice() {
+        return markPrice;
+    }
+
+    public BigDecimal getMargin() {
+        return margin;
+    }
+
+    public MarginMode getMarginMode() {
+        return marginMode;
+    }
+
+    public SubscriptionSettings getSettings() {
+        return settings;
+    }
+
+    public BigDecimal getUnrealizedPnl() {
+        BigDecimal diff = markPrice.subtract(entryPrice);
+        return (side == Side.LONG ? diff : diff.negate()).multiply(qty);
+    }
+
+    /** Return on equity of the position: unrealized PnL ÷ position margin. */
+    public BigDecimal getRoe() {
+        return margin.signum() == 0 ? BigDecimal.ZERO : Decimals.div(getUnrealizedPnl(), margin);
+    }
+
+    /** Maintenance margin at mark: qty × mark × the instrument's maintenance margin rate. */
+    public BigDecimal getMaintenanceMargin() {
+        return qty.multiply(markPrice).multiply(maintenanceMarginRate);
+    }
+
+    public ReasonCode getCloseReason() {
+        return closeReason;
+    }
+
+    /** Rules call this to close the position at market for {@code reason}. */
+    public void close(ReasonCode reason) {
+        this.closeReason = reason;
+        setReason(reason);
+    }
+}

@@ -1,0 +1,57 @@
+package com.copyguard.rules.facts;
+
+import com.copyguard.domain.GuardianSetting;
+import com.copyguard.domain.ReasonCode;
+import java.math.BigDecimal;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * A subscription's Net Value Guardian figures, taken from its following account: net invested
+ * (deposits − withdrawals) and equity.
+ */
+@ClassReactive
+public final class SubscriptionRisk extends RuleDecision {
+    private final String subscriptionId;
+    private final BigDecimal netInvested;
+    private final BigDecimal equity;
+    private final GuardianSetting guardian;
+    private ReasonCode stopReason;
+
+    public SubscriptionRisk(String subscriptionId, BigDecimal netInvested, BigDecimal equity, GuardianSetting guardian) {
+        this.subscriptionId = subscriptionId;
+        this.netInvested = netInvested;
+        this.equity = equity;
+        this.guardian = guardian;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public BigDecimal getNetInvested() {
+        return netInvested;
+    }
+
+    public BigDecimal getEquity() {
+        return equity;
+    }
+
+    /** Net loss = net invested − equity (negative when in profit). */
+    public BigDecimal getNetLoss() {
+        return netInvested.subtract(equity);
+    }
+
+    public GuardianSetting getGuardian() {
+        return guardian;
+    }
+
+    public ReasonCode getStopReason() {
+        return stopReason;
+    }
+
+    /** Rules call this to stop the subscription with a market close. */
+    public void stopFollowing(ReasonCode reason) {
+        this.stopReason = reason;
+        setReason(reason);
+    }
+}
