@@ -38,6 +38,16 @@ final class Facts {
         }
     }
 
+    static ExpertOrder openAfter(long msSinceLastOpen, String side) {
+        return new ExpertOrder("E1", "f1", "BTCUSDT", Side.valueOf(side), true, d("1"), d("100"), 10,
+                MarginMode.CROSS, FillStatus.FILLED, 1000L, d("1000"), d("0"), msSinceLastOpen);
+    }
+
+    static ExpertOrder openShort(String qty, String price) {
+        return new ExpertOrder("E1", "f1", "BTCUSDT", Side.SHORT, true, d(qty), d(price), 10,
+                MarginMode.CROSS, FillStatus.FILLED, 1000L, d("1000"), d("0"), null);
+    }
+
     static ExpertOrder open(String qty, String price, int leverage, String expertEquity) {
         return order(true, qty, price, leverage, expertEquity, "0", FillStatus.FILLED);
     }
@@ -98,6 +108,11 @@ final class Facts {
 
         Follower openNotional(String n) {
             openNotional = n;
+            return this;
+        }
+
+        Follower tradedBeforeFollow(boolean traded) {
+            symbolTradedBeforeFollow = traded;
             return this;
         }
 

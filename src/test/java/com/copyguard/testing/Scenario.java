@@ -46,6 +46,21 @@ public final class Scenario {
         return r;
     }
 
+    /** An instrument with a following-notional limit per expert (token limit). */
+    public Scenario instrumentWithTokenLimit(String symbol, String limit) {
+        Response r = api.put("/instruments/" + symbol, "{\"minQty\":\"0.001\",\"qtyStep\":\"0.001\",\"maxLeverage\":125,"
+                + "\"takerFeeRate\":\"0\",\"maintenanceMarginRate\":\"0.005\",\"followNotionalLimit\":\"" + limit + "\"}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return this;
+    }
+
+    /** A MULTIPLIER follow at time 1000 with the given settings JSON (or null); returns {subscriptionId, accountId}. */
+    public Response multiplierFollow(String follower, String expert, String amount, String multiplier, String settings) {
+        return follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
+                + "\"amount\":\"" + amount + "\",\"multiplier\":\"" + multiplier + "\",\"time\":1000"
+                + (settings == null ? "" : ",\"settings\":" + settings) + "}");
+    }
+
     public Response prices(long time, String symbol, String price) {
         Response r = api.post("/prices", "{\"time\":" + time + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
                 + price + "\"}]}");
