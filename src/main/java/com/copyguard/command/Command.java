@@ -18,9 +18,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Follow.class, name = "Follow"),
         @JsonSubTypes.Type(value = PatchSettings.class, name = "PatchSettings"),
         @JsonSubTypes.Type(value = Deposit.class, name = "Deposit"),
+        @JsonSubTypes.Type(value = ExpertEquityReport.class, name = "ExpertEquityReport"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit {
+        PatchSettings, Deposit, ExpertEquityReport {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

@@ -3,6 +3,7 @@ package com.copyguard.engine;
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
+import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
@@ -11,6 +12,7 @@ import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.ActiveRules;
+import com.copyguard.screening.ExpertScreening;
 
 /**
  * The deterministic state machine: applies one command at a time to the ledger. Not thread-safe;
@@ -27,6 +29,7 @@ public final class Engine {
     private final AccountProcessor accounts = new AccountProcessor(ledger, views, idempotency);
     private final MarketProcessor market = new MarketProcessor(ledger);
     private final FillProcessor fills;
+    private final ExpertScreening screening = new ExpertScreening();
     private final EngineEvents events;
 
     public Engine(ActiveRules rules) {
@@ -45,6 +48,10 @@ public final class Engine {
         if (reply.changed() && c.eventTime() != null) {
             ledger.advanceClock(c.eventTime());
         }
+        if (reply.changed()) {
+            // expert screening keeps each expert's equity history from the inputs that were applied
+            screening.observe(c, ledger);
+        }
         return reply;
     }
 
@@ -56,6 +63,7 @@ public final class Engine {
         } else if (c instanceof Deposit d) {
             return accounts.deposit(d);
         } else if (c instanceof Follow f) {
+            screening.checkFollow(f, ledger, rules.get());
             return follows.follow(f);
         } else if (c instanceof PatchSettings p) {
             return follows.patchSettings(p);
@@ -65,6 +73,8 @@ public final class Engine {
             return referenceData.putInstrument(i);
         } else if (c instanceof PutExpert e) {
             return referenceData.putExpert(e);
+        } else if (c instanceof ExpertEquityReport r) {
+            return screening.report(r, ledger);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }
@@ -79,6 +89,10 @@ public final class Engine {
 
     public LedgerViews views() {
         return views;
+    }
+
+    public ExpertScreening screening() {
+        return screening;
     }
 
     public EngineEvents events() {

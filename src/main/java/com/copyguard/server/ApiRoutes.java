@@ -46,6 +46,7 @@ final class ApiRoutes {
                 e -> Queries.transactions(e, ctx.pathParam("accountId"))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
+        new ScreeningRoutes(exchange).bind(rb);
     }
 
     private void decisions(RoutingContext ctx) {
