@@ -21,9 +21,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Withdraw.class, name = "Withdraw"),
         @JsonSubTypes.Type(value = StopFollowing.class, name = "StopFollowing"),
         @JsonSubTypes.Type(value = ClosePosition.class, name = "ClosePosition"),
+        @JsonSubTypes.Type(value = ExpertEquityReport.class, name = "ExpertEquityReport"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition {
+        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition, ExpertEquityReport {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

@@ -5,10 +5,13 @@ import com.copyguard.domain.SubscriptionSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
-/** A follower starts following an expert, transferring {@code amount} into the following account. */
+/**
+ * A follower starts following an expert, transferring {@code amount} into the following account.
+ * {@code refuseAvoidExperts}: refuse the follow (409 EXPERT_AVOID) when expert screening says AVOID.
+ */
 public record Follow(String followerId, String expertId, FollowMode mode, BigDecimal amount, BigDecimal fixedMargin,
                      BigDecimal multiplier, boolean copyExistingPositions, JsonNode settings,
-                     long time) implements Command {
+                     long time, boolean refuseAvoidExperts) implements Command {
 
     public static Follow parse(JsonNode body) {
         Fields f = Fields.of(body);
@@ -19,7 +22,8 @@ public record Follow(String followerId, String expertId, FollowMode mode, BigDec
         SettingsParser.apply(SubscriptionSettings.DEFAULTS, settings);
         return new Follow(Ids.check("followerId", f.text("followerId")), Ids.check("expertId", f.text("expertId")),
                 mode, f.nonNegative("amount"), fixedMargin, multiplier, f.bool("copyExistingPositions", false),
-                settings == null || settings.isNull() ? null : settings, f.time("time"));
+                settings == null || settings.isNull() ? null : settings, f.time("time"),
+                f.bool("refuseAvoidExperts", false));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.copyguard.command.ApiException;
 import com.copyguard.command.ClosePosition;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
+import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
@@ -16,6 +17,7 @@ import com.copyguard.command.Withdraw;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleFailure;
+import com.copyguard.screening.ExpertScreening;
 
 /**
  * The deterministic state machine: applies one command at a time to the ledger. Not thread-safe;
@@ -29,6 +31,7 @@ public final class Engine {
     private final ProfitShare profitShare = new ProfitShare(ledger);
     private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
+    private final ExpertScreening screening = new ExpertScreening();
     private final EngineEvents events;
     private final ReferenceDataProcessor referenceData;
     private final FollowProcessor follows;
@@ -82,6 +85,10 @@ public final class Engine {
         if (reply.changed() && c.eventTime() != null) {
             ledger.advanceClock(c.eventTime());
         }
+        if (reply.changed()) {
+            // expert screening keeps each expert's equity history from the inputs that were applied
+            screening.observe(c, ledger);
+        }
         return crossed && !reply.changed() ? new Reply(reply.status(), reply.body(), true) : reply;
     }
 
@@ -95,6 +102,7 @@ public final class Engine {
         } else if (c instanceof Withdraw w) {
             return accounts.withdraw(w);
         } else if (c instanceof Follow f) {
+            screening.checkFollow(f, ledger, rules.get());
             return follows.follow(f);
         } else if (c instanceof PatchSettings p) {
             return follows.patchSettings(p);
@@ -108,6 +116,8 @@ public final class Engine {
             return referenceData.putInstrument(i);
         } else if (c instanceof PutExpert e) {
             return referenceData.putExpert(e);
+        } else if (c instanceof ExpertEquityReport r) {
+            return screening.report(r, ledger);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }
@@ -130,6 +140,10 @@ public final class Engine {
 
     public LedgerViews views() {
         return views;
+    }
+
+    public ExpertScreening screening() {
+        return screening;
     }
 
     public EngineEvents events() {

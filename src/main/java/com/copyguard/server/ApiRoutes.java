@@ -57,6 +57,7 @@ final class ApiRoutes {
                 ctx.queryParams().get("subscriptionId"), limit(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
+        new ScreeningRoutes(exchange).bind(rb);
     }
 
     private void decisions(RoutingContext ctx) {

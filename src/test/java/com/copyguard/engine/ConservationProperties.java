@@ -153,7 +153,7 @@ class ConservationProperties {
                     String settings = f % 2 == 0 ? "{\"stopLossRatio\":\"0.5\",\"guardian\":{\"maxNetLoss\":\"400\"}}"
                             : "{\"maxMarginPerOrderRatio\":\"0.2\",\"marginMode\":\"ISOLATED\"}";
                     engine.apply(new Follow("f" + f, EXPERTS[e], mode, d("1000"), mode == FollowMode.FIXED_MARGIN ? d("50") : null,
-                            mode == FollowMode.MULTIPLIER ? d("0.1") : null, false, json(settings), time));
+                            mode == FollowMode.MULTIPLIER ? d("0.1") : null, false, json(settings), time, false));
                 }
             }
         }

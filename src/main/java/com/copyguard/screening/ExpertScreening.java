@@ -1,0 +1,183 @@
+package com.copyguard.screening;
+
+import com.copyguard.command.ApiException;
+import com.copyguard.command.Command;
+import com.copyguard.command.ExpertEquityReport;
+import com.copyguard.command.ExpertFill;
+import com.copyguard.command.Follow;
+import com.copyguard.command.PriceTick;
+import com.copyguard.command.PutExpert;
+import com.copyguard.engine.Json;
+import com.copyguard.engine.Reply;
+import com.copyguard.ledger.Expert;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.rules.RuleEvaluator;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.RuleSet;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expert screening state and decisions, owned by the engine and used only on the writer thread.
+ * It watches the inputs the engine applied (fills, prices, expert updates) to keep every expert's
+ * history, takes equity reports, and screens experts with the active rule set.
+ */
+public final class ExpertScreening {
+    private static final Logger LOG = LoggerFactory.getLogger(ExpertScreening.class);
+    private final Map<String, ExpertHistory> histories = new LinkedHashMap<>();
+
+    /**
+     * Updates the histories after the engine applied {@code c} (called only for inputs that changed
+     * state). The input is already applied to the ledger, so a defect here must not fail it: that
+     * would leave an applied but unjournaled input. It is logged and the history misses the input.
+     */
+    public void observe(Command c, Ledger ledger) {
+        try {
+            record(c, ledger);
+        } catch (RuntimeException e) {
+            LOG.error("{\"event\":\"screening_history_failed\",\"input\":\"{}\"}", c.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void record(Command c, Ledger ledger) {
+        if (c instanceof ExpertFill f) {
+            fill(f, ledger);
+        } else if (c instanceof PriceTick p) {
+            prices(p, ledger);
+        } else if (c instanceof PutExpert e && e.equity() != null) {
+            ExpertHistory h = historyFor(e.expertId());
+            h.reanchor(e.equity(), ledger.prices());
+            if (ledger.clock() > 0) {
+                // PUT /experts carries no event time: the latest event time stands in for it.
+                h.observe(ledger.clock(), e.equity(), BigDecimal.ZERO);
+            }
+        }
+    }
+
+    private void fill(ExpertFill f, Ledger ledger) {
+        ExpertHistory h = historyFor(f.expertId());
+        if (!h.fill(f.fillId(), f.symbol(), f.action().side(), f.action().isOpening(), f.qty(), f.price())) {
+            return;
+        }
+        if (f.expertEquity() != null) {
+            h.reanchor(f.expertEquity(), ledger.prices());
+        }
+        BigDecimal equity = h.derivedEquity(ledger.prices());
+        if (equity != null) {
+            h.observe(f.time(), equity, BigDecimal.ZERO);
+        }
+    }
+
+    private void prices(PriceTick p, Ledger ledger) {
+        Set<String> symbols = new HashSet<>();
+        p.prices().forEach(sp -> symbols.add(sp.symbol()));
+        for (ExpertHistory h : histories.values()) {
+            if (h.holdsAny(symbols)) {
+                BigDecimal equity = h.derivedEquity(ledger.prices());
+                if (equity != null) {
+                    h.observe(p.time(), equity, BigDecimal.ZERO);
+                }
+            }
+        }
+    }
+
+    /** POST /experts/{id}/equity: the expert's equity at an event time, with any transfer just before it. */
+    public Reply report(ExpertEquityReport r, Ledger ledger) {
+        Expert expert = ledger.expert(r.expertId());
+        if (expert == null) {
+            throw ApiException.notFound("expert", r.expertId());
+        }
+        ExpertHistory h = historyFor(r.expertId());
+        Long last = h.lastObservationTime();
+        if (last != null && r.time() < last) {
+            throw ApiException.conflict("EQUITY_OUT_OF_ORDER", "expert " + r.expertId() + " already has equity observed at "
+                    + last + "; reports must not go back in time (got " + r.time() + ")");
+        }
+        BigDecimal transfer = r.transfer() == null ? BigDecimal.ZERO : r.transfer();
+        h.reanchor(r.equity(), ledger.prices());
+        h.observe(r.time(), r.equity(), transfer);
+        // The newest report is the expert's current equity, which SMART_RATIO sizing uses.
+        ledger.upsertExpert(r.expertId(), null, null, r.equity());
+        ObjectNode body = Json.object();
+        body.put("expertId", r.expertId());
+        body.put("day", TradingDay.iso(TradingDay.of(h.lastObservationTime())));
+        Json.dec(body, "equity", r.equity());
+        Json.dec(body, "transfer", transfer);
+        Json.dec(body, "index", h.index() == null ? null : ScreeningViews.ratio(h.index()));
+        body.put("observedDays", h.days().size());
+        return Reply.changed(200, body);
+    }
+
+    /** Refuses a follow that asked not to follow AVOID experts when the expert's verdict is AVOID. */
+    public void checkFollow(Follow f, Ledger ledger, RuleSet rules) {
+        if (!f.refuseAvoidExperts() || ledger.expert(f.expertId()) == null) {
+            return;
+        }
+        Screening s = screen(f.expertId(), ledger, rules);
+        if (s.verdict() == Verdict.AVOID) {
+            List<String> codes = new ArrayList<>();
+            s.flags().forEach(flag -> codes.add(flag.code().name()));
+            throw ApiException.conflict("EXPERT_AVOID", "expert " + f.expertId() + " is screened AVOID by rule set "
+                    + s.ruleSet() + " (" + String.join(", ", codes) + ") and the follow asked to refuse such experts");
+        }
+    }
+
+    public Screening screen(String expertId, Ledger ledger, RuleSet rules) {
+        Expert expert = ledger.expert(expertId);
+        if (expert == null) {
+            throw ApiException.notFound("expert", expertId);
+        }
+        return evaluate(List.of(facts(expert, ledger)), rules).get(0);
+    }
+
+    /** Every expert, in the ledger's order, screened in one rule session. */
+    public List<Screening> screenAll(Ledger ledger, RuleSet rules) {
+        List<ScreeningFacts> facts = new ArrayList<>();
+        for (Expert e : ledger.experts()) {
+            facts.add(facts(e, ledger));
+        }
+        return evaluate(facts, rules);
+    }
+
+    public ExpertHistory history(String expertId) {
+        return histories.get(expertId);
+    }
+
+    private ScreeningFacts facts(Expert expert, Ledger ledger) {
+        long asOf = TradingDay.of(ledger.clock());
+        ExpertHistory h = histories.get(expert.expertId());
+        if (h == null) {
+            h = new ExpertHistory(expert.expertId());
+        }
+        DailySeries series = h.isEmpty() ? DailySeries.empty(asOf) : DailySeries.of(h, asOf);
+        return new ScreeningFacts(expert.expertId(), MetricsCalculator.of(h, series, FollowerResults.of(expert, ledger)),
+                series);
+    }
+
+    private static List<Screening> evaluate(List<ScreeningFacts> facts, RuleSet rules) {
+        RuleEvaluator.evaluate(rules, facts);
+        List<Screening> out = new ArrayList<>(facts.size());
+        for (ScreeningFacts f : facts) {
+            if (f.getVerdict() == null) {
+                throw new RuleFailure("NO_SCREENING_VERDICT", "rule set " + rules.version()
+                        + " decided no screening verdict for expert " + f.getExpertId()
+                        + "; does it include screening.drl?", null);
+            }
+            out.add(new Screening(f.getExpertId(), f.metrics(), f.getFlags(), f.getVerdict(), f.getVerdictRule(),
+                    rules.version()));
+        }
+        return out;
+    }
+
+    private ExpertHistory historyFor(String expertId) {
+        return histories.computeIfAbsent(expertId, ExpertHistory::new);
+    }
+}

@@ -1,0 +1,63 @@
+package com.copyguard.screening;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.Side;
+import java.math.BigDecimal;
+
+/**
+ * The expert's position as screening sees it, rebuilt from the expert's own fills: average entry
+ * and the PnL realized by its closes so far. Kept apart from the ledger's ExpertPosition so that
+ * screening needs no state from before a fill was applied.
+ */
+final class ShadowPosition {
+    private final String symbol;
+    private final Side side;
+    private BigDecimal qty = BigDecimal.ZERO;
+    private BigDecimal entryPrice = BigDecimal.ZERO;
+    private BigDecimal realized = BigDecimal.ZERO;
+
+    ShadowPosition(String symbol, Side side) {
+        this.symbol = symbol;
+        this.side = side;
+    }
+
+    void open(BigDecimal addQty, BigDecimal price) {
+        BigDecimal newQty = qty.add(addQty);
+        entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
+        qty = newQty;
+    }
+
+    /** Closes up to {@code closeQty} at {@code price}; returns the PnL realized by this close. */
+    BigDecimal close(BigDecimal closeQty, BigDecimal price) {
+        BigDecimal q = Decimals.min(closeQty, qty);
+        BigDecimal pnl = pnlPerUnit(price).multiply(q);
+        qty = qty.subtract(q);
+        realized = realized.add(pnl);
+        return pnl;
+    }
+
+    BigDecimal unrealized(BigDecimal mark) {
+        return pnlPerUnit(mark).multiply(qty);
+    }
+
+    private BigDecimal pnlPerUnit(BigDecimal price) {
+        return side == Side.LONG ? price.subtract(entryPrice) : entryPrice.subtract(price);
+    }
+
+    boolean isClosed() {
+        return qty.signum() == 0;
+    }
+
+    String symbol() {
+        return symbol;
+    }
+
+    BigDecimal entryPrice() {
+        return entryPrice;
+    }
+
+    /** Total PnL realized by every close of this position. */
+    BigDecimal realized() {
+        return realized;
+    }
+}

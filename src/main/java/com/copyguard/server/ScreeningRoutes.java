@@ -1,0 +1,37 @@
+package com.copyguard.server;
+
+import com.copyguard.command.ExpertEquityReport;
+import com.copyguard.screening.ScreeningQueries;
+import com.copyguard.screening.Verdict;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/** Expert screening operations: equity reports and history, screening of one or all experts. */
+final class ScreeningRoutes {
+    private final Exchange exchange;
+
+    ScreeningRoutes(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    void bind(RouterBuilder rb) {
+        rb.getRoute("postExpertEquity").addHandler(ctx -> exchange.command(ctx,
+                () -> ExpertEquityReport.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+        rb.getRoute("getExpertEquity").addHandler(ctx -> exchange.query(ctx,
+                e -> ScreeningQueries.equityHistory(e, ctx.pathParam("expertId"))));
+        rb.getRoute("getExpertScreening").addHandler(ctx -> exchange.query(ctx,
+                e -> ScreeningQueries.screening(e, ctx.pathParam("expertId"))));
+        rb.getRoute("listExperts").addHandler(this::listExperts);
+    }
+
+    private void listExperts(RoutingContext ctx) {
+        Verdict verdict;
+        try {
+            verdict = ScreeningQueries.verdictParam(ctx.queryParams().get("verdict"));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        exchange.query(ctx, e -> ScreeningQueries.experts(e, verdict));
+    }
+}
