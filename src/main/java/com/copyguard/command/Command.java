@@ -18,9 +18,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Follow.class, name = "Follow"),
         @JsonSubTypes.Type(value = PatchSettings.class, name = "PatchSettings"),
         @JsonSubTypes.Type(value = Deposit.class, name = "Deposit"),
+        @JsonSubTypes.Type(value = ActivateRules.class, name = "ActivateRules"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit {
+        PatchSettings, Deposit, ActivateRules {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

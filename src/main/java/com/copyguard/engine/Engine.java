@@ -1,5 +1,6 @@
 package com.copyguard.engine;
 
+import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
@@ -27,6 +28,7 @@ public final class Engine {
     private final AccountProcessor accounts = new AccountProcessor(ledger, views, idempotency);
     private final MarketProcessor market = new MarketProcessor(ledger);
     private final FillProcessor fills;
+    private final RulesProcessor ruleActivation;
     private final EngineEvents events;
 
     public Engine(ActiveRules rules) {
@@ -37,6 +39,7 @@ public final class Engine {
         this.rules = rules;
         this.events = events;
         this.fills = new FillProcessor(ledger, rules, decisions, idempotency, events);
+        this.ruleActivation = new RulesProcessor(rules, events);
     }
 
     /** Applies {@code c}; throws {@link com.copyguard.command.ApiException} (state unchanged) when refused. */
@@ -65,6 +68,8 @@ public final class Engine {
             return referenceData.putInstrument(i);
         } else if (c instanceof PutExpert e) {
             return referenceData.putExpert(e);
+        } else if (c instanceof ActivateRules a) {
+            return ruleActivation.activate(a);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }

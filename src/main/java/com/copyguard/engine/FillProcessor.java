@@ -103,6 +103,8 @@ final class FillProcessor {
             }
         }
         RuleEvaluator.evaluate(ruleSet, copies);
+        rules.shadow().compare(order, copies, c -> facts.openCopy(order, instrument,
+                ledger.subscription(c.getFollower().getSubscriptionId()), price));
 
         ledger.upsertExpert(expert.expertId(), null, null, order.getExpertEquity());
         ledger.expertOpened(expert, order.getSymbol(), order.getSide(), order.getQty(), order.getPrice(),
@@ -134,6 +136,8 @@ final class FillProcessor {
             }
         }
         RuleEvaluator.evaluate(ruleSet, copies);
+        rules.shadow().compare(order, copies, c -> new CloseCopy(order, instrument, c.getSubscriptionId(),
+                c.getPositionQty()));
 
         ledger.upsertExpert(expert.expertId(), null, null, order.getExpertEquity());
         ledger.expertClosed(expert, order.getSymbol(), order.getSide(), order.getQty(), order.getTime());
