@@ -2,6 +2,8 @@ package com.copyguard;
 
 import com.copyguard.app.CopyguardService;
 import com.copyguard.app.ServiceConfig;
+import com.copyguard.cli.ReplayCommand;
+import com.copyguard.cli.RulesCommand;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -9,9 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar copyguard.jar [--port N] [--data-dir DIR] ...}: starts the service. */
+/**
+ * {@code java -jar copyguard.jar [--port N] [--data-dir DIR] ...}: starts the service; the
+ * {@code rules} and {@code replay} subcommands are the rule author's offline tools.
+ */
 @Command(name = "copyguard", mixinStandardHelpOptions = true,
-        description = "Rules-engine driven risk and replication service for futures copy trading.")
+        description = "Rules-engine driven risk and replication service for futures copy trading.",
+        subcommands = {RulesCommand.class, ReplayCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;
@@ -32,10 +38,16 @@ public final class Main implements Callable<Integer> {
     Path instruments;
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The command line with its subcommands, as main runs it (tests run the CLI through this too). */
+    public static CommandLine commandLine() {
+        // "--rules-dir rules" must not be read as the "rules" subcommand.
+        return new CommandLine(new Main()).setAllowSubcommandsAsOptionParameters(true);
     }
 
     @Override

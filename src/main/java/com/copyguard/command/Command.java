@@ -22,9 +22,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = StopFollowing.class, name = "StopFollowing"),
         @JsonSubTypes.Type(value = ClosePosition.class, name = "ClosePosition"),
         @JsonSubTypes.Type(value = ExpertEquityReport.class, name = "ExpertEquityReport"),
+        @JsonSubTypes.Type(value = ActivateRules.class, name = "ActivateRules"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition, ExpertEquityReport {
+        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition, ExpertEquityReport, ActivateRules {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

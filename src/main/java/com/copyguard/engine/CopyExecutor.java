@@ -11,6 +11,7 @@ import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Position;
 import com.copyguard.ledger.PositionKey;
 import com.copyguard.ledger.Subscription;
+import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.CloseCopy;
@@ -31,11 +32,13 @@ final class CopyExecutor {
     private final Ledger ledger;
     private final DecisionLog decisions;
     private final CopyFacts facts;
+    private final ActiveRules rules;
 
-    CopyExecutor(Ledger ledger, DecisionLog decisions) {
+    CopyExecutor(Ledger ledger, DecisionLog decisions, ActiveRules rules) {
         this.ledger = ledger;
         this.decisions = decisions;
         this.facts = new CopyFacts(ledger);
+        this.rules = rules;
     }
 
     /** Decides and opens the copies of an opening order for {@code subscriptions} at {@code price}. */
@@ -51,6 +54,8 @@ final class CopyExecutor {
             session.add(budget);
         }
         RuleEvaluator.evaluate(ruleSet, session);
+        rules.shadow().compare(order, copies, c -> facts.openCopy(order, instrument,
+                ledger.subscription(c.getFollower().getSubscriptionId()), expert, price));
 
         List<DecisionRecord> made = new ArrayList<>(copies.size());
         for (OpenCopy c : copies) {
@@ -79,6 +84,8 @@ final class CopyExecutor {
             }
         }
         RuleEvaluator.evaluate(ruleSet, copies);
+        rules.shadow().compare(order, copies, c -> new CloseCopy(order, instrument, c.getSubscriptionId(),
+                c.getPositionQty()));
 
         List<DecisionRecord> made = new ArrayList<>(copies.size());
         for (CloseCopy c : copies) {

@@ -44,8 +44,10 @@ final class DailyChecks {
         long latest = boundaryAtOrBefore(time);
         Long last = ledger.lastDailyCheck();
         if (last == null) {
+            // the first timed input: accounts only come into being through timed inputs, so no
+            // check before this one could have had anything to do
             ledger.dailyCheckDone(latest);
-            return true;
+            return false;
         }
         if (latest <= last) {
             return false;

@@ -1,5 +1,6 @@
 package com.copyguard.engine;
 
+import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.ClosePosition;
@@ -32,6 +33,7 @@ public final class Engine {
     private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
     private final ExpertScreening screening = new ExpertScreening();
+    private final RulesProcessor ruleActivation;
     private final EngineEvents events;
     private final ReferenceDataProcessor referenceData;
     private final FollowProcessor follows;
@@ -50,7 +52,7 @@ public final class Engine {
         this.events = events;
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
         RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
-        CopyExecutor executor = new CopyExecutor(ledger, decisions);
+        CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
         this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk);
@@ -58,6 +60,7 @@ public final class Engine {
         this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events);
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);
         this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
+        this.ruleActivation = new RulesProcessor(rules, events);
     }
 
     /**
@@ -118,6 +121,8 @@ public final class Engine {
             return referenceData.putExpert(e);
         } else if (c instanceof ExpertEquityReport r) {
             return screening.report(r, ledger);
+        } else if (c instanceof ActivateRules a) {
+            return ruleActivation.activate(a);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }

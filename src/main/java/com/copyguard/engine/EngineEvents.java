@@ -39,4 +39,11 @@ public interface EngineEvents {
 
     default void commitFailed(String message) {
     }
+
+    /**
+     * A rule set version became active: a live activation, or a journaled one being replayed. The
+     * seam for snapshots on rule changes; the new set is {@code engine.rules().get()}.
+     */
+    default void rulesActivated(String version, String previousVersion) {
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
@@ -27,6 +28,8 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleSetLoader {
     private static final AtomicLong RELEASES = new AtomicLong();
+    /** Version folder names: no separators, no leading dot, so a name never leaves the root. */
+    public static final Pattern VERSION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final Path rulesRoot;
 
     public RuleSetLoader(Path rulesRoot) {
@@ -51,14 +54,34 @@ public final class RuleSetLoader {
         return rulesRoot.resolve(version);
     }
 
+    /** True when {@code version} is a safe folder name under the root and holds a manifest. */
+    public boolean exists(String version) {
+        return version != null && VERSION_NAME.matcher(version).matches()
+                && Files.isRegularFile(folderOf(version).resolve("manifest.properties"));
+    }
+
     public RuleSet load(String version) throws RuleCompilationException {
         return loadFolder(folderOf(version));
     }
 
+    /** The text of a version under the root (see {@link #source(Path)}). */
+    public RuleSource source(String version) throws RuleCompilationException {
+        if (!exists(version)) {
+            throw new RuleCompilationException(String.valueOf(version),
+                    List.of("no rule set version '" + version + "' under " + rulesRoot));
+        }
+        return source(folderOf(version));
+    }
+
     public static RuleSet loadFolder(Path folder) throws RuleCompilationException {
+        return compile(source(folder));
+    }
+
+    /** The text of a rule set folder: manifest fields and every {@code *.drl} file. */
+    public static RuleSource source(Path folder) throws RuleCompilationException {
         Properties manifest = manifest(folder);
-        String version = manifest.getProperty("version", folder.getFileName().toString());
-        return compile(version, manifest.getProperty("description", ""), drlFiles(folder));
+        String version = manifest.getProperty("version", folder.getFileName().toString()).trim();
+        return RuleSource.of(version, manifest.getProperty("description", "").trim(), drlFiles(folder));
     }
 
     public static Properties manifest(Path folder) throws RuleCompilationException {
@@ -94,26 +117,33 @@ public final class RuleSetLoader {
     /** Compiles DRL sources; ERROR messages reject the whole set. */
     public static RuleSet compile(String version, String description, Map<String, String> drlFiles)
             throws RuleCompilationException {
+        return compile(RuleSource.of(version, description, drlFiles));
+    }
+
+    /**
+     * Compiles a rule set's text; ERROR messages reject the whole set. The module is dropped from the
+     * KieRepository as soon as its KieBase exists: nothing looks it up again, and a compiled set that
+     * is cached, replaced and reactivated keeps working because sessions come from the KieBase.
+     */
+    public static RuleSet compile(RuleSource source) throws RuleCompilationException {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("com.copyguard.rules", "ruleset", "1.0." + RELEASES.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        drlFiles.forEach((name, text) -> kfs.write("src/main/resources/copyguard/" + name, text));
+        source.files().forEach((name, text) -> kfs.write("src/main/resources/copyguard/" + name, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
-            List<String> messages = new ArrayList<>();
-            for (Message m : errors) {
-                messages.add((m.getPath() == null ? "" : m.getPath().replace("src/main/resources/copyguard/", "")
-                        + ":" + m.getLine() + ": ") + m.getText());
-            }
-            throw new RuleCompilationException(version, messages);
+            List<String> messages = CompilerMessages.readable(errors, source);
+            throw new RuleCompilationException(source.version(), messages);
         }
-        return new RuleSet(version, description, ks.newKieContainer(releaseId).getKieBase(), releaseId);
+        RuleSet compiled = new RuleSet(source, ks.newKieContainer(releaseId).getKieBase(), releaseId);
+        ks.getRepository().removeKieModule(releaseId);
+        return compiled;
     }
 
-    /** Frees a replaced rule set's module; its KieBase stays usable by sessions still running. */
+    /** Frees a rule set's module if still registered; its KieBase stays usable. Idempotent. */
     public static void release(RuleSet old) {
         KieServices.get().getRepository().removeKieModule(old.releaseId());
     }

@@ -1,6 +1,8 @@
 package com.copyguard.server;
 
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.rules.CompiledRuleSets;
+import com.copyguard.rules.RuleSetLoader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -19,12 +21,16 @@ import java.io.UncheckedIOException;
 public final class HttpApi extends VerticleBase {
     static final int MAX_BODY_BYTES = 256 * 1024;
     private final SingleWriter writer;
+    private final RuleSetLoader ruleLibrary;
+    private final CompiledRuleSets compiledRules;
     private final String host;
     private final int requestedPort;
     private HttpServer server;
 
-    public HttpApi(SingleWriter writer, String host, int port) {
+    public HttpApi(SingleWriter writer, RuleSetLoader ruleLibrary, CompiledRuleSets compiledRules, String host, int port) {
         this.writer = writer;
+        this.ruleLibrary = ruleLibrary;
+        this.compiledRules = compiledRules;
         this.host = host;
         this.requestedPort = port;
     }
@@ -37,6 +43,7 @@ public final class HttpApi extends VerticleBase {
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
             new ApiRoutes(new Exchange(writer)).bind(rb);
+            new RulesRoutes(new Exchange(writer), ruleLibrary, compiledRules).bind(rb);
             for (OpenAPIRoute route : rb.getRoutes()) {
                 route.addFailureHandler(ErrorResponder::handle);
             }

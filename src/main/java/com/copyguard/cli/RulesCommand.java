@@ -1,0 +1,106 @@
+package com.copyguard.cli;
+
+import com.copyguard.rules.RuleCompilationException;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.scenario.ScenarioRunner;
+import com.copyguard.scenario.ScenarioSuite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code copyguard rules test|validate rules/<version>...}: the rule author's checks, no service needed. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Check rule set versions: compile them, run their scenarios.",
+        subcommands = {RulesCommand.Test.class, RulesCommand.Validate.class})
+public final class RulesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Compile each version and run its scenarios/*.json; exit 1 if any scenario fails, 2 if a version does not compile.")
+    static final class Test implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Rule set version folders, e.g. rules/v1")
+        List<Path> folders;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            int exit = 0;
+            for (Path folder : folders) {
+                try {
+                    ScenarioSuite suite = ScenarioSuite.run(folder);
+                    suite.print(out);
+                    if (!suite.passed()) {
+                        exit = Math.max(exit, 1);
+                    }
+                } catch (RuleCompilationException e) {
+                    printCompileErrors(out, folder, e);
+                    exit = 2;
+                }
+            }
+            out.flush();
+            return exit;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Compile each version and check its scenario files are readable; exit 2 if a version does not compile.")
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Rule set version folders, e.g. rules/v1")
+        List<Path> folders;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            int exit = 0;
+            for (Path folder : folders) {
+                try {
+                    RuleSet rules = RuleSetLoader.loadFolder(folder);
+                    out.printf("OK    %s: version %s, %d rules (%s)%n", folder, rules.version(), rules.ruleCount(),
+                            rules.description());
+                    if (!rules.version().equals(folder.getFileName().toString())) {
+                        out.printf("      warning: manifest version '%s' differs from the folder name '%s'%n",
+                                rules.version(), folder.getFileName());
+                    }
+                    for (Path scenario : ScenarioRunner.scenarioFiles(folder)) {
+                        try {
+                            com.copyguard.engine.Json.MAPPER.readTree(Files.readAllBytes(scenario));
+                        } catch (IOException e) {
+                            out.printf("      scenario %s is not valid JSON: %s%n", scenario.getFileName(), e.getMessage());
+                            exit = Math.max(exit, 1);
+                        }
+                    }
+                } catch (RuleCompilationException e) {
+                    printCompileErrors(out, folder, e);
+                    exit = 2;
+                }
+            }
+            out.flush();
+            return exit;
+        }
+    }
+
+    static void printCompileErrors(PrintWriter out, Path folder, RuleCompilationException e) {
+        out.printf("ERROR %s does not compile (%d messages):%n", folder, e.messages().size());
+        e.messages().forEach(m -> out.println("      " + m));
+    }
+}

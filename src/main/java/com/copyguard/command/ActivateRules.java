@@ -1,0 +1,36 @@
+package com.copyguard.command;
+
+import com.copyguard.rules.RuleSource;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Makes a rule set version the active one from the next input on. It carries the version's full
+ * text (manifest fields and DRL files), so replaying the journal compiles exactly what decided,
+ * whatever happened to the rules folder since.
+ */
+public record ActivateRules(String version, String description, SortedMap<String, String> files) implements Command {
+
+    public ActivateRules {
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    public static ActivateRules of(RuleSource source) {
+        return new ActivateRules(source.version(), source.description(), source.files());
+    }
+
+    public static ActivateRules of(String version, String description, Map<String, String> files) {
+        return new ActivateRules(version, description, new TreeMap<>(files));
+    }
+
+    public RuleSource source() {
+        return new RuleSource(version, description, files);
+    }
+
+    @Override
+    public Long eventTime() {
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package com.copyguard.engine;
+
+import com.copyguard.command.ActivateRules;
+import com.copyguard.command.ApiException;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleCompilationException;
+import com.copyguard.rules.RuleSet;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies rule set activations. The swap happens between two inputs on the writer thread, so every
+ * decision is made wholly by one version. The HTTP side has compiled the version already (it is in
+ * the cache); a journaled activation being replayed compiles here on a cache miss.
+ */
+final class RulesProcessor {
+    private final ActiveRules rules;
+    private final EngineEvents events;
+
+    RulesProcessor(ActiveRules rules, EngineEvents events) {
+        this.rules = rules;
+        this.events = events;
+    }
+
+    Reply activate(ActivateRules c) {
+        RuleSet next;
+        try {
+            next = rules.compiled().compile(c.source());
+        } catch (RuleCompilationException e) {
+            // Live activations were compiled before they were submitted, so this is a journaled
+            // activation whose text no longer compiles with this build (fact classes changed).
+            throw new ApiException(422, "RULES_INVALID", "rule set " + c.version()
+                    + " cannot be (re)activated: its text does not compile with this build: " + e.getMessage());
+        }
+        String previous = rules.get().version();
+        rules.swap(next);
+        events.rulesActivated(next.version(), previous);
+        ObjectNode body = Json.object();
+        body.put("active", next.version());
+        body.put("description", next.description());
+        body.put("previous", previous);
+        body.put("rules", next.ruleCount());
+        body.put("fingerprint", next.source().fingerprint());
+        return Reply.changed(200, body);
+    }
+}

@@ -1,0 +1,40 @@
+package com.copyguard.rules.shadow;
+
+import com.copyguard.domain.Outcome;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.rules.facts.CloseCopy;
+import com.copyguard.rules.facts.OpenCopy;
+import com.copyguard.rules.facts.RuleDecision;
+import java.math.BigDecimal;
+
+/**
+ * What a rule set decided for one subscription's copy, reduced to what a shadow run compares:
+ * outcome, reason and copied quantity (0 unless copied). An undecided fact counts as the engine
+ * treats it, REJECTED with NO_RULE_DECIDED.
+ */
+public record CopyVerdict(String subscriptionId, Outcome outcome, ReasonCode reason, BigDecimal qty) {
+
+    static CopyVerdict of(RuleDecision d) {
+        String subscription;
+        BigDecimal qty;
+        if (d instanceof OpenCopy o) {
+            subscription = o.getFollower().getSubscriptionId();
+            qty = o.getQty();
+        } else if (d instanceof CloseCopy c) {
+            subscription = c.getSubscriptionId();
+            qty = c.getQty();
+        } else {
+            throw new IllegalArgumentException("shadow runs compare copy decisions, not " + d.getClass().getSimpleName());
+        }
+        if (d.isUndecided()) {
+            return new CopyVerdict(subscription, Outcome.REJECTED, ReasonCode.NO_RULE_DECIDED, BigDecimal.ZERO);
+        }
+        boolean copied = d.getOutcome() == Outcome.COPIED;
+        return new CopyVerdict(subscription, d.getOutcome(), d.getReason(),
+                copied && qty != null ? qty : BigDecimal.ZERO);
+    }
+
+    boolean sameAs(CopyVerdict other) {
+        return outcome == other.outcome && reason == other.reason && qty.compareTo(other.qty) == 0;
+    }
+}

@@ -1,0 +1,298 @@
+package com.copyguard.scenario;
+
+import com.copyguard.decimal.Decimals;
+import com.copyguard.engine.DecisionRecord;
+import com.copyguard.engine.Json;
+import com.copyguard.rules.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs rule scenarios ({@code rules/<version>/scenarios/*.json}) against a compiled rule set:
+ * sets up the "given" world, applies the "when" inputs through the real engine and checks the
+ * decisions they produced against "then". See rules/README.md for the file format.
+ */
+public final class ScenarioRunner {
+    private static final Set<String> TOP = Set.of("description", "given", "when", "then");
+    private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
+    private static final Set<String> THEN = Set.of("decisions", "exactly", "error");
+    private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
+            "leverage", "margin", "price", "fired");
+
+    private final RuleSet rules;
+
+    public ScenarioRunner(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** The scenario files of a version folder, sorted by name (empty when it has none). */
+    public static List<Path> scenarioFiles(Path versionFolder) throws IOException {
+        Path dir = versionFolder.resolve("scenarios");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    public ScenarioResult run(Path file) {
+        String name = file.getFileName().toString();
+        JsonNode scenario;
+        try {
+            scenario = Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new ScenarioResult(name, "", List.of("cannot read the scenario: " + e.getMessage()), List.of(), Map.of());
+        }
+        return run(name, scenario);
+    }
+
+    public ScenarioResult run(String name, JsonNode scenario) {
+        String description = scenario.path("description").asText("");
+        List<DecisionRecord> made = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            List<String> failures = check(scenario, made, names);
+            return new ScenarioResult(name, description, List.copyOf(failures), List.copyOf(made), Map.copyOf(names));
+        } catch (ScenarioException e) {
+            return new ScenarioResult(name, description, List.of("scenario error: " + e.getMessage()), List.copyOf(made),
+                    Map.copyOf(names));
+        }
+    }
+
+    /** Runs the scenario; fills {@code made} with the decisions of the "when" inputs; returns the mismatches. */
+    private List<String> check(JsonNode scenario, List<DecisionRecord> made, Map<String, String> names) {
+        if (!scenario.isObject()) {
+            throw new ScenarioException("a scenario is a JSON object with given, when and then");
+        }
+        onlyKnown(scenario, TOP, "scenario");
+        ScenarioWorld world = new ScenarioWorld(rules);
+        given(world, scenario.path("given"));
+
+        List<JsonNode> when = steps(scenario.get("when"), "when");
+        if (when.isEmpty()) {
+            throw new ScenarioException("'when' needs at least one input");
+        }
+        JsonNode then = scenario.get("then");
+        if (then == null || !then.isObject()) {
+            throw new ScenarioException("'then' is required: {decisions: [...]} and/or {error: CODE}");
+        }
+        onlyKnown(then, THEN, "then");
+
+        List<String> failures = new ArrayList<>();
+        int before = world.engine().decisions().size();
+        String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
+        for (int i = 0; i < when.size(); i++) {
+            ScenarioWorld.Outcome o = world.step(when.get(i));
+            boolean last = i == when.size() - 1;
+            if (o.refused() && !(last && expectedError != null)) {
+                failures.add("when[" + i + "] was refused: " + o.errorCode() + " " + o.errorMessage());
+                break;
+            }
+            if (last && expectedError != null) {
+                if (!o.refused()) {
+                    failures.add("expected the last input to be refused with " + expectedError + ", but it was accepted");
+                } else if (!o.errorCode().equals(expectedError)) {
+                    failures.add("expected refusal " + expectedError + ", got " + o.errorCode() + ": " + o.errorMessage());
+                }
+            }
+        }
+        int count = world.engine().decisions().size() - before;
+        if (count > 0) {
+            made.addAll(world.engine().decisions().query(null, null, count));
+        }
+        names.putAll(world.subscriptionNames());
+        if (failures.isEmpty()) {
+            failures.addAll(compare(world, then, made));
+        }
+        return failures;
+    }
+
+    private static void given(ScenarioWorld world, JsonNode given) {
+        if (given.isMissingNode() || given.isNull()) {
+            return;
+        }
+        if (!given.isObject()) {
+            throw new ScenarioException("'given' must be an object");
+        }
+        onlyKnown(given, GIVEN, "given");
+        keyed(given.get("instruments"), "symbol").forEach(i -> setup(world, wrap("instrument", i), "instrument"));
+        keyed(given.get("experts"), "expertId").forEach(e -> setup(world, wrap("expert", e), "expert"));
+        if (given.has("prices")) {
+            setup(world, wrap("prices", given.get("prices")), "prices");
+        }
+        steps(given.get("subscriptions"), "subscriptions").forEach(s -> setup(world, wrap("follow", s), "follow"));
+        steps(given.get("fills"), "fills").forEach(f -> setup(world, wrap("fill", f), "fill"));
+        steps(given.get("steps"), "steps").forEach(s -> setup(world, s, "step"));
+    }
+
+    private static void setup(ScenarioWorld world, JsonNode step, String what) {
+        ScenarioWorld.Outcome o = world.step(step);
+        if (o.refused()) {
+            throw new ScenarioException("given " + what + " " + step + " was refused: " + o.errorCode() + " "
+                    + o.errorMessage());
+        }
+    }
+
+    private static JsonNode wrap(String kind, JsonNode arg) {
+        return Json.object().set(kind, arg);
+    }
+
+    /** {"BTCUSDT": {...}} or [{"symbol": "BTCUSDT", ...}] → list of objects carrying the key field. */
+    private static List<JsonNode> keyed(JsonNode node, String keyField) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!e.getValue().isObject()) {
+                    throw new ScenarioException(keyField + " '" + e.getKey() + "' must map to an object");
+                }
+                out.add(((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue().deepCopy()).put(keyField, e.getKey()));
+            });
+        } else {
+            throw new ScenarioException("expected an object or an array, got " + node);
+        }
+        return out;
+    }
+
+    private static List<JsonNode> steps(JsonNode node, String what) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else if (node.isObject()) {
+            out.add(node);
+        } else {
+            throw new ScenarioException("'" + what + "' must be an object or an array of them");
+        }
+        return out;
+    }
+
+    private static void onlyKnown(JsonNode node, Set<String> known, String where) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new ScenarioException("unknown field '" + f + "' in " + where + " (known: " + new TreeSet<>(known) + ")");
+            }
+        }
+    }
+
+    private static List<String> compare(ScenarioWorld world, JsonNode then, List<DecisionRecord> made) {
+        List<String> failures = new ArrayList<>();
+        List<DecisionRecord> unmatched = new ArrayList<>(made);
+        for (JsonNode expected : steps(then.get("decisions"), "decisions")) {
+            onlyKnown(expected, EXPECTED, "then.decisions");
+            if (!expected.hasNonNull("follower") || !expected.hasNonNull("outcome")) {
+                throw new ScenarioException("each expected decision needs 'follower' and 'outcome': " + expected);
+            }
+            String follower = expected.get("follower").asText();
+            String expert = expected.hasNonNull("expert") ? expected.get("expert").asText() : null;
+            String subscription = world.subscriptionOf(follower, expert);
+            String fillId = expected.hasNonNull("fillId") ? expected.get("fillId").asText() : null;
+            DecisionRecord actual = null;
+            for (DecisionRecord d : unmatched) {
+                if (d.subscriptionId().equals(subscription) && (fillId == null || fillId.equals(d.fillId()))) {
+                    actual = d;
+                    break;
+                }
+            }
+            String who = follower + (expert == null ? "" : "/" + expert) + (fillId == null ? "" : " on " + fillId);
+            if (actual == null) {
+                failures.add(who + ": expected " + describe(expected) + ", but no decision was made for it");
+                continue;
+            }
+            unmatched.remove(actual);
+            List<String> diffs = new ArrayList<>();
+            if (!expected.get("outcome").asText().equals(actual.outcome().name())) {
+                diffs.add("outcome");
+            }
+            String reason = expected.hasNonNull("reason") ? expected.get("reason").asText() : null;
+            String actualReason = actual.reason() == null ? null : actual.reason().name();
+            if (reason == null ? actualReason != null : !reason.equals(actualReason)) {
+                diffs.add("reason");
+            }
+            decimal(expected, "qty", actual.qty(), diffs);
+            decimal(expected, "margin", actual.margin(), diffs);
+            decimal(expected, "price", actual.price(), diffs);
+            if (expected.has("leverage") && (actual.leverage() == null
+                    || expected.get("leverage").asInt() != actual.leverage())) {
+                diffs.add("leverage");
+            }
+            for (JsonNode rule : steps(expected.get("fired"), "fired")) {
+                if (!actual.rulesFired().contains(rule.asText())) {
+                    diffs.add("fired '" + rule.asText() + "'");
+                }
+            }
+            if (!diffs.isEmpty()) {
+                failures.add(who + ": expected " + describe(expected) + "; got " + describe(actual) + " (differs in "
+                        + String.join(", ", diffs) + ")");
+            }
+        }
+        boolean exactly = !then.has("exactly") || then.get("exactly").asBoolean(true);
+        if (exactly) {
+            for (DecisionRecord d : unmatched) {
+                failures.add("unexpected decision for " + world.subscriptionNames().get(d.subscriptionId()) + " on "
+                        + d.fillId() + ": " + describe(d)
+                        + " (list it in then.decisions, or set \"exactly\": false)");
+            }
+        }
+        return failures;
+    }
+
+    private static void decimal(JsonNode expected, String field, BigDecimal actual, List<String> diffs) {
+        if (!expected.has(field)) {
+            return;
+        }
+        BigDecimal want = new BigDecimal(expected.get(field).asText());
+        if (actual == null || want.compareTo(actual) != 0) {
+            diffs.add(field);
+        }
+    }
+
+    static String describe(JsonNode expected) {
+        StringBuilder s = new StringBuilder(expected.get("outcome").asText());
+        s.append(expected.hasNonNull("reason") ? " " + expected.get("reason").asText() : " (no reason)");
+        for (String f : List.of("qty", "margin", "price", "leverage")) {
+            if (expected.has(f)) {
+                s.append(' ').append(f).append(' ').append(expected.get(f).asText());
+            }
+        }
+        return s.toString();
+    }
+
+    static String describe(DecisionRecord d) {
+        return d.outcome() + (d.reason() == null ? " (no reason)" : " " + d.reason()) + " qty " + Decimals.plain(d.qty())
+                + (d.margin() == null ? "" : " margin " + Decimals.plain(d.margin()))
+                + (d.price() == null ? "" : " price " + Decimals.plain(d.price()))
+                + (d.leverage() == null ? "" : " leverage " + d.leverage());
+    }
+
+    /** One line per fired rule and explanation value, for reports. */
+    static String trace(DecisionRecord d) {
+        StringBuilder s = new StringBuilder("rules fired: ").append(String.join(" → ", d.rulesFired()));
+        if (!d.explanation().isEmpty()) {
+            s.append("; compared: ");
+            int i = 0;
+            for (Map.Entry<String, String> e : d.explanation().entrySet()) {
+                s.append(i++ == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+            }
+        }
+        return s.toString();
+    }
+}

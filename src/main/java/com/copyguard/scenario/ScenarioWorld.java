@@ -1,0 +1,310 @@
+package com.copyguard.scenario;
+
+import com.copyguard.app.InstrumentCatalog;
+import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ApiException;
+import com.copyguard.command.Command;
+import com.copyguard.command.Deposit;
+import com.copyguard.command.ExpertFill;
+import com.copyguard.command.Follow;
+import com.copyguard.command.PatchSettings;
+import com.copyguard.command.PriceTick;
+import com.copyguard.command.PutExpert;
+import com.copyguard.command.PutInstrument;
+import com.copyguard.engine.Engine;
+import com.copyguard.engine.Json;
+import com.copyguard.engine.Reply;
+import com.copyguard.journal.CommandCodec;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One scenario's world: a real {@link Engine} running the rule set under test, fed the same
+ * commands the HTTP API would build (each step's JSON goes through the command's own parser).
+ * It fills in what authors should not have to write: event times, fill ids, defaults, and the
+ * subscription and account ids the engine assigns.
+ */
+final class ScenarioWorld {
+    /** 2023-11-14T22:13:20Z: the event clock a scenario starts at. */
+    static final long START_TIME = 1_700_000_000_000L;
+    /** Steps without a time are a minute apart: clear of per-second limits such as the expert open frequency. */
+    private static final long TICK = 60_000L;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(subscription|account):([^}/]+)(?:/([^}]+))?}");
+
+    private final Engine engine;
+    private long clock = START_TIME;
+    private int fillSeq;
+    private int requestSeq;
+    private final Set<String> experts = new LinkedHashSet<>();
+    /** "follower/expert" → subscription id, and the same for accounts. */
+    private final Map<String, String> subscriptions = new LinkedHashMap<>();
+    private final Map<String, String> accounts = new LinkedHashMap<>();
+
+    ScenarioWorld(RuleSet rules) {
+        this.engine = new Engine(new ActiveRules(rules));
+        try {
+            for (PutInstrument i : InstrumentCatalog.load(null)) {
+                engine.apply(i);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Result of one step: the engine's reply, or the code of the error that refused the input. */
+    record Outcome(Reply reply, String errorCode, String errorMessage) {
+        boolean refused() {
+            return errorCode != null;
+        }
+    }
+
+    /** Applies a step; a refusal is returned, not thrown, so "when" steps can expect one. */
+    Outcome step(JsonNode step) {
+        Command command = command(substitute(step));
+        try {
+            Reply reply = engine.apply(command);
+            if (reply.status() >= 400) {
+                // refused after a daily check ran: the engine answers instead of throwing
+                return new Outcome(null, reply.body().path("error").asText(), reply.body().path("message").asText());
+            }
+            remember(command, reply);
+            return new Outcome(reply, null, null);
+        } catch (ApiException e) {
+            return new Outcome(null, e.code(), e.getMessage());
+        } catch (RuleFailure e) {
+            return new Outcome(null, e.code(), e.getMessage());
+        }
+    }
+
+    private void remember(Command command, Reply reply) {
+        if (command instanceof Follow f) {
+            String key = f.followerId() + "/" + f.expertId();
+            subscriptions.put(key, reply.body().path("subscriptionId").asText());
+            accounts.put(key, reply.body().path("accountId").asText());
+        } else if (command instanceof PutExpert e) {
+            experts.add(e.expertId());
+        }
+    }
+
+    /** Subscription id → "follower/expert", for reports. */
+    Map<String, String> subscriptionNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        subscriptions.forEach((who, id) -> names.put(id, who));
+        return names;
+    }
+
+    /** The subscription of {@code follower} (with {@code expert}, needed when it follows several). */
+    String subscriptionOf(String follower, String expert) {
+        return lookup(subscriptions, "subscription", follower, expert);
+    }
+
+    String accountOf(String follower, String expert) {
+        return lookup(accounts, "account", follower, expert);
+    }
+
+    private static String lookup(Map<String, String> ids, String what, String follower, String expert) {
+        if (expert != null) {
+            String id = ids.get(follower + "/" + expert);
+            if (id == null) {
+                throw new ScenarioException("no " + what + " of follower '" + follower + "' following '" + expert + "'");
+            }
+            return id;
+        }
+        List<String> found = new ArrayList<>();
+        ids.forEach((k, v) -> {
+            if (k.startsWith(follower + "/") && !found.contains(v)) {
+                found.add(v);
+            }
+        });
+        if (found.size() != 1) {
+            throw new ScenarioException(found.isEmpty() ? "follower '" + follower + "' has no " + what
+                    : "follower '" + follower + "' has several " + what + "s: name the expert too ('" + follower + "/EXPERT')");
+        }
+        return found.get(0);
+    }
+
+    private long nextTime(JsonNode explicit) {
+        if (explicit != null && explicit.canConvertToLong()) {
+            clock = Math.max(clock, explicit.asLong());
+            return explicit.asLong();
+        }
+        clock += TICK;
+        return clock;
+    }
+
+    private String defaultExpert(ObjectNode body, String step) {
+        if (body.hasNonNull("expertId")) {
+            return body.get("expertId").asText();
+        }
+        if (experts.size() == 1) {
+            return experts.iterator().next();
+        }
+        throw new ScenarioException(step + " needs an expertId (" + experts.size() + " experts are defined)");
+    }
+
+    private Command command(JsonNode step) {
+        if (!step.isObject() || step.size() == 0) {
+            throw new ScenarioException("a step must be an object such as {\"fill\": {...}}, got " + step);
+        }
+        String kind = step.fieldNames().next();
+        JsonNode arg = step.get(kind);
+        try {
+            return switch (kind) {
+                case "fill" -> fill(object(arg, kind));
+                case "prices" -> prices(arg, step.get("time"));
+                case "clock" -> new AdvanceClock(nextTime(arg));
+                case "expert" -> expert(object(arg, kind));
+                case "instrument" -> instrument(object(arg, kind));
+                case "follow" -> follow(object(arg, kind));
+                case "deposit" -> deposit(object(arg, kind));
+                case "settings" -> settings(object(arg, kind));
+                case "command" -> CommandCodec.decode(Json.MAPPER.writeValueAsString(arg));
+                default -> throw new ScenarioException("unknown step '" + kind + "'; steps are fill, prices, clock, "
+                        + "expert, instrument, follow, deposit, settings and command");
+            };
+        } catch (ApiException e) {
+            throw new ScenarioException(kind + " step is invalid: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new ScenarioException("command step is not a journal command: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode object(JsonNode arg, String kind) {
+        if (arg == null || !arg.isObject()) {
+            throw new ScenarioException(kind + " step needs an object");
+        }
+        return ((ObjectNode) arg).deepCopy();
+    }
+
+    private ExpertFill fill(ObjectNode body) {
+        String expert = defaultExpert(body, "fill");
+        if (!body.has("fillId")) {
+            body.put("fillId", "fill-" + (++fillSeq));
+        }
+        if (!body.has("marginMode")) {
+            body.put("marginMode", "CROSS");
+        }
+        if (!body.has("status")) {
+            body.put("status", "FILLED");
+        }
+        body.put("time", nextTime(body.get("time")));
+        return ExpertFill.parse(expert, body);
+    }
+
+    /** {"prices": {"BTCUSDT": "50000"}} or {"prices": [{"symbol": ..., "price": ...}]}, optional "time". */
+    private PriceTick prices(JsonNode arg, JsonNode time) {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("prices");
+        if (arg != null && arg.isObject()) {
+            arg.fields().forEachRemaining(e -> list.addObject().put("symbol", e.getKey()).set("price", e.getValue()));
+        } else if (arg != null && arg.isArray()) {
+            arg.forEach(list::add);
+        } else {
+            throw new ScenarioException("prices step needs {symbol: price} or [{symbol, price}]");
+        }
+        body.put("time", nextTime(time));
+        return PriceTick.parse(body);
+    }
+
+    private PutExpert expert(ObjectNode body) {
+        if (!body.hasNonNull("expertId")) {
+            throw new ScenarioException("expert step needs an expertId");
+        }
+        return PutExpert.parse(body.get("expertId").asText(), body);
+    }
+
+    private PutInstrument instrument(ObjectNode body) {
+        if (!body.hasNonNull("symbol")) {
+            throw new ScenarioException("instrument step needs a symbol");
+        }
+        return PutInstrument.parse(body.get("symbol").asText(), body);
+    }
+
+    private Follow follow(ObjectNode body) {
+        body.put("expertId", defaultExpert(body, "follow"));
+        body.put("time", nextTime(body.get("time")));
+        return Follow.parse(body);
+    }
+
+    /** {"follower": "bob", "amount": "100"} (or "accountId"); requestId and time are filled in. */
+    private Deposit deposit(ObjectNode body) {
+        String account = body.hasNonNull("accountId") ? body.get("accountId").asText()
+                : accountOf(text(body, "follower", "deposit"), body.hasNonNull("expert") ? body.get("expert").asText() : null);
+        if (!body.has("requestId")) {
+            body.put("requestId", "scenario-" + (++requestSeq));
+        }
+        body.put("time", nextTime(body.get("time")));
+        return Deposit.parse(account, body);
+    }
+
+    /** {"follower": "bob", "expert"?: "alice", "patch": {...settings}}. */
+    private PatchSettings settings(ObjectNode body) {
+        String sub = body.hasNonNull("subscriptionId") ? body.get("subscriptionId").asText()
+                : subscriptionOf(text(body, "follower", "settings"), body.hasNonNull("expert") ? body.get("expert").asText() : null);
+        JsonNode patch = body.get("patch");
+        if (patch == null || !patch.isObject()) {
+            throw new ScenarioException("settings step needs a patch object");
+        }
+        return PatchSettings.parse(sub, patch);
+    }
+
+    private static String text(ObjectNode body, String field, String step) {
+        if (!body.hasNonNull(field)) {
+            throw new ScenarioException(step + " step needs '" + field + "'");
+        }
+        return body.get(field).asText();
+    }
+
+    /** Replaces ${subscription:FOLLOWER[/EXPERT]} and ${account:FOLLOWER[/EXPERT]} in every string. */
+    JsonNode substitute(JsonNode node) {
+        if (node.isTextual()) {
+            Matcher m = PLACEHOLDER.matcher(node.asText());
+            if (!m.find()) {
+                return node;
+            }
+            StringBuilder out = new StringBuilder();
+            m.reset();
+            while (m.find()) {
+                String id = m.group(1).equals("subscription") ? subscriptionOf(m.group(2), m.group(3))
+                        : accountOf(m.group(2), m.group(3));
+                m.appendReplacement(out, Matcher.quoteReplacement(id));
+            }
+            m.appendTail(out);
+            return TextNode.valueOf(out.toString());
+        }
+        if (node.isObject()) {
+            ObjectNode copy = Json.object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                copy.set(e.getKey(), substitute(e.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = Json.array();
+            node.forEach(n -> copy.add(substitute(n)));
+            return copy;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,251 @@
+package com.copyguard.server;
+
+import com.copyguard.command.ActivateRules;
+import com.copyguard.command.ApiException;
+import com.copyguard.command.Fields;
+import com.copyguard.engine.Json;
+import com.copyguard.engine.Reply;
+import com.copyguard.rules.CompiledRuleSets;
+import com.copyguard.rules.RuleCompilationException;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.rules.RuleSource;
+import com.copyguard.rules.shadow.ShadowReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The rule authoring endpoints. Compiling takes seconds, so it runs on a Vert.x worker thread,
+ * never on the event loop or the writer; only the finished swap (activation, through the journal)
+ * or the shadow switch goes to the single writer.
+ */
+final class RulesRoutes {
+    private final Exchange exchange;
+    private final RuleSetLoader library;
+    private final CompiledRuleSets compiled;
+
+    RulesRoutes(Exchange exchange, RuleSetLoader library, CompiledRuleSets compiled) {
+        this.exchange = exchange;
+        this.library = library;
+        this.compiled = compiled;
+    }
+
+    void bind(RouterBuilder rb) {
+        rb.getRoute("listRules").addHandler(this::list);
+        rb.getRoute("activateRules").addHandler(this::activate);
+        rb.getRoute("validateRules").addHandler(this::validate);
+        rb.getRoute("startShadow").addHandler(this::startShadow);
+        rb.getRoute("getShadow").addHandler(ctx -> exchange.query(ctx, e -> Reply.unchanged(shadowView(
+                e.rules().shadow().report(), true))));
+        rb.getRoute("stopShadow").addHandler(ctx -> exchange.query(ctx, e -> {
+            ShadowReport last = e.rules().shadow().stop();
+            if (last == null) {
+                throw new ApiException(404, "NO_SHADOW_RUN", "no shadow run is active");
+            }
+            return Reply.unchanged(shadowView(last, false));
+        }));
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking(ctx, () -> {
+            List<RuleSource> versions = new ArrayList<>();
+            for (String v : library.versions()) {
+                try {
+                    versions.add(library.source(v));
+                } catch (RuleCompilationException e) {
+                    versions.add(RuleSource.of(v, "(unreadable: " + String.join("; ", e.messages()) + ")", Map.of()));
+                }
+            }
+            return versions;
+        }, versions -> exchange.query(ctx, e -> {
+            RuleSet active = e.rules().get();
+            ObjectNode n = Json.object();
+            n.put("active", active.version());
+            n.put("activeDescription", active.description());
+            n.put("activeFingerprint", active.source().fingerprint());
+            ArrayNode arr = n.putArray("versions");
+            for (RuleSource v : versions) {
+                ObjectNode vn = arr.addObject();
+                vn.put("version", v.version());
+                vn.put("description", v.description());
+                vn.put("files", v.files().size());
+                vn.put("fingerprint", v.fingerprint());
+            }
+            n.put("shadow", e.rules().shadow().running() ? e.rules().shadow().report().version() : null);
+            return Reply.unchanged(n);
+        }));
+    }
+
+    private void activate(RoutingContext ctx) {
+        String version;
+        try {
+            version = versionName(Fields.of(JsonBody.of(ctx)).text("version"));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        blocking(ctx, () -> compiled.compile(library.source(version)).source(),
+                source -> exchange.command(ctx, () -> ActivateRules.of(source)));
+    }
+
+    private void startShadow(RoutingContext ctx) {
+        String version;
+        try {
+            version = versionName(Fields.of(JsonBody.of(ctx)).text("version"));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        blocking(ctx, () -> compiled.compile(library.source(version)), rules -> exchange.query(ctx, e -> {
+            e.rules().shadow().start(rules);
+            return new Reply(201, shadowView(e.rules().shadow().report(), true), false);
+        }));
+    }
+
+    /** {version} compiles a folder; {drl} or {files: {name: text}} compiles posted text. */
+    private void validate(RoutingContext ctx) {
+        JsonNode body;
+        String version;
+        Map<String, String> files = new TreeMap<>();
+        try {
+            body = JsonBody.of(ctx);
+            Fields f = Fields.of(body);
+            if (f.has("drl")) {
+                files.put("posted.drl", body.get("drl").asText());
+            }
+            if (f.has("files")) {
+                body.get("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+            }
+            if (files.isEmpty()) {
+                version = versionName(f.text("version"));
+            } else {
+                version = f.has("version") ? f.text("version") : "posted";
+                files.keySet().forEach(name -> {
+                    if (!name.matches("[A-Za-z0-9._-]{1,64}\\.drl")) {
+                        throw ApiException.invalid("file names must be 1-64 safe characters ending in .drl: " + name);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        boolean posted = !files.isEmpty();
+        blocking(ctx, () -> {
+            RuleSource source = posted ? RuleSource.of(version, "posted for validation", files) : library.source(version);
+            ObjectNode n = Json.object();
+            n.put("version", source.version());
+            try {
+                RuleSet rules = posted ? RuleSetLoader.compile(source) : compiled.compile(source);
+                n.put("valid", true);
+                n.put("rules", rules.ruleCount());
+                n.putArray("messages");
+            } catch (RuleCompilationException e) {
+                n.put("valid", false);
+                ArrayNode messages = n.putArray("messages");
+                e.messages().forEach(messages::add);
+            }
+            return n;
+        }, n -> send(ctx, 200, n));
+    }
+
+    private String versionName(String version) {
+        if (!RuleSetLoader.VERSION_NAME.matcher(version).matches()) {
+            throw ApiException.invalid("version must be a folder name: letters, digits, '.', '_' or '-'");
+        }
+        if (!library.exists(version)) {
+            throw ApiException.notFound("rule set version", version);
+        }
+        return version;
+    }
+
+    /** Runs {@code work} on a worker thread, then {@code next} on the request's context. */
+    private static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> next) {
+        // Ordered: compilations queue up one at a time instead of competing for the CPU with inputs.
+        ctx.vertx().executeBlocking(work, true).onComplete(ar -> {
+            if (ar.failed()) {
+                if (ar.cause() instanceof RuleCompilationException e) {
+                    rejectCompilation(ctx, e);
+                } else {
+                    ErrorResponder.fail(ctx, ar.cause());
+                }
+            } else {
+                next.accept(ar.result());
+            }
+        });
+    }
+
+    /** 422 with the compiler's messages; nothing was activated. */
+    private static void rejectCompilation(RoutingContext ctx, RuleCompilationException e) {
+        ObjectNode n = Json.error("RULES_INVALID", e.getMessage());
+        ArrayNode messages = n.putArray("messages");
+        e.messages().forEach(messages::add);
+        send(ctx, 422, n);
+    }
+
+    private static void send(RoutingContext ctx, int status, JsonNode body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ErrorResponder.fail(ctx, e);
+        }
+    }
+
+    static ObjectNode shadowView(ShadowReport r, boolean withRunning) {
+        ObjectNode n = Json.object();
+        if (withRunning) {
+            n.put("running", r != null);
+        }
+        if (r == null) {
+            return n;
+        }
+        n.put("version", r.version());
+        n.put("description", r.description());
+        n.put("fills", r.fills());
+        n.put("compared", r.compared());
+        n.put("differing", r.differing());
+        n.put("failures", r.failures());
+        if (r.lastFailure() != null) {
+            n.put("lastFailure", r.lastFailure());
+        }
+        ObjectNode byChange = n.putObject("byChange");
+        new TreeMap<>(r.byChange()).forEach(byChange::put);
+        ArrayNode examples = n.putArray("examples");
+        r.examples().forEach(d -> {
+            ObjectNode x = examples.addObject();
+            x.put("expertId", d.expertId());
+            x.put("fillId", d.fillId());
+            x.put("subscriptionId", d.active().subscriptionId());
+            x.put("symbol", d.symbol());
+            x.put("action", d.action());
+            x.put("time", d.time());
+            x.put("change", d.change());
+            x.set("active", verdict(d.active()));
+            x.set("shadow", verdict(d.shadow()));
+        });
+        return n;
+    }
+
+    private static ObjectNode verdict(com.copyguard.rules.shadow.CopyVerdict v) {
+        ObjectNode n = Json.object();
+        n.put("outcome", v.outcome().name());
+        if (v.reason() == null) {
+            n.putNull("reason");
+        } else {
+            n.put("reason", v.reason().name());
+        }
+        Json.dec(n, "qty", v.qty());
+        return n;
+    }
+}
