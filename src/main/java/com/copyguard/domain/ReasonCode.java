@@ -17,7 +17,6 @@ public enum ReasonCode {
     EXPERT_FREQUENCY_LIMIT,
     TOKEN_LIMIT,
     NOT_ACTIVE,
-    EXPERT_CLOSE,
     MANUAL_CLOSE,
     STOP_FOLLOWING,
     STOP_LOSS,

@@ -12,6 +12,10 @@ public final class RiskLog {
         all.add(r);
     }
 
+    public int size() {
+        return all.size();
+    }
+
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */
     public List<RiskActionRecord> query(String subscriptionId, int limit) {
         List<RiskActionRecord> out = new ArrayList<>();

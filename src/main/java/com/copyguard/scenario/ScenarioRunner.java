@@ -3,6 +3,7 @@ package com.copyguard.scenario;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Json;
+import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.TreeSet;
 public final class ScenarioRunner {
     private static final Set<String> TOP = Set.of("description", "given", "when", "then");
     private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
-    private static final Set<String> THEN = Set.of("decisions", "exactly", "error");
+    private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error");
+    private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
+            "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
             "leverage", "margin", "price", "fired");
 
@@ -91,6 +94,7 @@ public final class ScenarioRunner {
 
         List<String> failures = new ArrayList<>();
         int before = world.engine().decisions().size();
+        int actionsBefore = world.engine().riskLog().size();
         String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
@@ -112,8 +116,12 @@ public final class ScenarioRunner {
             made.addAll(world.engine().decisions().query(null, null, count));
         }
         names.putAll(world.subscriptionNames());
+        int actionCount = world.engine().riskLog().size() - actionsBefore;
+        List<RiskActionRecord> actions = actionCount > 0
+                ? world.engine().riskLog().query(null, actionCount) : List.of();
         if (failures.isEmpty()) {
             failures.addAll(compare(world, then, made));
+            failures.addAll(compareActions(world, then, actions));
         }
         return failures;
     }
@@ -253,6 +261,69 @@ public final class ScenarioRunner {
             }
         }
         return failures;
+    }
+
+    /** Risk actions (closes, liquidations, stops) the "when" inputs caused, matched like decisions. */
+    private static List<String> compareActions(ScenarioWorld world, JsonNode then, List<RiskActionRecord> actions) {
+        List<String> failures = new ArrayList<>();
+        List<RiskActionRecord> unmatched = new ArrayList<>(actions);
+        for (JsonNode expected : steps(then.get("riskActions"), "riskActions")) {
+            onlyKnown(expected, EXPECTED_ACTION, "then.riskActions");
+            if (!expected.hasNonNull("follower") || !expected.hasNonNull("action") || !expected.hasNonNull("reason")) {
+                throw new ScenarioException("each expected risk action needs 'follower', 'action' and 'reason': " + expected);
+            }
+            String follower = expected.get("follower").asText();
+            String expert = expected.hasNonNull("expert") ? expected.get("expert").asText() : null;
+            String subscription = world.subscriptionOf(follower, expert);
+            String action = expected.get("action").asText();
+            RiskActionRecord actual = null;
+            for (RiskActionRecord r : unmatched) {
+                if (r.subscriptionId().equals(subscription) && r.action().equals(action)) {
+                    actual = r;
+                    break;
+                }
+            }
+            String who = follower + (expert == null ? "" : "/" + expert);
+            if (actual == null) {
+                failures.add(who + ": expected risk action " + action + " " + expected.get("reason").asText()
+                        + ", but none was taken");
+                continue;
+            }
+            unmatched.remove(actual);
+            List<String> diffs = new ArrayList<>();
+            if (!expected.get("reason").asText().equals(actual.reason().name())) {
+                diffs.add("reason");
+            }
+            if (expected.has("symbol") && !expected.get("symbol").asText().equals(actual.symbol())) {
+                diffs.add("symbol");
+            }
+            decimal(expected, "qty", actual.qty(), diffs);
+            decimal(expected, "price", actual.price(), diffs);
+            for (JsonNode rule : steps(expected.get("fired"), "fired")) {
+                if (!actual.rulesFired().contains(rule.asText())) {
+                    diffs.add("fired '" + rule.asText() + "'");
+                }
+            }
+            if (!diffs.isEmpty()) {
+                failures.add(who + ": expected " + action + " " + expected.get("reason").asText() + "; got "
+                        + describe(actual) + " (differs in " + String.join(", ", diffs) + ")");
+            }
+        }
+        boolean exactly = !then.has("exactly") || then.get("exactly").asBoolean(true);
+        if (exactly) {
+            for (RiskActionRecord r : unmatched) {
+                failures.add("unexpected risk action for " + world.subscriptionNames().get(r.subscriptionId()) + ": "
+                        + describe(r) + " (list it in then.riskActions, or set \"exactly\": false)");
+            }
+        }
+        return failures;
+    }
+
+    static String describe(RiskActionRecord r) {
+        return r.action() + " " + r.reason() + (r.symbol() == null ? "" : " " + r.symbol() + " " + r.side())
+                + (r.qty() == null ? "" : " qty " + Decimals.plain(r.qty()))
+                + (r.price() == null ? "" : " price " + Decimals.plain(r.price()))
+                + "; rules fired: " + String.join(" → ", r.rulesFired()) + "; compared: " + r.explanation();
     }
 
     private static void decimal(JsonNode expected, String field, BigDecimal actual, List<String> diffs) {
