@@ -48,12 +48,16 @@ final class CopyExecutor {
         for (Subscription s : subscriptions) {
             copies.add(facts.openCopy(order, instrument, s, expert, price));
         }
-        List<Object> session = new ArrayList<>(copies);
         TokenBudget budget = facts.tokenBudget(expert, instrument);
         if (budget != null && !copies.isEmpty()) {
+            // the budget is shared by every copy of the fill: one session sees them all
+            List<Object> session = new ArrayList<>(copies);
             session.add(budget);
+            RuleEvaluator.evaluate(ruleSet, session);
+        } else {
+            // one copy per account (a follower follows an expert once): independent facts
+            RuleEvaluator.evaluateIndependent(ruleSet, copies);
         }
-        RuleEvaluator.evaluate(ruleSet, session);
         rules.shadow().compare(order, copies, c -> facts.openCopy(order, instrument,
                 ledger.subscription(c.getFollower().getSubscriptionId()), expert, price));
 
@@ -83,7 +87,7 @@ final class CopyExecutor {
                 copies.add(new CloseCopy(order, instrument, id, p.qty()));
             }
         }
-        RuleEvaluator.evaluate(ruleSet, copies);
+        RuleEvaluator.evaluateIndependent(ruleSet, copies);
         rules.shadow().compare(order, copies, c -> new CloseCopy(order, instrument, c.getSubscriptionId(),
                 c.getPositionQty()));
 

@@ -45,12 +45,10 @@ final class FollowProcessor {
         if (expert == null) {
             throw ApiException.notFound("expert", c.expertId());
         }
-        for (String id : expert.subscriptionIds()) {
-            Subscription s = ledger.subscription(id);
-            if (s.followerId().equals(c.followerId()) && s.status() != SubscriptionStatus.STOPPED) {
-                throw ApiException.conflict("ALREADY_FOLLOWING", "follower " + c.followerId() + " already follows "
-                        + c.expertId() + " in subscription " + id);
-            }
+        String existing = expert.activeSubscriptionOf(c.followerId());
+        if (existing != null) {
+            throw ApiException.conflict("ALREADY_FOLLOWING", "follower " + c.followerId() + " already follows "
+                    + c.expertId() + " in subscription " + existing);
         }
         boolean newAccount = c.mode() == FollowMode.SMART_RATIO || ledger.poolOf(c.followerId()) == null;
         if (newAccount) {

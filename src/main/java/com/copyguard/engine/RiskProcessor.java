@@ -41,16 +41,7 @@ final class RiskProcessor {
 
     /** Accounts holding a position on any of {@code symbols}, in account order. */
     List<Account> accountsTrading(Collection<String> symbols) {
-        List<Account> out = new ArrayList<>();
-        for (Account a : ledger.accounts()) {
-            for (Position p : a.positions()) {
-                if (symbols.contains(p.symbol())) {
-                    out.add(a);
-                    break;
-                }
-            }
-        }
-        return out;
+        return ledger.holdersOf(symbols);
     }
 
     /** Evaluates and applies the risk rules for {@code accounts}; returns the actions taken. */
@@ -59,7 +50,10 @@ final class RiskProcessor {
         List<PositionRisk> positions = new ArrayList<>();
         List<AccountRisk> crossAccounts = new ArrayList<>();
         List<SubscriptionRisk> guardians = new ArrayList<>();
+        List<List<Object>> groups = new ArrayList<>(accounts.size());
         for (Account a : accounts) {
+            List<Object> group = new ArrayList<>(4);
+            groups.add(group);
             BigDecimal crossEquity = a.balance();
             BigDecimal crossMaintenance = BigDecimal.ZERO;
             int cross = 0;
@@ -67,8 +61,10 @@ final class RiskProcessor {
                 BigDecimal mark = v.mark(p);
                 Subscription s = ledger.subscription(p.key().subscriptionId());
                 BigDecimal mmr = ledger.instrument(p.symbol()).getMaintenanceMarginRate();
-                positions.add(new PositionRisk(s.subscriptionId(), p.symbol(), p.side(), p.qty(), p.entryPrice(), mark,
-                        p.margin(), p.marginMode(), mmr, s.settings()));
+                PositionRisk risk = new PositionRisk(s.subscriptionId(), p.symbol(), p.side(), p.qty(), p.entryPrice(),
+                        mark, p.margin(), p.marginMode(), mmr, s.settings());
+                positions.add(risk);
+                group.add(risk);
                 if (p.marginMode() == MarginMode.CROSS) {
                     crossEquity = crossEquity.add(p.unrealizedPnl(mark));
                     crossMaintenance = crossMaintenance.add(p.qty().multiply(mark).multiply(mmr));
@@ -77,22 +73,22 @@ final class RiskProcessor {
                     crossEquity = crossEquity.subtract(p.margin());
                 }
             }
-            crossAccounts.add(new AccountRisk(a.accountId(), crossEquity, crossMaintenance, cross));
+            AccountRisk accountRisk = new AccountRisk(a.accountId(), crossEquity, crossMaintenance, cross);
+            crossAccounts.add(accountRisk);
+            group.add(accountRisk);
             BigDecimal equity = v.equity(a);
             for (String id : a.subscriptionIds()) {
                 Subscription s = ledger.subscription(id);
                 if (s.status() != SubscriptionStatus.STOPPED) {
-                    guardians.add(new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian()));
+                    SubscriptionRisk guardian = new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian());
+                    guardians.add(guardian);
+                    group.add(guardian);
                 }
             }
         }
         RuleSet ruleSet = rules.get();
-        List<Object> facts = new ArrayList<>(positions.size() + crossAccounts.size() + guardians.size());
-        facts.addAll(positions);
-        facts.addAll(crossAccounts);
-        facts.addAll(guardians);
         try {
-            RuleEvaluator.evaluate(ruleSet, facts);
+            RuleEvaluator.evaluateGroups(ruleSet, groups);
         } catch (RuleFailure e) {
             // the input that triggered this check has already been applied; refusing it now would
             // leave state changed behind an error, so the failure is reported and nothing is closed

@@ -73,6 +73,16 @@ public final class Account {
         }
     }
 
+    /** True when any position of this account is on {@code symbol}. */
+    public boolean holds(String symbol) {
+        for (PositionKey k : positions.keySet()) {
+            if (k.symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean hasOpenPositions() {
         return !positions.isEmpty();
     }

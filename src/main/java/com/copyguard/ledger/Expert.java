@@ -20,6 +20,8 @@ public final class Expert {
     private final Map<String, ExpertPosition> positions = new LinkedHashMap<>();
     private final Map<String, Long> firstTraded = new LinkedHashMap<>();
     private final Set<String> subscriptionIds = new LinkedHashSet<>();
+    /** Each follower's subscription to this expert that has not stopped. */
+    private final Map<String, String> activeByFollower = new java.util.TreeMap<>();
     private Long lastOpenTime;
     private BigDecimal profitShareEarned = BigDecimal.ZERO;
 
@@ -91,8 +93,18 @@ public final class Expert {
         return Collections.unmodifiableSet(subscriptionIds);
     }
 
-    void linkSubscription(String subscriptionId) {
+    void linkSubscription(String subscriptionId, String followerId) {
         subscriptionIds.add(subscriptionId);
+        activeByFollower.put(followerId, subscriptionId);
+    }
+
+    void unlinkFollower(String followerId, String subscriptionId) {
+        activeByFollower.remove(followerId, subscriptionId);
+    }
+
+    /** The follower's subscription to this expert that has not stopped, or null. */
+    public String activeSubscriptionOf(String followerId) {
+        return activeByFollower.get(followerId);
     }
 
     public BigDecimal profitShareEarned() {

@@ -25,6 +25,8 @@ public final class Ledger {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, String> poolByFollower = new LinkedHashMap<>();
+    /** Accounts holding at least one position per symbol, so a price only touches its holders. */
+    private final Map<String, java.util.Set<String>> holdersBySymbol = new TreeMap<>();
     private final MarketPrices prices = new MarketPrices();
     private final Valuation valuation = new Valuation(prices);
     private long clock;
@@ -130,6 +132,22 @@ public final class Ledger {
         return Collections.unmodifiableCollection(accounts.values());
     }
 
+    /**
+     * Accounts holding a position on any of {@code symbols}, in account creation order (so that
+     * iteration is deterministic whatever the order positions were opened in).
+     */
+    public java.util.List<Account> holdersOf(java.util.Collection<String> symbols) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (String symbol : symbols) {
+            for (String id : holdersBySymbol.getOrDefault(symbol, java.util.Set.of())) {
+                ids.add(Long.parseLong(id.substring(1)));
+            }
+        }
+        java.util.List<Account> out = new java.util.ArrayList<>(ids.size());
+        ids.forEach(n -> out.add(accounts.get("A" + n)));
+        return out;
+    }
+
     /** The follower's shared pool for FIXED_MARGIN and MULTIPLIER subscriptions, or null. */
     public Account poolOf(String followerId) {
         String id = poolByFollower.get(followerId);
@@ -144,7 +162,7 @@ public final class Ledger {
                 multiplier, settings, time);
         subscriptions.put(id, s);
         account.linkSubscription(id);
-        expert.linkSubscription(id);
+        expert.linkSubscription(id, followerId);
         return s;
     }
 
@@ -182,6 +200,7 @@ public final class Ledger {
                          MarginMode marginMode, BigDecimal margin, BigDecimal feeRate, long time, String ref) {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
+        holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.LinkedHashSet<>()).add(a.accountId());
         BigDecimal fee = qty.multiply(price).multiply(feeRate);
         a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
         s.addFee(fee);
@@ -197,6 +216,12 @@ public final class Ledger {
         BigDecimal pnl = p.pnlOn(qty, price);
         p.reduce(qty);
         a.dropIfClosed(p.key());
+        if (!a.holds(p.symbol())) {
+            java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
+            if (holders != null) {
+                holders.remove(a.accountId());
+            }
+        }
         a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
         BigDecimal fee = qty.multiply(price).multiply(feeRate);
         a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
@@ -253,5 +278,6 @@ public final class Ledger {
     public void stopped(Subscription s, ReasonCode reason) {
         s.setStatus(SubscriptionStatus.STOPPED);
         s.setStopReason(reason);
+        experts.get(s.expertId()).unlinkFollower(s.followerId(), s.subscriptionId());
     }
 }

@@ -1,15 +1,34 @@
 package com.copyguard.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs one batch of facts through a rule set in a fresh session. Rules only write to the facts;
- * the ledger is untouched here, so a failure leaves state exactly as it was.
+ * Runs batches of facts through a rule set in fresh sessions. Rules only write to the facts; the
+ * ledger is untouched here, so a failure leaves state exactly as it was.
+ *
+ * <p>Large batches of independent fact groups (one group per account) are split across cores:
+ * each partition gets its own session on the thread-safe KieBase. A group never straddles two
+ * partitions, so rules may join facts of one account but never facts of different accounts.
+ * Decisions do not depend on how the work was split, so replay stays deterministic.
  */
 public final class RuleEvaluator {
     /** Firings allowed per fact before the batch counts as a runaway rule. */
     public static final int FIRINGS_PER_FACT = 64;
+    /** Below this many facts a batch runs in one session: splitting would cost more than it saves. */
+    public static final int PARALLEL_THRESHOLD = 1_024;
+    private static final int PARTITIONS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(Math.max(1, PARTITIONS - 1), r -> {
+        Thread t = new Thread(r, "copyguard-rules");
+        t.setDaemon(true);
+        return t;
+    });
 
     private RuleEvaluator() {
     }
@@ -43,5 +62,61 @@ public final class RuleEvaluator {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * Evaluates groups of facts that only relate within a group (one account's facts), splitting
+     * large batches across cores. The first failure of any partition is thrown.
+     */
+    public static int evaluateGroups(RuleSet rules, List<? extends List<?>> groups) {
+        int total = 0;
+        for (List<?> g : groups) {
+            total += g.size();
+        }
+        if (total < PARALLEL_THRESHOLD || PARTITIONS == 1) {
+            List<Object> all = new ArrayList<>(total);
+            groups.forEach(all::addAll);
+            return evaluate(rules, all);
+        }
+        List<List<Object>> partitions = new ArrayList<>(PARTITIONS);
+        int perPartition = (total + PARTITIONS - 1) / PARTITIONS;
+        List<Object> current = new ArrayList<>(perPartition + 16);
+        for (List<?> g : groups) {
+            if (current.size() >= perPartition && partitions.size() < PARTITIONS - 1) {
+                partitions.add(current);
+                current = new ArrayList<>(perPartition + 16);
+            }
+            current.addAll(g);
+        }
+        partitions.add(current);
+        List<Future<Integer>> others = new ArrayList<>(partitions.size() - 1);
+        for (int i = 1; i < partitions.size(); i++) {
+            List<Object> p = partitions.get(i);
+            others.add(HELPERS.submit(() -> evaluate(rules, p)));
+        }
+        int fired = evaluate(rules, partitions.get(0));
+        for (Future<Integer> f : others) {
+            try {
+                fired += f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new RuleFailure("RULE_FAILED", "rule evaluation failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuleFailure("RULE_FAILED", "rule evaluation interrupted", e);
+            }
+        }
+        return fired;
+    }
+
+    /** One single-fact group per fact: for batches whose facts are each an account's only fact. */
+    public static int evaluateIndependent(RuleSet rules, List<?> facts) {
+        List<List<?>> groups = new ArrayList<>(facts.size());
+        for (Object f : facts) {
+            groups.add(List.of(f));
+        }
+        return evaluateGroups(rules, groups);
     }
 }

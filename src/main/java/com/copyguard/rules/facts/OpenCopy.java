@@ -27,6 +27,11 @@ public final class OpenCopy extends RuleDecision {
     private boolean rounded;
     private ReasonCode shrunkBy;
     private boolean tokenChecked;
+    private final BigDecimal slippage;
+    /** Derived from qty and leverage; recomputed whenever either changes (constraints read them often). */
+    private BigDecimal margin = BigDecimal.ZERO;
+    private BigDecimal fee = BigDecimal.ZERO;
+    private BigDecimal notional = BigDecimal.ZERO;
 
     public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice) {
         this.order = order;
@@ -34,6 +39,18 @@ public final class OpenCopy extends RuleDecision {
         this.follower = follower;
         this.markPrice = markPrice;
         this.customLeverage = follower.getSettings().getLeverage().getPerSymbol().get(order.getSymbol());
+        BigDecimal diff = markPrice.subtract(order.getPrice());
+        this.slippage = Decimals.div(order.getSide() == com.copyguard.domain.Side.SHORT ? diff.negate() : diff,
+                order.getPrice());
+    }
+
+    private void derive() {
+        if (qty == null) {
+            return;
+        }
+        notional = qty.multiply(markPrice);
+        fee = notional.multiply(instrument.getTakerFeeRate());
+        margin = leverage == null ? BigDecimal.ZERO : Decimals.div(notional, leverage);
     }
 
     public ExpertOrder getOrder() {
@@ -68,6 +85,7 @@ public final class OpenCopy extends RuleDecision {
 
     public void setLeverage(Integer leverage) {
         this.leverage = leverage;
+        derive();
     }
 
     public MarginMode getMarginMode() {
@@ -86,6 +104,7 @@ public final class OpenCopy extends RuleDecision {
     public void setTarget(BigDecimal target) {
         this.targetQty = Decimals.nonNegative(target);
         this.qty = this.targetQty;
+        derive();
     }
 
     public BigDecimal getQty() {
@@ -99,6 +118,7 @@ public final class OpenCopy extends RuleDecision {
     public void roundTo(BigDecimal roundedQty) {
         this.qty = Decimals.min(qty, roundedQty);
         this.rounded = true;
+        derive();
     }
 
     /** The last cap that shrank the copy, or null. */
@@ -113,21 +133,18 @@ public final class OpenCopy extends RuleDecision {
             qty = bounded;
             shrunkBy = cap;
             setReason(cap);
+            derive();
         }
     }
 
     /** Adverse slippage of the execution price against the expert's price (negative when favourable). */
     public BigDecimal getSlippage() {
-        BigDecimal diff = markPrice.subtract(order.getPrice());
-        if (order.getSide() == com.copyguard.domain.Side.SHORT) {
-            diff = diff.negate();
-        }
-        return Decimals.div(diff, order.getPrice());
+        return slippage;
     }
 
     /** Notional of the current quantity at the execution price. */
     public BigDecimal getNotional() {
-        return qty == null ? BigDecimal.ZERO : qty.multiply(markPrice);
+        return notional;
     }
 
     public boolean isTokenChecked() {
@@ -140,11 +157,11 @@ public final class OpenCopy extends RuleDecision {
 
     /** Initial margin of the current quantity at the execution price and chosen leverage. */
     public BigDecimal getMargin() {
-        return qty == null || leverage == null ? BigDecimal.ZERO : Decimals.margin(qty, markPrice, leverage);
+        return margin;
     }
 
     /** Taker fee on the current quantity at the execution price. */
     public BigDecimal getFee() {
-        return qty == null ? BigDecimal.ZERO : qty.multiply(markPrice).multiply(instrument.getTakerFeeRate());
+        return fee;
     }
 }

@@ -22,6 +22,9 @@ public final class PositionRisk extends RuleDecision {
     private final BigDecimal maintenanceMarginRate;
     private final SubscriptionSettings settings;
     private ReasonCode closeReason;
+    private final BigDecimal unrealizedPnl;
+    private BigDecimal roe;
+    private BigDecimal maintenanceMargin;
 
     public PositionRisk(String subscriptionId, String symbol, Side side, BigDecimal qty, BigDecimal entryPrice,
                         BigDecimal markPrice, BigDecimal margin, MarginMode marginMode,
@@ -36,6 +39,8 @@ public final class PositionRisk extends RuleDecision {
         this.marginMode = marginMode;
         this.maintenanceMarginRate = maintenanceMarginRate;
         this.settings = settings;
+        BigDecimal diff = markPrice.subtract(entryPrice);
+        this.unrealizedPnl = (side == Side.LONG ? diff : diff.negate()).multiply(qty);
     }
 
     public String getSubscriptionId() {
@@ -75,18 +80,23 @@ public final class PositionRisk extends RuleDecision {
     }
 
     public BigDecimal getUnrealizedPnl() {
-        BigDecimal diff = markPrice.subtract(entryPrice);
-        return (side == Side.LONG ? diff : diff.negate()).multiply(qty);
+        return unrealizedPnl;
     }
 
     /** Return on equity of the position: unrealized PnL ÷ position margin. */
     public BigDecimal getRoe() {
-        return margin.signum() == 0 ? BigDecimal.ZERO : Decimals.div(getUnrealizedPnl(), margin);
+        if (roe == null) {
+            roe = margin.signum() == 0 ? BigDecimal.ZERO : Decimals.div(unrealizedPnl, margin);
+        }
+        return roe;
     }
 
     /** Maintenance margin at mark: qty × mark × the instrument's maintenance margin rate. */
     public BigDecimal getMaintenanceMargin() {
-        return qty.multiply(markPrice).multiply(maintenanceMarginRate);
+        if (maintenanceMargin == null) {
+            maintenanceMargin = qty.multiply(markPrice).multiply(maintenanceMarginRate);
+        }
+        return maintenanceMargin;
     }
 
     public ReasonCode getCloseReason() {

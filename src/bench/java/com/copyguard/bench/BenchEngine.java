@@ -1,0 +1,124 @@
+package com.copyguard.bench;
+
+import com.copyguard.command.Command;
+import com.copyguard.command.ExpertFill;
+import com.copyguard.command.Follow;
+import com.copyguard.command.PriceTick;
+import com.copyguard.command.PutExpert;
+import com.copyguard.command.PutInstrument;
+import com.copyguard.domain.FillAction;
+import com.copyguard.domain.FillStatus;
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.engine.Engine;
+import com.copyguard.engine.Json;
+import com.copyguard.engine.Reply;
+import com.copyguard.journal.SqliteJournal;
+import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The real engine behind the real single writer and SQLite journal, in process, for benchmarks. */
+final class BenchEngine implements AutoCloseable {
+    static final String[] MODES = {"SMART_RATIO", "FIXED_MARGIN", "MULTIPLIER"};
+    private static final JsonNode[] SETTINGS = {
+            json("{}"),
+            json("{\"maxMarginPerOrderRatio\":\"0.2\",\"stopLossRatio\":\"0.8\"}"),
+            json("{\"leverage\":{\"mode\":\"FIXED\",\"value\":10},\"maxSlippage\":\"0.01\"}"),
+            json("{\"guardian\":{\"maxNetLoss\":\"900\"},\"takeProfitRatio\":\"5\",\"marginMode\":\"ISOLATED\"}"),
+    };
+
+    final Engine engine;
+    final SingleWriter writer;
+    private final SqliteJournal journal;
+    private final Path dir;
+    private int fillSeq;
+
+    BenchEngine(RuleSet rules) throws Exception {
+        dir = Files.createTempDirectory("copyguard-bench");
+        journal = new SqliteJournal(dir);
+        engine = new Engine(new ActiveRules(rules));
+        writer = new SingleWriter(engine, journal, () -> {
+            throw new IllegalStateException("journal failed during the benchmark");
+        });
+        writer.start();
+    }
+
+    static JsonNode json(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    Reply submit(Command c) {
+        return writer.submit(c).join();
+    }
+
+    void submitAll(List<? extends Command> commands) {
+        List<CompletableFuture<Reply>> pending = new ArrayList<>(commands.size());
+        for (Command c : commands) {
+            pending.add(writer.submit(c));
+        }
+        pending.forEach(CompletableFuture::join);
+    }
+
+    void instruments(int extraSymbols) {
+        List<Command> cs = new ArrayList<>();
+        cs.add(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
+        cs.add(new PutInstrument("ETHUSDT", d("0.01"), d("0.01"), 100, d("0.0006"), d("0.005"), null));
+        for (int i = 0; i < extraSymbols; i++) {
+            cs.add(new PutInstrument("S" + i + "USDT", d("0.1"), d("0.1"), 50, d("0.0006"), d("0.01"), null));
+        }
+        submitAll(cs);
+    }
+
+    void expert(String id, String equity) {
+        submit(new PutExpert(id, d("0.1"), null, d(equity)));
+    }
+
+    /** {@code n} followers of {@code expertId}, mixing the three modes and four settings profiles. */
+    void followers(String expertId, int n, int offset) {
+        List<Command> cs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int k = offset + i;
+            FollowMode mode = FollowMode.valueOf(MODES[k % 3]);
+            cs.add(new Follow("f" + k, expertId, mode, d(String.valueOf(500 + (k % 20) * 250)),
+                    mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
+                    false, SETTINGS[k % SETTINGS.length], 1_000, false));
+        }
+        submitAll(cs);
+    }
+
+    ExpertFill fill(String expertId, String symbol, FillAction action, String qty, String price, long time) {
+        return new ExpertFill(expertId, "b" + (++fillSeq), symbol, action, d(qty), d(price), 20, MarginMode.CROSS,
+                FillStatus.FILLED, time, null);
+    }
+
+    PriceTick tick(long time, String symbol, String price) {
+        return new PriceTick(time, List.of(new PriceTick.SymbolPrice(symbol, d(price))));
+    }
+
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        journal.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+}

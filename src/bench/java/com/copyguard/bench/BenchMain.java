@@ -1,0 +1,105 @@
+package com.copyguard.bench;
+
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.RuleSetLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark suite: {@code mvn -Pbench verify} (add {@code -Dbench.quick} for the small sizes).
+ * Prints a table, then as its last line one JSON object with the headline figures.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.getBoolean("bench.quick");
+        RuleSet rules = RuleSetLoader.loadFolder(Path.of("rules/v1"));
+        List<String> rows = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        System.out.printf("copyguard benchmarks (%s) on %d cores, max heap %d MiB, %s%n", quick ? "quick" : "full",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+
+        int[] fanOut = quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000};
+        double bestDecisions = 0;
+        for (int n : fanOut) {
+            int cycles = n <= 1_000 ? 25 : n <= 10_000 ? 10 : 2;
+            FanOutBench.Result r = FanOutBench.run(rules, n, n <= 10_000 ? 3 : 1, quick ? Math.max(2, cycles / 3) : cycles);
+            rows.add(row("fan-out in process (engine+journal)", n + " followers", r.fills() + " fills",
+                    fmt(r.decisionsPerSecond()) + " decisions/s", "p50 " + ms(r.latencyMs().at(50)) + " p99 " + ms(r.latencyMs().at(99))));
+            bestDecisions = Math.max(bestDecisions, r.decisionsPerSecond());
+            if (n == 10_000) {
+                json.put("p50_ms_10k", round(r.latencyMs().at(50)));
+                json.put("p99_ms_10k", round(r.latencyMs().at(99)));
+            }
+        }
+        json.put("decisions_per_s", Math.round(bestDecisions));
+
+        BaselineBench.Result base = BaselineBench.run(rules, 10_000, quick ? 3 : 10);
+        rows.add(row("open sizing: rules (Drools)", "10000 followers", "", fmt(base.rulesPerSecond()) + " decisions/s", ""));
+        rows.add(row("open sizing: plain-Java baseline", "10000 followers", base.mismatches() + " mismatches",
+                fmt(base.baselinePerSecond()) + " decisions/s", "ratio " + String.format(Locale.ROOT, "%.3f", base.ratio())));
+        if (base.mismatches() > 0) {
+            throw new IllegalStateException("the baseline and the rules disagree on " + base.mismatches() + " decisions");
+        }
+        json.put("baseline_decisions_per_s", Math.round(base.baselinePerSecond()));
+        json.put("rules_decisions_per_s", Math.round(base.rulesPerSecond()));
+        json.put("ratio_vs_baseline", round(base.ratio()));
+
+        int tickPositions = quick ? 10_000 : 100_000;
+        TickBench.Result tick = TickBench.run(rules, tickPositions, quick ? 5 : 10);
+        rows.add(row("price tick", tick.positions() + " open positions", tick.tickMs().count() + " ticks",
+                "p50 " + ms(tick.tickMs().at(50)), "max " + ms(tick.tickMs().at(100))));
+        json.put("tick_ms_" + (quick ? "10k" : "100k"), round(tick.tickMs().at(50)));
+
+        long bytesPerSub = 0;
+        for (int n : quick ? new int[] {100_000} : new int[] {100_000, 1_000_000}) {
+            MemoryBench.Result m = MemoryBench.run(rules, n);
+            rows.add(row("memory", n + " subscriptions", "", m.bytesPerSubscription() + " bytes/subscription", ""));
+            bytesPerSub = Math.max(bytesPerSub, m.bytesPerSubscription());
+        }
+        json.put("bytes_per_subscription", bytesPerSub);
+
+        HttpBench.Result http = HttpBench.run(32, quick ? 5_000 : 20_000, quick ? 1_000 : 10_000, quick ? 5 : 20);
+        rows.add(row("HTTP price inputs, journal on", http.clients() + " clients", http.inputs() + " inputs",
+                fmt(http.inputsPerSecond()) + " inputs/s", ""));
+        rows.add(row("HTTP fill fan-out", http.followers() + " followers", http.fillMs().count() + " fills",
+                "p50 " + ms(http.fillMs().at(50)), "p99 " + ms(http.fillMs().at(99))));
+        json.put("http_inputs_per_s", Math.round(http.inputsPerSecond()));
+
+        PlatformMixBench.Result mix = quick ? PlatformMixBench.run(rules, 100, 100, 50, 500)
+                : PlatformMixBench.run(rules, 1_000, 100, 50, 3_000);
+        rows.add(row("platform mix", mix.experts() + " experts, " + mix.subscriptions() + " subs", mix.symbols() + " symbols",
+                fmt(mix.inputsPerSecond()) + " inputs/s", fmt(mix.decisionsPerSecond()) + " decisions/s"));
+
+        System.out.println();
+        System.out.printf("%-38s %-26s %-14s %-26s %s%n", "workload", "size", "samples", "result", "");
+        rows.forEach(System.out::println);
+        System.out.println();
+        StringBuilder s = new StringBuilder("{");
+        json.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        System.out.println(s.append('}'));
+    }
+
+    private static String row(String workload, String size, String samples, String result, String extra) {
+        return String.format("%-38s %-26s %-14s %-26s %s", workload, size, samples, result, extra);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.2f ms", v);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,73 @@
+package com.copyguard.bench;
+
+import com.copyguard.command.ExpertFill;
+import com.copyguard.domain.FillAction;
+import com.copyguard.engine.Reply;
+import com.copyguard.rules.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One expert, N followers: cycles of open, add, partial close and full close, each fill decided
+ * for every follower and journaled before it counts as done (engine + journal, in process).
+ */
+final class FanOutBench {
+    record Result(int followers, int fills, long decisions, double seconds, Percentiles latencyMs) {
+        double decisionsPerSecond() {
+            return decisions / seconds;
+        }
+    }
+
+    private FanOutBench() {
+    }
+
+    static Result run(RuleSet rules, int followers, int warmupCycles, int cycles) throws Exception {
+        try (BenchEngine b = new BenchEngine(rules)) {
+            b.instruments(0);
+            b.expert("lead", "1000000");
+            b.followers("lead", followers, 0);
+            long time = 10_000;
+            for (int i = 0; i < warmupCycles; i++) {
+                time = cycle(b, time, null);
+            }
+            List<double[]> samples = new ArrayList<>();
+            long[] decisions = {0};
+            long started = System.nanoTime();
+            for (int i = 0; i < cycles; i++) {
+                time = cycle(b, time, (ms, n) -> {
+                    samples.add(new double[] {ms});
+                    decisions[0] += n;
+                });
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double[] ms = samples.stream().mapToDouble(a -> a[0]).toArray();
+            return new Result(followers, ms.length, decisions[0], seconds, new Percentiles(ms));
+        }
+    }
+
+    interface Sink {
+        void accept(double ms, int decisions);
+    }
+
+    /** open 1.0, open 0.5 (5 s later), close 0.6 (a partial close), close the rest. */
+    private static long cycle(BenchEngine b, long time, Sink sink) {
+        ExpertFill[] fills = {
+                b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "1.0", "60000", time),
+                b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "0.5", "60100", time + 5_000),
+                b.fill("lead", "BTCUSDT", FillAction.CLOSE_LONG, "0.6", "60200", time + 10_000),
+                b.fill("lead", "BTCUSDT", FillAction.CLOSE_LONG, "0.9", "60150", time + 15_000),
+        };
+        for (ExpertFill f : fills) {
+            long t0 = System.nanoTime();
+            Reply r = b.submit(f);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r.status() != 200) {
+                throw new IllegalStateException("fill refused: " + r.body());
+            }
+            if (sink != null) {
+                sink.accept(ms, r.body().path("decisions").size());
+            }
+        }
+        return time + 20_000;
+    }
+}

@@ -1,0 +1,54 @@
+package com.copyguard.bench;
+
+import com.copyguard.command.Command;
+import com.copyguard.domain.FillAction;
+import com.copyguard.engine.Reply;
+import com.copyguard.rules.RuleSet;
+import java.util.SplittableRandom;
+
+/** Many experts and symbols at once: fills and price ticks over a whole platform's subscriptions. */
+final class PlatformMixBench {
+    record Result(int experts, int subscriptions, int symbols, int inputs, double inputsPerSecond,
+                  double decisionsPerSecond) {
+    }
+
+    private PlatformMixBench() {
+    }
+
+    static Result run(RuleSet rules, int experts, int followersPerExpert, int symbols, int inputs) throws Exception {
+        try (BenchEngine b = new BenchEngine(rules)) {
+            b.instruments(symbols);
+            for (int e = 0; e < experts; e++) {
+                b.expert("x" + e, "1000000");
+                b.followers("x" + e, followersPerExpert, e * followersPerExpert);
+            }
+            SplittableRandom random = new SplittableRandom(42);
+            boolean[][] open = new boolean[experts][symbols];
+            long time = 10_000;
+            long decisions = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < inputs; i++) {
+                time += 50;
+                Command c;
+                int s = random.nextInt(symbols);
+                String symbol = "S" + s + "USDT";
+                String price = String.valueOf(100 + random.nextInt(3));
+                if (random.nextInt(4) == 0) {
+                    c = b.tick(time, symbol, price);
+                } else {
+                    int e = random.nextInt(experts);
+                    FillAction action = open[e][s] ? FillAction.CLOSE_LONG : FillAction.OPEN_LONG;
+                    open[e][s] = !open[e][s];
+                    c = b.fill("x" + e, symbol, action, "10", price, time);
+                }
+                Reply r = b.submit(c);
+                if (r.status() != 200) {
+                    throw new IllegalStateException("refused: " + r.body());
+                }
+                decisions += r.body().path("decisions").size();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Result(experts, experts * followersPerExpert, symbols, inputs, inputs / seconds, decisions / seconds);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.copyguard.bench;
+
+import com.copyguard.domain.FillAction;
+import com.copyguard.engine.Reply;
+import com.copyguard.rules.RuleSet;
+
+/** One price tick evaluated over N open follower positions (stops, guardian, liquidation checks). */
+final class TickBench {
+    record Result(int positions, Percentiles tickMs) {
+    }
+
+    private TickBench() {
+    }
+
+    static Result run(RuleSet rules, int followers, int ticks) throws Exception {
+        try (BenchEngine b = new BenchEngine(rules)) {
+            b.instruments(0);
+            b.expert("lead", "1000000");
+            b.followers("lead", followers, 0);
+            Reply open = b.submit(b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "1.0", "60000", 10_000));
+            int positions = b.engine.ledger().accounts().stream().mapToInt(a -> a.positions().size()).sum();
+            double[] ms = new double[ticks];
+            for (int i = 0; i < ticks + 3; i++) {
+                // small moves around the entry: every position is checked, none is closed
+                String price = (i % 2 == 0) ? "60030" : "59970";
+                long t0 = System.nanoTime();
+                Reply r = b.submit(b.tick(20_000 + i * 1000L, "BTCUSDT", price));
+                double elapsed = (System.nanoTime() - t0) / 1e6;
+                if (r.status() != 200 || !r.body().path("riskActions").isEmpty()) {
+                    throw new IllegalStateException("tick did something unexpected: " + r.body().toString().substring(0, 200));
+                }
+                if (i >= 3) {
+                    ms[i - 3] = elapsed;
+                }
+            }
+            if (open.body().path("copied").asInt() == 0) {
+                throw new IllegalStateException("no position was opened");
+            }
+            return new Result(positions, new Percentiles(ms));
+        }
+    }
+}
