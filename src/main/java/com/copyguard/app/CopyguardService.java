@@ -4,9 +4,12 @@ import com.copyguard.command.ActivateRules;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.engine.Engine;
 import com.copyguard.journal.SqliteJournal;
+import com.copyguard.observability.Observability;
+import com.copyguard.observability.Readiness;
 import com.copyguard.pipeline.Recovery;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.rules.RuleSource;
@@ -14,14 +17,16 @@ import com.copyguard.server.HttpApi;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires rules, journal, engine, writer and HTTP together; start() recovers state before serving. */
+/** Wires observability, rules, journal, engine, writer and HTTP together; start() recovers state before serving. */
 public final class CopyguardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CopyguardService.class);
 
     private final ServiceConfig config;
+    private final Observability observability = new Observability();
     private SqliteJournal journal;
     private SingleWriter writer;
     private Vertx vertx;
@@ -32,30 +37,60 @@ public final class CopyguardService implements AutoCloseable {
         this.config = config;
     }
 
+    /**
+     * Starts HTTP first (liveness and metrics answer, the API says NOT_READY), then compiles the
+     * rules and replays the journal, then opens the API: /health/ready turns 200 only then.
+     */
     public CopyguardService start() throws Exception {
-        RuleSetLoader loader = new RuleSetLoader(config.rulesDir());
-        String version = config.rulesVersion() != null ? config.rulesVersion() : activeVersion(config.rulesDir());
-        RuleSource configured = loader.source(version);
-        RuleSet rules = RuleSetLoader.compile(configured);
-        engine = new Engine(new ActiveRules(rules));
-        journal = new SqliteJournal(config.dataDir());
-        long replayed = Recovery.replay(journal, engine, 0);
-        LOG.info("recovered {} journaled inputs from {}", replayed, config.dataDir());
-        writer = new SingleWriter(engine, journal, this::fatal);
-        writer.start();
-        if (journal.lastSeq() == 0) {
-            // The journal starts with the rule set's full text, so replaying it never depends on rules/.
-            writer.submit(ActivateRules.of(configured)).join();
-            for (PutInstrument i : InstrumentCatalog.load(config.instrumentsFile())) {
-                writer.submit(i).join();
+        try {
+            vertx = observability.telemetry().newVertx();
+            http = new HttpApi(observability, config.host(), config.port());
+            vertx.deployVerticle(http).await();
+            Readiness readiness = observability.readiness();
+
+            readiness.compilingRules();
+            RuleSetLoader loader = new RuleSetLoader(config.rulesDir());
+            String version = config.rulesVersion() != null ? config.rulesVersion() : activeVersion(config.rulesDir());
+            RuleSource configured = loader.source(version);
+            RuleSet rules = compile(configured);
+            ActiveRules active = new ActiveRules(rules);
+            engine = new Engine(active, observability.events());
+
+            readiness.recovering(rules.version());
+            journal = new SqliteJournal(config.dataDir());
+            writer = new SingleWriter(engine, journal, this::fatal);
+            observability.attach(active, writer);
+            long recoveryStart = System.nanoTime();
+            long replayed = Recovery.replay(journal, engine, 0);
+            double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
+            LOG.info("recovered {} journaled inputs from {} in {} s", replayed, config.dataDir(),
+                    String.format(Locale.ROOT, "%.3f", recoverySeconds));
+            writer.start();
+            if (journal.lastSeq() == 0) {
+                // The journal starts with the rule set's full text, so replaying it never depends on rules/.
+                writer.submit(ActivateRules.of(configured)).join();
+                for (PutInstrument i : InstrumentCatalog.load(config.instrumentsFile())) {
+                    writer.submit(i).join();
+                }
+            } else {
+                resumeRules(configured);
             }
-        } else {
-            resumeRules(configured);
+            http.serveApi(writer, active, loader).await();
+            observability.live(engine.rules().get().version(), replayed, recoverySeconds);
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
         }
-        vertx = Vertx.vertx();
-        http = new HttpApi(writer, loader, engine.rules().compiled(), config.host(), config.port());
-        vertx.deployVerticle(http).await();
-        return this;
+    }
+
+    private RuleSet compile(RuleSource source) throws RuleCompilationException {
+        try {
+            return RuleSetLoader.compile(source);
+        } catch (RuleCompilationException e) {
+            observability.events().rulesActivationFailed(source.version(), "RULES_INVALID");
+            throw e;
+        }
     }
 
     /**
@@ -88,7 +123,8 @@ public final class CopyguardService implements AutoCloseable {
     }
 
     private void fatal() {
-        LOG.error("fail-stop: the journal failed, exiting so that no undurable input is acknowledged");
+        LOG.atError().addKeyValue("event", "fail_stop")
+                .log("fail-stop: the journal failed, exiting so that no undurable input is acknowledged");
         Runtime.getRuntime().halt(70);
     }
 
@@ -100,8 +136,13 @@ public final class CopyguardService implements AutoCloseable {
         return engine;
     }
 
+    public Observability observability() {
+        return observability;
+    }
+
     @Override
     public void close() {
+        observability.readiness().stopping();
         if (vertx != null) {
             vertx.close().await();
         }
@@ -111,5 +152,6 @@ public final class CopyguardService implements AutoCloseable {
         if (journal != null) {
             journal.close();
         }
+        observability.close();
     }
 }

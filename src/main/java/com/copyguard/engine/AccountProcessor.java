@@ -33,15 +33,17 @@ final class AccountProcessor {
     private final ActiveRules rules;
     private final ProfitShare profitShare;
     private final RiskProcessor risk;
+    private final EngineEvents events;
 
     AccountProcessor(Ledger ledger, LedgerViews views, Idempotency idempotency, ActiveRules rules,
-                     ProfitShare profitShare, RiskProcessor risk) {
+                     ProfitShare profitShare, RiskProcessor risk, EngineEvents events) {
         this.ledger = ledger;
         this.views = views;
         this.idempotency = idempotency;
         this.rules = rules;
         this.profitShare = profitShare;
         this.risk = risk;
+        this.events = events;
     }
 
     private Account require(String accountId) {
@@ -90,6 +92,7 @@ final class AccountProcessor {
         BigDecimal frozenAdded = check.getFreezeAdded() == null ? BigDecimal.ZERO : Decimals.nonNegative(check.getFreezeAdded());
         if (frozenAdded.signum() > 0) {
             ledger.freeze(a, frozenAdded, c.time(), ref);
+            events.profitShareFrozen(frozenAdded);
         }
         BigDecimal paid = Decimals.min(c.amount(), v.available(a));
         if (paid.signum() > 0) {

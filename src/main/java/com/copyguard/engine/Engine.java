@@ -55,7 +55,7 @@ public final class Engine {
         CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
-        this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk);
+        this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk, events);
         this.market = new MarketProcessor(ledger, risk);
         this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events);
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);

@@ -1,21 +1,33 @@
 package com.copyguard.engine;
 
 import com.copyguard.command.Command;
+import com.copyguard.command.ExpertFill;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What the engine and its writer report as they work, for metrics and structured logs. Called on
- * the writer thread: implementations must be quick and must never throw or touch engine state.
+ * What the engine and its writer report as they work, for metrics and structured logs
+ * (com.copyguard.observability). Called on the writer thread, except
+ * {@link #rulesActivationFailed} which a compiling worker may call: implementations must be quick,
+ * must never throw and must never touch engine state. Every method has a no-op default so callers
+ * add events freely.
  */
 public interface EngineEvents {
     EngineEvents NONE = new EngineEvents() {
     };
 
-    /** A fill was decided for every subscription; {@code nanos} from start of processing to last decision. */
-    default void fillDecided(com.copyguard.command.ExpertFill fill, List<DecisionRecord> decisions, long nanos) {
+    /** An input left the writer's queue after waiting {@code queuedNanos}; it is applied next. */
+    default void inputDequeued(Command command, long queuedNanos) {
     }
 
-    /** A risk action was taken (position closed or liquidated, subscription stopped). */
+    /** A fill was decided for every subscription; {@code nanos} from start of processing to last decision. */
+    default void fillDecided(ExpertFill fill, List<DecisionRecord> decisions, long nanos) {
+    }
+
+    /**
+     * A risk action was taken (position closed or liquidated, subscription stopped). Metrics count
+     * it by {@code action} and {@code reason} only, never by its ids; logs keep the ids.
+     */
     default void riskAction(RiskActionRecord action) {
     }
 
@@ -30,6 +42,7 @@ public interface EngineEvents {
     default void inputApplied(Command command, Reply reply, long nanos) {
     }
 
+    /** An input was refused with {@code errorCode} (an ApiException/RuleFailure code, or INTERNAL_ERROR). */
     default void inputRefused(Command command, String errorCode) {
     }
 
@@ -45,5 +58,20 @@ public interface EngineEvents {
      * seam for snapshots on rule changes; the new set is {@code engine.rules().get()}.
      */
     default void rulesActivated(String version, String previousVersion) {
+    }
+
+    /**
+     * An activation of {@code version} failed with {@code code} (RULES_INVALID: it does not
+     * compile) and the active set stays. May be called off the writer thread (rule compilation runs
+     * on a worker).
+     */
+    default void rulesActivationFailed(String version, String code) {
+    }
+
+    /**
+     * Pending profit share of {@code amount} USDT was frozen on a withdrawal request (SPEC.md
+     * "Profit-share freeze"); call once per freeze with the newly frozen amount.
+     */
+    default void profitShareFrozen(BigDecimal amount) {
     }
 }

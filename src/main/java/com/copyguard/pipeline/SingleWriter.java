@@ -32,7 +32,7 @@ public final class SingleWriter implements AutoCloseable {
     private sealed interface Task permits CommandTask, QueryTask, Stop {
     }
 
-    private record CommandTask(Command command, CompletableFuture<Reply> reply) implements Task {
+    private record CommandTask(Command command, CompletableFuture<Reply> reply, long enqueuedNanos) implements Task {
     }
 
     private record QueryTask(Function<Engine, Reply> query, CompletableFuture<Reply> reply) implements Task {
@@ -65,7 +65,7 @@ public final class SingleWriter implements AutoCloseable {
 
     public CompletableFuture<Reply> submit(Command command) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
-        enqueue(new CommandTask(command, f), f);
+        enqueue(new CommandTask(command, f, System.nanoTime()), f);
         return f;
     }
 
@@ -130,7 +130,8 @@ public final class SingleWriter implements AutoCloseable {
         } catch (JournalException e) {
             failed = true;
             engine.events().commitFailed(e.getMessage());
-            LOG.error("{\"event\":\"journal_failure\",\"message\":\"{}\"}", e.getMessage());
+            LOG.atError().addKeyValue("event", "journal_failure").addKeyValue("entries", entries.size())
+                    .log("journal commit failed: {}", e.getMessage());
             outcomes.forEach(o -> o.future().completeExceptionally(unavailable()));
             onFatal.run();
             return true;
@@ -149,6 +150,7 @@ public final class SingleWriter implements AutoCloseable {
         try {
             String ruleSet = engine.rules().get().version();
             long started = System.nanoTime();
+            engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
             Reply reply = engine.apply(c.command());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
@@ -163,7 +165,10 @@ public final class SingleWriter implements AutoCloseable {
             engine.events().inputRefused(c.command(), e.code());
             return new Outcome(c.reply(), null, e);
         } catch (RuntimeException e) {
-            LOG.error("input refused by an internal error", e);
+            LOG.atError().addKeyValue("event", "internal_error")
+                    .addKeyValue("input", c.command().getClass().getSimpleName()).setCause(e)
+                    .log("input refused by an internal error");
+            engine.events().inputRefused(c.command(), "INTERNAL_ERROR");
             return new Outcome(c.reply(), null, new ApiException(500, "INTERNAL_ERROR", String.valueOf(e)));
         }
     }
@@ -188,6 +193,11 @@ public final class SingleWriter implements AutoCloseable {
                 q.reply().completeExceptionally(e);
             }
         }
+    }
+
+    /** Inputs and queries waiting for the writer; safe to read from any thread. */
+    public int queueDepth() {
+        return queue.size();
     }
 
     public boolean isFailed() {

@@ -41,7 +41,9 @@ final class ErrorResponder {
         if (failure instanceof ApiException e) {
             send(ctx, e.status(), e.code(), e.getMessage());
         } else if (failure instanceof RuleFailure e) {
-            LOG.error("{\"event\":\"rule_failure\",\"code\":\"{}\",\"message\":{}}", e.code(), Json.MAPPER.valueToTree(e.getMessage()));
+            LOG.atError().addKeyValue("event", "rule_failure").addKeyValue("code", e.code())
+                    .addKeyValue("inputRefused", true).addKeyValue("detail", e.getMessage())
+                    .log("rules failed, input refused: {}", e.getMessage());
             send(ctx, 500, e.code(), e.getMessage());
         } else if (failure instanceof ValidatorException e) {
             send(ctx, 400, "VALIDATION_FAILED", e.getMessage());
@@ -50,7 +52,9 @@ final class ErrorResponder {
             send(ctx, e.getStatusCode(), e.getStatusCode() == 400 ? "VALIDATION_FAILED" : "HTTP_" + e.getStatusCode(),
                     String.valueOf(cause.getMessage()));
         } else {
-            LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+            LOG.atError().addKeyValue("event", "http_internal_error").addKeyValue("method", ctx.request().method().name())
+                    .addKeyValue("path", ctx.request().path()).setCause(failure)
+                    .log("unexpected failure on {} {}", ctx.request().method(), ctx.request().path());
             send(ctx, 500, "INTERNAL_ERROR", String.valueOf(failure));
         }
     }

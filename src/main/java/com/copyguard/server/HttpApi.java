@@ -1,13 +1,17 @@
 package com.copyguard.server;
 
+import com.copyguard.observability.Observability;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.CompiledRuleSets;
 import com.copyguard.rules.RuleSetLoader;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -17,20 +21,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The HTTP front door: routes from openapi.yaml, validated against it, answered by the single writer. */
+/**
+ * The HTTP front door: routes from openapi.yaml, validated against it, answered by the single writer.
+ * It listens before the service is ready so that probes and metrics answer during startup
+ * ({@link OpsEndpoints}); every API route answers 503 NOT_READY until {@link #serveApi} mounts the API.
+ */
 public final class HttpApi extends VerticleBase {
     static final int MAX_BODY_BYTES = 256 * 1024;
-    private final SingleWriter writer;
-    private final RuleSetLoader ruleLibrary;
-    private final CompiledRuleSets compiledRules;
     private final String host;
     private final int requestedPort;
+    private final OpsEndpoints ops;
+    private final Observability observability;
+    private Router router;
     private HttpServer server;
+    private volatile boolean apiMounted;
 
-    public HttpApi(SingleWriter writer, RuleSetLoader ruleLibrary, CompiledRuleSets compiledRules, String host, int port) {
-        this.writer = writer;
-        this.ruleLibrary = ruleLibrary;
-        this.compiledRules = compiledRules;
+    public HttpApi(Observability observability, String host, int port) {
+        this.observability = observability;
+        this.ops = new OpsEndpoints(observability);
         this.host = host;
         this.requestedPort = port;
     }
@@ -38,25 +46,49 @@ public final class HttpApi extends VerticleBase {
     @Override
     public Future<?> start() {
         Buffer spec = Buffer.buffer(resource("openapi.yaml"));
-        return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
+        router = Router.router(vertx);
+        ops.mount(router);
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("content-type", "application/yaml").end(spec));
+        router.route().handler(this::untilReady);
+        router.route().failureHandler(ErrorResponder::handle);
+        router.errorHandler(404, ErrorResponder::handle);
+        router.errorHandler(405, ErrorResponder::handle);
+        router.errorHandler(413, ErrorResponder::handle);
+        return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host).onSuccess(s -> server = s);
+    }
+
+    private void untilReady(RoutingContext ctx) {
+        if (apiMounted) {
+            ctx.next();
+        } else {
+            String reason = observability.readiness().notReadyReason();
+            ErrorResponder.send(ctx, 503, "NOT_READY", "the service is not ready: " + (reason == null ? "starting" : reason));
+        }
+    }
+
+    /**
+     * Mounts the OpenAPI routes, answered by {@code writer} (rule authoring compiles from
+     * {@code ruleLibrary} into {@code rules}' cache); completes once they serve.
+     */
+    public Future<Void> serveApi(SingleWriter writer, ActiveRules rules, RuleSetLoader ruleLibrary) {
+        CompiledRuleSets compiledRules = rules.compiled();
+        Promise<Void> mounted = Promise.promise();
+        context.runOnContext(v -> OpenAPIContract.from(vertx, "openapi.yaml").onSuccess(contract -> {
             RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
             new ApiRoutes(new Exchange(writer)).bind(rb);
-            new RulesRoutes(new Exchange(writer), ruleLibrary, compiledRules).bind(rb);
+            new RulesRoutes(new Exchange(writer), ruleLibrary, compiledRules, observability.events()).bind(rb);
             for (OpenAPIRoute route : rb.getRoutes()) {
                 route.addFailureHandler(ErrorResponder::handle);
             }
-            Router router = Router.router(vertx);
-            router.get("/openapi.yaml").handler(ctx -> ctx.response()
-                    .putHeader("content-type", "application/yaml").end(spec));
             router.route("/*").subRouter(rb.createRouter());
-            router.route().failureHandler(ErrorResponder::handle);
-            router.errorHandler(404, ErrorResponder::handle);
-            router.errorHandler(405, ErrorResponder::handle);
-            router.errorHandler(413, ErrorResponder::handle);
-            return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host);
-        }).onSuccess(s -> server = s);
+            ops.rules(rules);
+            apiMounted = true;
+            mounted.complete();
+        }).onFailure(mounted::fail));
+        return mounted.future();
     }
 
     public int port() {

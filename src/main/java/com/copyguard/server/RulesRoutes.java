@@ -3,6 +3,7 @@ package com.copyguard.server;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Fields;
+import com.copyguard.engine.EngineEvents;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
 import com.copyguard.rules.CompiledRuleSets;
@@ -33,11 +34,13 @@ final class RulesRoutes {
     private final Exchange exchange;
     private final RuleSetLoader library;
     private final CompiledRuleSets compiled;
+    private final EngineEvents events;
 
-    RulesRoutes(Exchange exchange, RuleSetLoader library, CompiledRuleSets compiled) {
+    RulesRoutes(Exchange exchange, RuleSetLoader library, CompiledRuleSets compiled, EngineEvents events) {
         this.exchange = exchange;
         this.library = library;
         this.compiled = compiled;
+        this.events = events;
     }
 
     void bind(RouterBuilder rb) {
@@ -94,8 +97,14 @@ final class RulesRoutes {
             ErrorResponder.fail(ctx, e);
             return;
         }
-        blocking(ctx, () -> compiled.compile(library.source(version)).source(),
-                source -> exchange.command(ctx, () -> ActivateRules.of(source)));
+        blocking(ctx, () -> {
+            try {
+                return compiled.compile(library.source(version)).source();
+            } catch (RuleCompilationException e) {
+                events.rulesActivationFailed(version, "RULES_INVALID");
+                throw e;
+            }
+        }, source -> exchange.command(ctx, () -> ActivateRules.of(source)));
     }
 
     private void startShadow(RoutingContext ctx) {

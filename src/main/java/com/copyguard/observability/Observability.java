@@ -1,0 +1,80 @@
+package com.copyguard.observability;
+
+import com.copyguard.engine.EngineEvents;
+import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.rules.ActiveRules;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything a service instance reports about itself: the Prometheus registry, copyguard's
+ * meters, structured event logs, ledger gauges and readiness. Built before anything else so that
+ * HTTP can answer liveness and metrics while the rules compile and the journal replays.
+ */
+public final class Observability {
+    private final Telemetry telemetry = new Telemetry();
+    private final Readiness readiness = new Readiness();
+    private final EventLog eventLog = new EventLog();
+    private final LiveEvents events;
+    private volatile LedgerGauges ledger;
+    private volatile SingleWriter writer;
+
+    public Observability() {
+        MeterRegistry registry = telemetry.registry();
+        events = new LiveEvents(List.of(new EngineMetrics(registry, System.currentTimeMillis()), eventLog));
+        Gauge.builder("copyguard.ready", readiness, r -> r.isReady() ? 1 : 0)
+                .description("1 once rules are compiled and the journal replayed, 0 before and after a journal failure")
+                .register(registry);
+        Gauge.builder("copyguard.recovery.replayed.inputs", readiness, Readiness::recoveredInputs)
+                .description("Journal entries replayed at the last start").register(registry);
+        Gauge.builder("copyguard.recovery.duration", readiness, Readiness::recoverySeconds)
+                .description("Time the last start spent replaying the journal").baseUnit("seconds").register(registry);
+        Gauge.builder("copyguard.writer.queue.depth", this, o -> o.writer == null ? 0 : o.writer.queueDepth())
+                .description("Inputs and queries waiting for the single writer").register(registry);
+    }
+
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /** The listener to give the engine; silent until {@link #live}. */
+    public EngineEvents events() {
+        return events;
+    }
+
+    /** The engine and writer exist (rules compiled): ledger gauges can be registered. */
+    public void attach(ActiveRules rules, SingleWriter singleWriter) {
+        ledger = new LedgerGauges(telemetry.registry(), rules);
+        writer = singleWriter;
+    }
+
+    /** Recovery is done: events from now on are traffic, and the service accepts inputs. */
+    public void live(String ruleSet, long replayedInputs, double recoverySeconds) {
+        events.goLive();
+        readiness.ready(replayedInputs, recoverySeconds, writer::isFailed);
+        eventLog.serviceReady(ruleSet, replayedInputs, recoverySeconds);
+    }
+
+    /**
+     * Refreshes the ledger gauges through the writer when the service is ready; completes at once
+     * otherwise (the gauges then show the last sample, or zero before the first).
+     */
+    public CompletableFuture<Void> refreshGauges() {
+        LedgerGauges g = ledger;
+        SingleWriter w = writer;
+        if (g == null || w == null || !readiness.isReady()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return g.refresh(w);
+    }
+
+    public void close() {
+        telemetry.close();
+    }
+}
