@@ -26,7 +26,6 @@ import java.util.List;
  * stops, then stop loss and take profit on whatever is still open.
  */
 final class RiskProcessor {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RiskProcessor.class);
     private final Ledger ledger;
     private final ActiveRules rules;
     private final SubscriptionLifecycle lifecycle;
@@ -93,8 +92,6 @@ final class RiskProcessor {
             // the input that triggered this check has already been applied; refusing it now would
             // leave state changed behind an error, so the failure is reported and nothing is closed
             events.ruleFailure(e.code(), e.getMessage());
-            LOG.error("{\"event\":\"risk_rules_failed\",\"code\":\"{}\",\"ref\":\"{}\",\"message\":{}}",
-                    e.code(), ref, Json.MAPPER.valueToTree(e.getMessage()));
             return List.of();
         }
         return apply(positions, crossAccounts, guardians, ruleSet, time, ref);
