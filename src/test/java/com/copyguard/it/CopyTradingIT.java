@@ -2,35 +2,15 @@ package com.copyguard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;
-import com.copyguard.testing.RunningService;
-import com.copyguard.testing.Scenario;
+import com.copyguard.testing.SharedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** SPEC.md's sizing and close behaviour end to end: real service, real HTTP, real rules/v1. */
-class CopyTradingIT {
-    private static RunningService service;
-    private static ApiClient api;
-    private static Scenario given;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start();
-        api = service.api();
-        given = new Scenario(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
-
+class CopyTradingIT extends SharedService {
     static String followJson(String follower, String expert, String mode, String amount, String extra) {
         return "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"" + mode
                 + "\",\"amount\":\"" + amount + "\",\"time\":1000" + extra + "}";

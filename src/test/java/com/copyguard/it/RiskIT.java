@@ -4,13 +4,9 @@ import static com.copyguard.testing.Ledgers.assertConsistent;
 import static com.copyguard.testing.Ledgers.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;
-import com.copyguard.testing.RunningService;
-import com.copyguard.testing.Scenario;
+import com.copyguard.testing.SharedService;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +14,7 @@ import org.junit.jupiter.api.Test;
  * Every rejection and protective action of SPEC.md over HTTP: the case that triggers it, the
  * boundary that does not, and closes getting through where SPEC.md says they must.
  */
-class RiskIT {
-    private static RunningService service;
-    private static ApiClient api;
-    private static Scenario given;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start();
-        api = service.api();
-        given = new Scenario(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
-
+class RiskIT extends SharedService {
     private static JsonNode only(Response fill) {
         assertThat(fill.body().path("decisions")).hasSize(1);
         return fill.body().path("decisions").get(0);
