@@ -210,6 +210,24 @@ class SizingRulesTest {
         }
 
         @Test
+        void anAccountAlreadyPastALimitRejectsWithoutLooping() {
+            // price rises pushed the open notional above maxPositionValue; pair margin above its cap;
+            // a negative equity makes the per-order limit negative: each shrinks to 0 once and stops
+            OpenCopy overValue = decide(openCopy(open("1", "100", 10, "1000"), BTC,
+                    follower().openNotional("1200").settings("{\"maxPositionValue\":\"1000\"}"), "100"));
+            assertThat(overValue.getReason()).isEqualTo(ReasonCode.MAX_POSITION_VALUE);
+            assertThat(overValue.getFiredRules()).filteredOn(r -> r.startsWith("Cap:")).hasSize(1);
+            OpenCopy overPair = decide(openCopy(open("1", "100", 10, "1000"), BTC,
+                    follower().pairMarginUsed("60").settings("{\"maxMarginPerPair\":\"50\"}"), "100"));
+            assertThat(overPair.getReason()).isEqualTo(ReasonCode.MAX_MARGIN_PER_PAIR);
+            assertThat(overPair.getFiredRules()).filteredOn(r -> r.startsWith("Cap:")).hasSize(1);
+            OpenCopy negative = decide(openCopy(open("1", "100", 10, "1000"), BTC,
+                    follower().equity("-10").available("0").settings("{\"maxMarginPerOrderRatio\":\"0.5\"}"), "100"));
+            assertThat(negative.getReason()).isEqualTo(ReasonCode.MAX_MARGIN_PER_ORDER);
+            assertThat(negative.getOutcome()).isEqualTo(Outcome.REJECTED);
+        }
+
+        @Test
         void noCapFiresWhenWithinLimits() {
             OpenCopy c = decide(openCopy(open("1", "100", 10, "1000"), BTC, follower(), "100"));
             assertThat(c.getFiredRules()).noneMatch(r -> r.startsWith("Cap"));
