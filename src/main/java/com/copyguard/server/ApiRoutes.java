@@ -8,6 +8,7 @@ import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.durability.StateHash;
 import com.copyguard.engine.Queries;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -46,6 +47,8 @@ final class ApiRoutes {
                 e -> Queries.transactions(e, ctx.pathParam("accountId"))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
+        rb.getRoute("getStateHash").addHandler(ctx -> exchange.query(ctx,
+                e -> StateHash.reply(e, exchange.writer().appliedSeq())));
     }
 
     private void decisions(RoutingContext ctx) {
