@@ -46,6 +46,17 @@ final class ByteSink {
 
     /** Unsigned LEB128. */
     void varint(long v) {
+        if (buf.length - pos >= 10) {
+            byte[] b = buf;
+            int p = pos;
+            while ((v & ~0x7FL) != 0) {
+                b[p++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            b[p++] = (byte) v;
+            pos = p;
+            return;
+        }
         while ((v & ~0x7FL) != 0) {
             write((int) ((v & 0x7F) | 0x80));
             v >>>= 7;

@@ -27,6 +27,20 @@ final class ByteSource {
     }
 
     long varint() throws IOException {
+        if (limit - pos >= 10) {
+            byte[] b = buf;
+            int p = pos;
+            long v = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                int x = b[p++];
+                v |= (long) (x & 0x7F) << shift;
+                if ((x & 0x80) == 0) {
+                    pos = p;
+                    return v;
+                }
+            }
+            throw new IOException("malformed varint");
+        }
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = read();

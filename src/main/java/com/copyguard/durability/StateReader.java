@@ -1,8 +1,10 @@
 package com.copyguard.durability;
 
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.copyguard.engine.Json;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -20,13 +22,13 @@ import java.util.Map;
  * rather than replaced: anything else that already refers to it keeps seeing the live state.
  */
 final class StateReader {
-    private static final ObjectReader JSON = Json.MAPPER.reader().with(JsonNodeFactory.withExactBigDecimals(true));
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Object PENDING = new Object();
 
     private final ByteSource in;
     private final List<Shape> shapes;
     private final List<Object> objects = new ArrayList<>();
-    private final List<String> strings = new ArrayList<>();
+    private final StringCache strings = new StringCache();
 
     StateReader(ByteSource in, List<Shape> shapes) {
         this.in = in;
@@ -63,11 +65,16 @@ final class StateReader {
                 return null;
             case Tag.STRING: {
                 String s = in.utf8();
-                strings.add(s);
+                strings.store(s);
                 return s;
             }
-            case Tag.STRING_REF:
-                return strings.get(index(in.varint(), strings.size(), "string"));
+            case Tag.STRING_REF: {
+                String s = strings.at((int) in.varint());
+                if (s == null) {
+                    throw new SnapshotUnusableException("string reference to an empty dictionary slot");
+                }
+                return s;
+            }
             case Tag.TRUE:
                 return Boolean.TRUE;
             case Tag.FALSE:
@@ -93,7 +100,7 @@ final class StateReader {
             case Tag.ENUM:
                 return enumValue();
             case Tag.JSON:
-                return JSON.readTree(in.utf8());
+                return json();
             case Tag.TEXT_VALUE: {
                 Shape s = shape();
                 return TextValues.parse(s.type, in.utf8());
@@ -135,8 +142,62 @@ final class StateReader {
     private BigDecimal decimal() throws IOException {
         int scale = (int) in.zigzag();
         int form = in.read();
-        BigInteger unscaled = form == 0 ? BigInteger.valueOf(in.zigzag()) : new BigInteger(in.bytes());
-        return new BigDecimal(unscaled, scale);
+        return form == 0 ? BigDecimal.valueOf(in.zigzag(), scale) : new BigDecimal(new BigInteger(in.bytes()), scale);
+    }
+
+    private JsonNode json() throws IOException, SnapshotUnusableException {
+        int t = in.read();
+        switch (t) {
+            case Tag.J_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                int n = in.length();
+                for (int i = 0; i < n; i++) {
+                    Object name = read(null);
+                    if (!(name instanceof String s)) {
+                        throw new SnapshotUnusableException("JSON field name is not a string");
+                    }
+                    o.set(s, json());
+                }
+                return o;
+            }
+            case Tag.J_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                int n = in.length();
+                for (int i = 0; i < n; i++) {
+                    a.add(json());
+                }
+                return a;
+            }
+            case Tag.J_TEXT: {
+                Object text = read(null);
+                if (!(text instanceof String s)) {
+                    throw new SnapshotUnusableException("JSON text is not a string");
+                }
+                return NODES.textNode(s);
+            }
+            case Tag.J_INT:
+                return NODES.numberNode((int) in.zigzag());
+            case Tag.J_LONG:
+                return NODES.numberNode(in.zigzag());
+            case Tag.J_DECIMAL:
+                return NODES.numberNode(decimal());
+            case Tag.J_BIG_INTEGER:
+                return NODES.numberNode(new BigInteger(in.bytes()));
+            case Tag.J_DOUBLE:
+                return NODES.numberNode(Double.longBitsToDouble(in.zigzag()));
+            case Tag.J_FLOAT:
+                return NODES.numberNode(Float.intBitsToFloat((int) in.zigzag()));
+            case Tag.J_TRUE:
+                return NODES.booleanNode(true);
+            case Tag.J_FALSE:
+                return NODES.booleanNode(false);
+            case Tag.J_NULL:
+                return NODES.nullNode();
+            case Tag.J_MISSING:
+                return MissingNode.getInstance();
+            default:
+                throw new SnapshotUnusableException("unknown JSON node tag " + t);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -37,6 +37,7 @@ public final class StateRecovery {
         long started = System.nanoTime();
         JournalCheck check = journal.verify(repair);
         long last = journal.lastSeq();
+        long verified = System.nanoTime();
         if (snapshots != null) {
             for (SnapshotStore.SnapshotFile f : list(snapshots)) {
                 if (f.seq() > last) {
@@ -48,8 +49,9 @@ public final class StateRecovery {
                     SnapshotStore.Checked checked = snapshots.check(f);
                     belongsToJournal(journal, checked);
                     snapshots.restore(checked, engine);
+                    long restored = System.nanoTime();
                     long replayed = Recovery.replay(journal, engine, f.seq(), ruleVersions);
-                    return done(engine, last, f.seq(), replayed, check, started);
+                    return done(engine, last, f.seq(), replayed, check, started, verified, restored);
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("snapshot {} not used: {}", f.path(), e.getMessage());
                 } catch (ReplayDivergedException e) {
@@ -59,8 +61,9 @@ public final class StateRecovery {
             }
         }
         Engine engine = newEngine.get();
+        long restored = System.nanoTime();
         long replayed = Recovery.replay(journal, engine, 0, ruleVersions);
-        return done(engine, last, 0, replayed, check, started);
+        return done(engine, last, 0, replayed, check, started, verified, restored);
     }
 
     private static List<SnapshotStore.SnapshotFile> list(SnapshotStore snapshots) {
@@ -82,10 +85,13 @@ public final class StateRecovery {
     }
 
     private static RecoveredState done(Engine engine, long last, long snapshotSeq, long replayed, JournalCheck check,
-                                       long started) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("{\"event\":\"recovered\",\"seq\":{},\"snapshotSeq\":{},\"replayed\":{},\"droppedTornSeq\":{},\"millis\":{}}",
-                last, snapshotSeq, replayed, check.droppedSeq(), millis);
+                                       long started, long verified, long restored) {
+        long now = System.nanoTime();
+        long millis = (now - started) / 1_000_000;
+        LOG.info("{\"event\":\"recovered\",\"seq\":{},\"snapshotSeq\":{},\"replayed\":{},\"droppedTornSeq\":{},"
+                        + "\"millis\":{},\"verifyMillis\":{},\"snapshotMillis\":{},\"replayMillis\":{}}",
+                last, snapshotSeq, replayed, check.droppedSeq(), millis, (verified - started) / 1_000_000,
+                (restored - verified) / 1_000_000, (now - restored) / 1_000_000);
         return new RecoveredState(engine, last, snapshotSeq, replayed, check, millis);
     }
 }

@@ -1,7 +1,5 @@
 package com.copyguard.durability;
 
-import com.copyguard.engine.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Array;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +21,68 @@ import java.util.Map;
  * give equal bytes: the state hash is the digest of this encoding.
  */
 final class StateWriter {
+    private static final int STRING = 0;
+    private static final int BOOLEAN = 1;
+    private static final int INT = 2;
+    private static final int LONG = 3;
+    private static final int DECIMAL = 4;
+    private static final int ENUM = 5;
+    private static final int JSON = 6;
+    private static final int SHORT = 7;
+    private static final int BYTE = 8;
+    private static final int CHAR = 9;
+    private static final int DOUBLE = 10;
+    private static final int FLOAT = 11;
+    private static final int BIG_INTEGER = 12;
+    private static final int TEXT_VALUE = 13;
+    private static final int CONTAINER = 14;
+    private static final int ARRAY = 15;
+    private static final int OBJECT = 16;
+
+    /** How values of each class are written, decided once per class. */
+    private static final ClassValue<Integer> KIND = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> c) {
+            if (c == String.class) {
+                return STRING;
+            } else if (c == Boolean.class) {
+                return BOOLEAN;
+            } else if (c == Integer.class) {
+                return INT;
+            } else if (c == Long.class) {
+                return LONG;
+            } else if (BigDecimal.class.isAssignableFrom(c)) {
+                return DECIMAL;
+            } else if (Enum.class.isAssignableFrom(c)) {
+                return ENUM;
+            } else if (JsonNode.class.isAssignableFrom(c)) {
+                return JSON;
+            } else if (c == Short.class) {
+                return SHORT;
+            } else if (c == Byte.class) {
+                return BYTE;
+            } else if (c == Character.class) {
+                return CHAR;
+            } else if (c == Double.class) {
+                return DOUBLE;
+            } else if (c == Float.class) {
+                return FLOAT;
+            } else if (BigInteger.class.isAssignableFrom(c)) {
+                return BIG_INTEGER;
+            } else if (TextValues.supports(c)) {
+                return TEXT_VALUE;
+            } else if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+                return CONTAINER;
+            } else if (c.isArray()) {
+                return ARRAY;
+            }
+            return OBJECT;
+        }
+    };
+
     private final ByteSink out;
-    private final Map<Object, Integer> ids = new IdentityHashMap<>();
-    private final Map<String, Integer> strings = new HashMap<>();
+    private final IdentityIds ids = new IdentityIds();
+    private final StringCache strings = new StringCache();
     private final Map<Class<?>, Integer> shapeIndex = new HashMap<>();
     private final List<Shape> shapes = new ArrayList<>();
 
@@ -44,66 +100,78 @@ final class StateWriter {
     void write(Object v) {
         if (v == null) {
             out.write(Tag.NULL);
-        } else if (v instanceof String s) {
-            string(s);
-        } else if (v instanceof Boolean b) {
-            out.write(b ? Tag.TRUE : Tag.FALSE);
-        } else if (v instanceof Integer i) {
-            out.write(Tag.INT);
-            out.zigzag(i);
-        } else if (v instanceof Long l) {
-            out.write(Tag.LONG);
-            out.zigzag(l);
-        } else if (v instanceof BigDecimal d) {
-            decimal(d);
-        } else if (v instanceof Enum<?> e) {
-            out.write(Tag.ENUM);
-            out.varint(shape(e.getDeclaringClass()));
-            string(e.name());
-        } else if (v instanceof JsonNode n) {
-            out.write(Tag.JSON);
-            out.utf8(json(n));
-        } else if (v instanceof Short s) {
-            out.write(Tag.SHORT);
-            out.zigzag(s);
-        } else if (v instanceof Byte b) {
-            out.write(Tag.BYTE);
-            out.zigzag(b);
-        } else if (v instanceof Character c) {
-            out.write(Tag.CHAR);
-            out.varint(c);
-        } else if (v instanceof Double d) {
-            out.write(Tag.DOUBLE);
-            out.zigzag(Double.doubleToLongBits(d));
-        } else if (v instanceof Float f) {
-            out.write(Tag.FLOAT);
-            out.zigzag(Float.floatToIntBits(f));
-        } else if (v instanceof BigInteger b) {
-            out.write(Tag.BIG_INTEGER);
-            out.bytes(b.toByteArray());
-        } else if (TextValues.supports(v.getClass())) {
-            out.write(Tag.TEXT_VALUE);
-            out.varint(shape(v.getClass()));
-            out.utf8(v.toString());
-        } else {
-            reference(v);
+            return;
+        }
+        switch (KIND.get(v.getClass())) {
+            case STRING -> string((String) v);
+            case BOOLEAN -> out.write((Boolean) v ? Tag.TRUE : Tag.FALSE);
+            case INT -> {
+                out.write(Tag.INT);
+                out.zigzag((Integer) v);
+            }
+            case LONG -> {
+                out.write(Tag.LONG);
+                out.zigzag((Long) v);
+            }
+            case DECIMAL -> {
+                out.write(Tag.DECIMAL);
+                decimal((BigDecimal) v);
+            }
+            case ENUM -> {
+                Enum<?> e = (Enum<?>) v;
+                out.write(Tag.ENUM);
+                out.varint(shape(e.getDeclaringClass()));
+                string(e.name());
+            }
+            case JSON -> {
+                out.write(Tag.JSON);
+                json((JsonNode) v);
+            }
+            case SHORT -> {
+                out.write(Tag.SHORT);
+                out.zigzag((Short) v);
+            }
+            case BYTE -> {
+                out.write(Tag.BYTE);
+                out.zigzag((Byte) v);
+            }
+            case CHAR -> {
+                out.write(Tag.CHAR);
+                out.varint((Character) v);
+            }
+            case DOUBLE -> {
+                out.write(Tag.DOUBLE);
+                out.zigzag(Double.doubleToLongBits((Double) v));
+            }
+            case FLOAT -> {
+                out.write(Tag.FLOAT);
+                out.zigzag(Float.floatToIntBits((Float) v));
+            }
+            case BIG_INTEGER -> {
+                out.write(Tag.BIG_INTEGER);
+                out.bytes(((BigInteger) v).toByteArray());
+            }
+            case TEXT_VALUE -> {
+                out.write(Tag.TEXT_VALUE);
+                out.varint(shape(v.getClass()));
+                out.utf8(v.toString());
+            }
+            default -> reference(v);
         }
     }
 
     private void string(String s) {
-        Integer idx = strings.get(s);
-        if (idx != null) {
+        int idx = strings.slotOrStore(s);
+        if (idx >= 0) {
             out.write(Tag.STRING_REF);
             out.varint(idx);
         } else {
-            strings.put(s, strings.size());
             out.write(Tag.STRING);
             out.utf8(s);
         }
     }
 
     private void decimal(BigDecimal d) {
-        out.write(Tag.DECIMAL);
         out.zigzag(d.scale());
         BigInteger unscaled = d.unscaledValue();
         if (unscaled.bitLength() < 63) {
@@ -115,11 +183,61 @@ final class StateWriter {
         }
     }
 
-    private static String json(JsonNode n) {
-        try {
-            return Json.MAPPER.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new SnapshotEncodingException("JSON value cannot be written: " + e.getMessage());
+    /** A JSON tree node by node, names and texts through the string table: compact and canonical. */
+    private void json(JsonNode n) {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                out.write(Tag.J_OBJECT);
+                out.varint(n.size());
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    string(e.getKey());
+                    json(e.getValue());
+                }
+            }
+            case ARRAY -> {
+                out.write(Tag.J_ARRAY);
+                out.varint(n.size());
+                for (JsonNode child : n) {
+                    json(child);
+                }
+            }
+            case STRING -> {
+                out.write(Tag.J_TEXT);
+                string(n.textValue());
+            }
+            case NUMBER -> {
+                switch (n.numberType()) {
+                    case INT -> {
+                        out.write(Tag.J_INT);
+                        out.zigzag(n.intValue());
+                    }
+                    case LONG -> {
+                        out.write(Tag.J_LONG);
+                        out.zigzag(n.longValue());
+                    }
+                    case BIG_DECIMAL -> {
+                        out.write(Tag.J_DECIMAL);
+                        decimal(n.decimalValue());
+                    }
+                    case BIG_INTEGER -> {
+                        out.write(Tag.J_BIG_INTEGER);
+                        out.bytes(n.bigIntegerValue().toByteArray());
+                    }
+                    case DOUBLE -> {
+                        out.write(Tag.J_DOUBLE);
+                        out.zigzag(Double.doubleToLongBits(n.doubleValue()));
+                    }
+                    case FLOAT -> {
+                        out.write(Tag.J_FLOAT);
+                        out.zigzag(Float.floatToIntBits(n.floatValue()));
+                    }
+                    default -> throw new SnapshotEncodingException("JSON number " + n + " cannot be written");
+                }
+            }
+            case BOOLEAN -> out.write(n.booleanValue() ? Tag.J_TRUE : Tag.J_FALSE);
+            case NULL -> out.write(Tag.J_NULL);
+            case MISSING -> out.write(Tag.J_MISSING);
+            default -> throw new SnapshotEncodingException("JSON node of type " + n.getNodeType() + " cannot be written");
         }
     }
 
@@ -136,16 +254,16 @@ final class StateWriter {
 
     /** Objects with identity: written once, then referred to by number. */
     private void reference(Object v) {
-        Integer id = ids.get(v);
-        if (id != null) {
+        int id = ids.idOrAdd(v);
+        if (id >= 0) {
             out.write(Tag.REF);
             out.varint(id);
             return;
         }
-        ids.put(v, ids.size());
-        if (v instanceof Collection<?> || v instanceof Map<?, ?>) {
+        int kind = KIND.get(v.getClass());
+        if (kind == CONTAINER) {
             container(v);
-        } else if (v.getClass().isArray()) {
+        } else if (kind == ARRAY) {
             array(v);
         } else {
             Shape s = Shape.of(v.getClass());
@@ -205,10 +323,7 @@ final class StateWriter {
         if (kind.map) {
             Map<?, ?> m = (Map<?, ?>) v;
             out.varint(m.size());
-            List<? extends Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
-            if (!kind.ordered) {
-                entries = sorted(entries);
-            }
+            Iterable<? extends Map.Entry<?, ?>> entries = kind.ordered ? m.entrySet() : sorted(new ArrayList<>(m.entrySet()));
             for (Map.Entry<?, ?> e : entries) {
                 write(e.getKey());
                 write(e.getValue());
@@ -216,10 +331,7 @@ final class StateWriter {
         } else {
             Collection<?> c = (Collection<?>) v;
             out.varint(c.size());
-            List<?> elements = new ArrayList<>(c);
-            if (!kind.ordered) {
-                elements = sortedElements(elements);
-            }
+            Iterable<?> elements = kind.ordered ? c : sortedElements(new ArrayList<>(c));
             for (Object e : elements) {
                 write(e);
             }

@@ -27,6 +27,21 @@ final class Tag {
     static final int CONSTANT = 22;
     static final int TEXT_VALUE = 23;
 
+    // JSON trees (remembered reply bodies), written node by node after Tag.JSON
+    static final int J_OBJECT = 0;
+    static final int J_ARRAY = 1;
+    static final int J_TEXT = 2;
+    static final int J_INT = 3;
+    static final int J_LONG = 4;
+    static final int J_DECIMAL = 5;
+    static final int J_BIG_INTEGER = 6;
+    static final int J_DOUBLE = 7;
+    static final int J_TRUE = 8;
+    static final int J_FALSE = 9;
+    static final int J_NULL = 10;
+    static final int J_MISSING = 11;
+    static final int J_FLOAT = 12;
+
     private Tag() {
     }
 }

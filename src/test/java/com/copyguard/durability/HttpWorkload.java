@@ -154,6 +154,7 @@ public final class HttpWorkload {
         private final List<String> subscriptions;
         private final Map<String, BigDecimal> positions = new HashMap<>();
         private final BigDecimal[] marks = new BigDecimal[SYMBOLS.length];
+        private boolean pricesOnly;
         private long i;
 
         public Client(long seed, int index, int clients, Setup setup) {
@@ -173,11 +174,17 @@ public final class HttpWorkload {
             }
         }
 
+        /** Only price ticks from now on: the cheapest input, so mostly HTTP and journal cost. */
+        public Client pricesOnly() {
+            this.pricesOnly = true;
+            return this;
+        }
+
         public Request next() {
             i++;
             long unique = i * clients + index;
             long time = BASE_TIME + unique * 1000;
-            int r = random.nextInt(100);
+            int r = pricesOnly ? 50 : random.nextInt(100);
             if (r < 40 && !ownExperts.isEmpty()) {
                 return fill(time, unique);
             } else if (r < 65) {

@@ -39,9 +39,13 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts the service on a free loopback port and waits until it listens. */
     public static JarProcess start(Path dataDir, String... extraArgs) {
+        return start(List.of("-Xmx768m"), dataDir, extraArgs);
+    }
+
+    public static JarProcess start(List<String> jvmArgs, Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
         args.addAll(List.of(extraArgs));
-        JarProcess p = new JarProcess(launch(args));
+        JarProcess p = new JarProcess(launch(jvmArgs, args));
         try {
             p.port.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -53,7 +57,7 @@ public final class JarProcess implements AutoCloseable {
 
     /** Runs a CLI subcommand to completion; returns its stdout+stderr, failing on a non-zero exit. */
     public static String run(String... args) {
-        JarProcess p = new JarProcess(launch(List.of(args)));
+        JarProcess p = new JarProcess(launch(List.of("-Xmx768m"), List.of(args)));
         int code = p.waitFor(300);
         if (code != 0) {
             throw new IllegalStateException("copyguard " + String.join(" ", args) + " exited " + code + "\n" + p.log);
@@ -78,12 +82,13 @@ public final class JarProcess implements AutoCloseable {
         throw new IllegalStateException("state-hash printed no result:\n" + out);
     }
 
-    private static Process launch(List<String> args) {
+    private static Process launch(List<String> jvmArgs, List<String> args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package (or verify) first");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(args);
         try {
             return new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true)
