@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * stops the writer for good (fail-stop) and fails every waiting caller.
  *
  * <p>Between batches, after the commit, it writes snapshots: every {@link Snapshotter#interval()}
- * journal entries, when {@link #requestSnapshot()} asks, and once more when it is closed.
+ * journal entries (paced by {@link Snapshotter#timeShare()}), when
+ * {@link #requestSnapshot()} asks, and once more when it is closed.
  */
 public final class SingleWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SingleWriter.class);
@@ -62,6 +63,9 @@ public final class SingleWriter implements AutoCloseable {
     private volatile long appliedSeq;
     /** Journal position of the last snapshot written or attempted. */
     private long snapshotSeq;
+    /** When the last snapshot ended and how long it took (System.nanoTime; pacing only, never decides state). */
+    private long lastSnapshotEnd = System.nanoTime();
+    private long lastSnapshotNanos;
 
     public SingleWriter(Engine engine, Journal journal, Runnable onFatal) {
         this(engine, journal, onFatal, Snapshotter.NONE, journal.lastSeq());
@@ -211,7 +215,8 @@ public final class SingleWriter implements AutoCloseable {
             } catch (Exception e) {
                 snapshotRequests.forEach(r -> r.done().completeExceptionally(e));
             }
-        } else if (snapshotter.interval() > 0 && appliedSeq - snapshotSeq >= snapshotter.interval()) {
+        } else if (snapshotter.interval() > 0 && appliedSeq - snapshotSeq >= snapshotter.interval()
+                && System.nanoTime() - lastSnapshotEnd >= snapshotter.timeShare() * lastSnapshotNanos) {
             try {
                 snapshot();
             } catch (Exception e) {
@@ -225,6 +230,7 @@ public final class SingleWriter implements AutoCloseable {
     private Snapshotter.SnapshotTaken snapshot() throws Exception {
         long seq = appliedSeq;
         snapshotSeq = seq;
+        long started = System.nanoTime();
         try {
             Snapshotter.SnapshotTaken taken = snapshotter.snapshot(engine, seq);
             engine.events().snapshotWritten(taken.seq(), taken.bytes(), taken.nanos());
@@ -235,6 +241,9 @@ public final class SingleWriter implements AutoCloseable {
             engine.events().snapshotFailed(String.valueOf(e));
             LOG.error("{\"event\":\"snapshot_failed\",\"seq\":{},\"message\":\"{}\"}", seq, String.valueOf(e), e);
             throw e instanceof Exception ex ? ex : new IllegalStateException(e);
+        } finally {
+            lastSnapshotEnd = System.nanoTime();
+            lastSnapshotNanos = lastSnapshotEnd - started;
         }
     }
 

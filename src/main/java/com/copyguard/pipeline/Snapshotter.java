@@ -27,4 +27,14 @@ public interface Snapshotter {
 
     /** Journal entries between periodic snapshots; 0 for none (only on request and at shutdown). */
     long interval();
+
+    /**
+     * A snapshot pauses the writer for a time that grows with the state (seconds for millions of
+     * inputs), so a periodic one also waits until {@code timeShare} times the last snapshot's
+     * duration has passed since it: snapshots then take at most about 1/timeShare of the writer's
+     * time. 0 disables this pacing.
+     */
+    default long timeShare() {
+        return 10;
+    }
 }

@@ -154,6 +154,8 @@ class SingleWriterTest {
         final List<Long> seqs = new CopyOnWriteArrayList<>();
         final long interval;
         volatile boolean fail;
+        volatile long sleepMillis;
+        volatile long timeShare;
 
         RecordingSnapshotter(long interval) {
             this.interval = interval;
@@ -164,6 +166,7 @@ class SingleWriterTest {
             if (fail) {
                 throw new java.io.IOException("no space for the snapshot");
             }
+            Thread.sleep(sleepMillis);
             seqs.add(seq);
             return new SnapshotTaken(seq, "h" + seq, 1, 1);
         }
@@ -171,6 +174,11 @@ class SingleWriterTest {
         @Override
         public long interval() {
             return interval;
+        }
+
+        @Override
+        public long timeShare() {
+            return timeShare;
         }
     }
 
@@ -189,6 +197,24 @@ class SingleWriterTest {
         writer.submit(new AdvanceClock(27)).get(10, TimeUnit.SECONDS);
         writer.close();
         assertThat(snapshots.seqs).containsExactly(10L, 20L, 26L, 27L);
+    }
+
+    @Test
+    void slowSnapshotsAreSpacedOut() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        RecordingSnapshotter snapshots = new RecordingSnapshotter(1);
+        snapshots.sleepMillis = 200;
+        snapshots.timeShare = 10;
+        SingleWriter writer = new SingleWriter(engine(), journal, () -> { }, snapshots, 0);
+        writer.start();
+        long started = System.nanoTime();
+        for (int i = 1; i <= 30; i++) {
+            writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS);
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        // one snapshot may start at once; each further one waits ten times the last one's 200 ms
+        assertThat(snapshots.seqs.size()).isLessThanOrEqualTo(1 + (int) (elapsedMillis / 2000) + 1);
+        writer.close();
     }
 
     @Test
