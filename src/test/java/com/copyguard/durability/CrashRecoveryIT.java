@@ -3,6 +3,7 @@ package com.copyguard.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.JarProcess;
+import com.copyguard.testing.TempDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ class CrashRecoveryIT {
         try {
             crashAndRecover(seed);
         } catch (AssertionError | Exception e) {
-            System.err.println("CrashRecoveryIT failed for seed " + seed + " (rerun with -Dcopyguard.crash.seeds=" + seed + ")");
+            System.err.println("CrashRecoveryIT failed for seed " + seed + " (rerun with -Dcopyguard.crash.seeds=" + seed
+                    + "); its data directory is kept in " + System.getProperty("java.io.tmpdir"));
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
     }
@@ -108,6 +110,7 @@ class CrashRecoveryIT {
             assertThat(replay.path("hash")).as("full replay of the journal").isEqualTo(live.path("hash"));
             System.out.printf("seed %d: full replay hash equal at %d ms%n", seed, (System.nanoTime() - t0) / 1_000_000);
         }
+        TempDirs.delete(dir);
     }
 
     private static void sleep(int millis) {

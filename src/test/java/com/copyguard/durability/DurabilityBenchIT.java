@@ -6,6 +6,7 @@ import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.JournalEntry;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.testing.JarProcess;
+import com.copyguard.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ class DurabilityBenchIT {
             }
             service.terminate();
         }
+        TempDirs.delete(dir);
     }
 
     private static void run(int port, HttpWorkload.Setup setup, int clients, int perClient, boolean pricesOnly,
@@ -136,6 +138,7 @@ class DurabilityBenchIT {
             Files.move(f.path(), aside.resolve(f.path().getFileName()));
         }
         recover(jvm, dir, "no snapshot: full replay", liveHash);
+        TempDirs.delete(dir);
     }
 
     private static long journalBytes(Path dir) throws java.io.IOException {

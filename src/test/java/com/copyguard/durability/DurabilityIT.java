@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery paths on the real service in-process (real HTTP, SQLite, rules): snapshot + tail vs
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Test;
  * snapshots, and a failing journal behind the real HTTP API.
  */
 class DurabilityIT {
+    @TempDir
+    Path tmp;
+
     private static ServiceConfig config(Path dir, long snapshotEvery) {
         return new ServiceConfig("127.0.0.1", 0, dir, Path.of("rules"), null, null)
                 .withDurability(new DurabilitySettings(snapshotEvery, 3));
@@ -67,7 +71,7 @@ class DurabilityIT {
 
     @Test
     void snapshotPlusTailFullReplayAndLiveStateHaveTheSameHash() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-dur");
+        Path dir = tmp.resolve("copyguard-dur");
         JsonNode live;
         try (RunningService s = RunningService.start(config(dir, 0))) {
             HttpWorkload.Setup setup = HttpWorkload.setup(new HttpWorkload.Http(s.service().port()), 4, 3);
@@ -93,7 +97,7 @@ class DurabilityIT {
 
     @Test
     void aRepeatAfterARestartGetsTheFirstAnswerAndChangesNothing() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-dup");
+        Path dir = tmp.resolve("copyguard-dup");
         List<HttpWorkload.Sent> sent;
         JsonNode before;
         try (RunningService s = RunningService.start(config(dir, 0))) {
@@ -126,7 +130,7 @@ class DurabilityIT {
 
     @Test
     void decisionsAndTransactionsAreQueryableAfterARestart() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-query");
+        Path dir = tmp.resolve("copyguard-query");
         List<JsonNode> answers = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         try (RunningService s = RunningService.start(config(dir, 0))) {
@@ -159,7 +163,7 @@ class DurabilityIT {
 
     @Test
     void aTornLastEntryIsDroppedAndTheRestRecovered() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-torn");
+        Path dir = tmp.resolve("copyguard-torn");
         JsonNode beforeLast;
         HttpWorkload.Sent last;
         try (RunningService s = RunningService.start(config(dir, 0))) {
@@ -185,7 +189,7 @@ class DurabilityIT {
 
     @Test
     void aCorruptedEntryInTheMiddleRefusesToStartWithAClearMessage() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-corrupt");
+        Path dir = tmp.resolve("copyguard-corrupt");
         try (RunningService s = RunningService.start(config(dir, 0))) {
             HttpWorkload.Setup setup = HttpWorkload.setup(new HttpWorkload.Http(s.service().port()), 2, 2);
             drive(s, setup, 6, 60);
@@ -200,7 +204,7 @@ class DurabilityIT {
 
     @Test
     void aDamagedSnapshotIsSkippedForAnOlderOneOrAFullReplay() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-badsnap");
+        Path dir = tmp.resolve("copyguard-badsnap");
         JsonNode live;
         try (RunningService s = RunningService.start(config(dir, 40))) {
             HttpWorkload.Setup setup = HttpWorkload.setup(new HttpWorkload.Http(s.service().port()), 2, 2);
@@ -267,7 +271,7 @@ class DurabilityIT {
 
     @Test
     void aFailedCommitNeverAnswersSuccessOverHttp() throws Exception {
-        Path dir = Files.createTempDirectory("copyguard-failjournal");
+        Path dir = tmp.resolve("copyguard-failjournal");
         FailingJournal journal = new FailingJournal(dir);
         AtomicInteger fatal = new AtomicInteger();
         SingleWriter writer = new SingleWriter(Engines.fresh(), journal, fatal::incrementAndGet);

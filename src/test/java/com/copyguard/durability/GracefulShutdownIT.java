@@ -3,6 +3,7 @@ package com.copyguard.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.JarProcess;
+import com.copyguard.testing.TempDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,5 +63,6 @@ class GracefulShutdownIT {
             assertThat(again.log()).contains("\"replayed\":0");
             assertThat(again.terminate()).isZero();
         }
+        TempDirs.delete(dir);
     }
 }
