@@ -160,7 +160,9 @@ class StateCodecTest {
     void decimalsKeepTheirScaleAndValuesTheirType() throws Exception {
         Holder h = new Holder();
         h.list.addAll(List.of(new BigDecimal("1.50"), new BigDecimal("1.5"), new BigDecimal("123456789012345678901234567890.1"),
-                7, 7L, (short) 7, "7", true, 'c', 1.25d, Set.of(), new LinkedHashMap<>(Map.of("a", 1))));
+                7, 7L, (short) 7, "7", true, 'c', 1.25d, Set.of(), new LinkedHashMap<>(Map.of("a", 1)),
+                java.nio.file.Path.of("rules", "v1"), java.time.ZoneId.of("Asia/Shanghai"), java.time.ZoneOffset.ofHours(8),
+                java.time.Instant.ofEpochMilli(1_700_000_000_000L)));
         h.sorted.put("b", 2L);
         h.sorted.put("a", 1L);
         h.any = h.list;
