@@ -1,9 +1,11 @@
 package com.copyguard;
 
 import com.copyguard.app.CopyguardService;
+import com.copyguard.app.GracefulShutdown;
 import com.copyguard.app.ServiceConfig;
 import com.copyguard.cli.ReplayCommand;
 import com.copyguard.cli.RulesCommand;
+import com.copyguard.app.StateHashCommand;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "copyguard", mixinStandardHelpOptions = true,
         description = "Rules-engine driven risk and replication service for futures copy trading.",
-        subcommands = {RulesCommand.class, ReplayCommand.class})
+        subcommands = {RulesCommand.class, ReplayCommand.class, StateHashCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;
@@ -37,6 +39,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--instruments", description = "Instrument catalog JSON loaded on first start (default: built in)")
     Path instruments;
 
+    @Option(names = "--snapshot-every", defaultValue = "100000",
+            description = "Journal entries between periodic snapshots (0: only at shutdown). Default: ${DEFAULT-VALUE}")
+    long snapshotEvery;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -53,7 +59,9 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
+        config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery));
         CopyguardService service = new CopyguardService(config).start();
+        GracefulShutdown.install(service);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

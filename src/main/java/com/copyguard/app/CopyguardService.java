@@ -2,12 +2,16 @@ package com.copyguard.app;
 
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.durability.FileSnapshotter;
+import com.copyguard.durability.RecoveredState;
+import com.copyguard.durability.SnapshotStore;
+import com.copyguard.durability.StateRecovery;
 import com.copyguard.engine.Engine;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
-import com.copyguard.pipeline.Recovery;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.Snapshotter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
@@ -17,13 +21,16 @@ import com.copyguard.server.HttpApi;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Wires observability, rules, journal, engine, writer and HTTP together; start() recovers state before serving. */
 public final class CopyguardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CopyguardService.class);
+    /** How long requests in flight get to be answered when shutting down. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final ServiceConfig config;
     private final Observability observability = new Observability();
@@ -32,6 +39,8 @@ public final class CopyguardService implements AutoCloseable {
     private Vertx vertx;
     private HttpApi http;
     private Engine engine;
+    private RecoveredState recovered;
+    private boolean closed;
 
     public CopyguardService(ServiceConfig config) {
         this.config = config;
@@ -53,18 +62,24 @@ public final class CopyguardService implements AutoCloseable {
             String version = config.rulesVersion() != null ? config.rulesVersion() : activeVersion(config.rulesDir());
             RuleSource configured = loader.source(version);
             RuleSet rules = compile(configured);
-            ActiveRules active = new ActiveRules(rules);
-            engine = new Engine(active, observability.events());
 
             readiness.recovering(rules.version());
             journal = new SqliteJournal(config.dataDir());
-            writer = new SingleWriter(engine, journal, this::fatal);
-            observability.attach(active, writer);
-            long recoveryStart = System.nanoTime();
-            long replayed = Recovery.replay(journal, engine, 0);
-            double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
-            LOG.info("recovered {} journaled inputs from {} in {} s", replayed, config.dataDir(),
-                    String.format(Locale.ROOT, "%.3f", recoverySeconds));
+            SnapshotStore snapshots = new SnapshotStore(config.dataDir(), config.durability().snapshotsKept());
+            try {
+                // the journal carries every rule activation with its text: replay needs no rules/ folder
+                recovered = StateRecovery.recover(journal, snapshots,
+                        () -> new Engine(new ActiveRules(rules), observability.events()), null, true);
+            } catch (Exception e) {
+                LOG.atError().addKeyValue("event", "recovery_failed").log("recovery failed: {}", e.getMessage());
+                throw e;
+            }
+            engine = recovered.engine();
+            LOG.info("recovered {} journaled inputs from {} (snapshot at {}, {} replayed) in {} ms", recovered.seq(),
+                    config.dataDir(), recovered.snapshotSeq(), recovered.replayed(), recovered.millis());
+            writer = new SingleWriter(engine, journal, this::fatal,
+                    new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq());
+            observability.attach(engine.rules(), writer);
             writer.start();
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.
@@ -75,8 +90,8 @@ public final class CopyguardService implements AutoCloseable {
             } else {
                 resumeRules(configured);
             }
-            http.serveApi(writer, active, loader).await();
-            observability.live(engine.rules().get().version(), replayed, recoverySeconds);
+            http.serveApi(writer, engine.rules(), loader).await();
+            observability.live(engine.rules().get().version(), recovered.replayed(), recovered.millis() / 1000.0);
             return this;
         } catch (Exception | Error e) {
             close();
@@ -140,14 +155,47 @@ public final class CopyguardService implements AutoCloseable {
         return observability;
     }
 
+    public SingleWriter writer() {
+        return writer;
+    }
+
+    /** How start-up recovery went (snapshot used, entries replayed, torn tail dropped, time). */
+    public RecoveredState recovered() {
+        return recovered;
+    }
+
+    /**
+     * Writes a snapshot of the state after every input accepted so far; completes when it is on
+     * disk. Call it when something that is not journaled changes how inputs are decided, so that
+     * recovery starts from a state that already reflects it.
+     */
+    public CompletableFuture<Snapshotter.SnapshotTaken> snapshot() {
+        return writer.requestSnapshot();
+    }
+
+    /**
+     * Graceful stop: stop accepting connections and let requests in flight be answered, finish
+     * the writer's queue (its last batch is committed), write a snapshot, close the journal.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         observability.readiness().stopping();
-        if (vertx != null) {
-            vertx.close().await();
+        if (http != null) {
+            try {
+                http.shutdown(SHUTDOWN_GRACE).await();
+            } catch (RuntimeException e) {
+                LOG.warn("HTTP shutdown: {}", e.toString());
+            }
         }
         if (writer != null) {
             writer.close();
+        }
+        if (vertx != null) {
+            vertx.close().await();
         }
         if (journal != null) {
             journal.close();

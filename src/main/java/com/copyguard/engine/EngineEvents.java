@@ -74,4 +74,11 @@ public interface EngineEvents {
      */
     default void profitShareFrozen(BigDecimal amount) {
     }
+
+    /** A snapshot of the state after journal entry {@code seq} was written ({@code bytes} uncompressed). */
+    default void snapshotWritten(long seq, long bytes, long nanos) {
+    }
+
+    default void snapshotFailed(String message) {
+    }
 }

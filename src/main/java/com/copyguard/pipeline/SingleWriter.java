@@ -1,5 +1,6 @@
 package com.copyguard.pipeline;
 
+import com.copyguard.command.ActivateRules;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
@@ -24,12 +25,19 @@ import org.slf4j.LoggerFactory;
  * arrival order, appends the state-changing ones to the journal in one transaction, and only then
  * completes the callers' futures: no reply leaves before its input is durable. A failed commit
  * stops the writer for good (fail-stop) and fails every waiting caller.
+ *
+ * <p>Between batches, after the commit, it writes snapshots: every {@link Snapshotter#interval()}
+ * journal entries (paced by {@link Snapshotter#timeShare()}), when
+ * {@link #requestSnapshot()} asks, and once more when it is closed.
  */
 public final class SingleWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SingleWriter.class);
     private static final int MAX_BATCH = 512;
 
-    private sealed interface Task permits CommandTask, QueryTask, Stop {
+    private sealed interface Task permits CommandTask, QueryTask, SnapshotTask, Stop {
+    }
+
+    private record SnapshotTask(CompletableFuture<Snapshotter.SnapshotTaken> done) implements Task {
     }
 
     private record CommandTask(Command command, CompletableFuture<Reply> reply, long enqueuedNanos) implements Task {
@@ -48,14 +56,30 @@ public final class SingleWriter implements AutoCloseable {
     private final Engine engine;
     private final Journal journal;
     private final Runnable onFatal;
+    private final Snapshotter snapshotter;
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean stopping;
+    /** Journal position of the last state-changing input applied to the engine (committed or in this batch). */
+    private volatile long appliedSeq;
+    /** Journal position of the last snapshot written or attempted. */
+    private long snapshotSeq;
+    /** When the last snapshot ended and how long it took (System.nanoTime; pacing only, never decides state). */
+    private long lastSnapshotEnd = System.nanoTime();
+    private long lastSnapshotNanos;
 
     public SingleWriter(Engine engine, Journal journal, Runnable onFatal) {
+        this(engine, journal, onFatal, Snapshotter.NONE, journal.lastSeq());
+    }
+
+    /** {@code snapshotSeq}: position of the newest snapshot already on disk (periodic ones count from it). */
+    public SingleWriter(Engine engine, Journal journal, Runnable onFatal, Snapshotter snapshotter, long snapshotSeq) {
         this.engine = engine;
         this.journal = journal;
         this.onFatal = onFatal;
+        this.snapshotter = snapshotter;
+        this.appliedSeq = journal.lastSeq();
+        this.snapshotSeq = snapshotSeq;
         this.thread = new Thread(this::run, "copyguard-writer");
     }
 
@@ -75,6 +99,31 @@ public final class SingleWriter implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Asks for a snapshot of the state after every input queued before this call (e.g. because the
+     * active rule set changed). Completes once it is on disk. Never join it on the writer thread.
+     */
+    public CompletableFuture<Snapshotter.SnapshotTaken> requestSnapshot() {
+        CompletableFuture<Snapshotter.SnapshotTaken> f = new CompletableFuture<>();
+        if (snapshotter == Snapshotter.NONE) {
+            f.completeExceptionally(new IllegalStateException("snapshots are not enabled"));
+        } else if (failed || stopping) {
+            f.completeExceptionally(failed ? unavailable()
+                    : new ApiException(503, "SHUTTING_DOWN", "the service is shutting down"));
+        } else {
+            queue.add(new SnapshotTask(f));
+        }
+        return f;
+    }
+
+    /**
+     * Journal position of the state the engine holds: read it inside a {@link #query} to get the
+     * position matching what the query sees.
+     */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
     private void enqueue(Task task, CompletableFuture<Reply> f) {
         if (failed) {
             f.completeExceptionally(unavailable());
@@ -91,19 +140,33 @@ public final class SingleWriter implements AutoCloseable {
 
     private void run() {
         List<Task> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (true) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = process(batch);
+                batch.clear();
+                if (stop || failed) {
+                    if (!failed) {
+                        snapshotOnShutdown();
+                    }
+                    drainFailing();
+                    return;
+                }
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = process(batch);
-            batch.clear();
-            if (stop || failed) {
-                drainFailing();
-                return;
+        } catch (Throwable t) {
+            // an error escaping a batch leaves inputs unanswered and maybe half-applied: stop for good
+            failed = true;
+            LOG.error("{\"event\":\"writer_failure\",\"message\":\"{}\"}", String.valueOf(t), t);
+            for (Task task : batch) {
+                failTask(task, unavailable());
             }
+            drainFailing();
+            onFatal.run();
         }
     }
 
@@ -111,14 +174,20 @@ public final class SingleWriter implements AutoCloseable {
     private boolean process(List<Task> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<JournalEntry> entries = new ArrayList<>();
+        List<SnapshotTask> snapshotRequests = new ArrayList<>();
         boolean stop = false;
+        boolean rulesChanged = false;
         for (Task task : batch) {
             if (task instanceof Stop) {
                 stop = true;
             } else if (task instanceof CommandTask c) {
-                outcomes.add(applyCommand(c, entries));
+                Outcome o = applyCommand(c, entries);
+                rulesChanged |= o.error() == null && c.command() instanceof ActivateRules && o.reply().changed();
+                outcomes.add(o);
             } else if (task instanceof QueryTask q) {
                 outcomes.add(runQuery(q));
+            } else if (task instanceof SnapshotTask s) {
+                snapshotRequests.add(s);
             }
         }
         try {
@@ -127,12 +196,13 @@ public final class SingleWriter implements AutoCloseable {
             if (!entries.isEmpty()) {
                 engine.events().batchCommitted(entries.size(), System.nanoTime() - commitStart);
             }
-        } catch (JournalException e) {
+        } catch (JournalException | RuntimeException e) {
             failed = true;
             engine.events().commitFailed(e.getMessage());
             LOG.atError().addKeyValue("event", "journal_failure").addKeyValue("entries", entries.size())
                     .log("journal commit failed: {}", e.getMessage());
             outcomes.forEach(o -> o.future().completeExceptionally(unavailable()));
+            snapshotRequests.forEach(r -> r.done().completeExceptionally(unavailable()));
             onFatal.run();
             return true;
         }
@@ -143,7 +213,54 @@ public final class SingleWriter implements AutoCloseable {
                 o.future().complete(o.reply());
             }
         }
+        if (!snapshotRequests.isEmpty() || (rulesChanged && snapshotter != Snapshotter.NONE)) {
+            // a rule set change is also a snapshot point: recovery then starts under the new rules
+            try {
+                Snapshotter.SnapshotTaken taken = snapshot();
+                snapshotRequests.forEach(r -> r.done().complete(taken));
+            } catch (Exception e) {
+                snapshotRequests.forEach(r -> r.done().completeExceptionally(e));
+            }
+        } else if (snapshotter.interval() > 0 && appliedSeq - snapshotSeq >= snapshotter.interval()
+                && System.nanoTime() - lastSnapshotEnd >= snapshotter.timeShare() * lastSnapshotNanos) {
+            try {
+                snapshot();
+            } catch (Exception e) {
+                // logged by snapshot(); the journal still holds everything, so the service goes on
+            }
+        }
         return stop;
+    }
+
+    /** Writes a snapshot of the committed state; a failure is logged and reported, never fatal. */
+    private Snapshotter.SnapshotTaken snapshot() throws Exception {
+        long seq = appliedSeq;
+        snapshotSeq = seq;
+        long started = System.nanoTime();
+        try {
+            Snapshotter.SnapshotTaken taken = snapshotter.snapshot(engine, seq);
+            engine.events().snapshotWritten(taken.seq(), taken.bytes(), taken.nanos());
+            LOG.info("{\"event\":\"snapshot_written\",\"seq\":{},\"bytes\":{},\"millis\":{},\"hash\":\"{}\"}",
+                    taken.seq(), taken.bytes(), taken.nanos() / 1_000_000, taken.stateHash());
+            return taken;
+        } catch (Exception | StackOverflowError e) {
+            engine.events().snapshotFailed(String.valueOf(e));
+            LOG.error("{\"event\":\"snapshot_failed\",\"seq\":{},\"message\":\"{}\"}", seq, String.valueOf(e), e);
+            throw e instanceof Exception ex ? ex : new IllegalStateException(e);
+        } finally {
+            lastSnapshotEnd = System.nanoTime();
+            lastSnapshotNanos = lastSnapshotEnd - started;
+        }
+    }
+
+    private void snapshotOnShutdown() {
+        if (snapshotter != Snapshotter.NONE && appliedSeq > snapshotSeq) {
+            try {
+                snapshot();
+            } catch (Exception e) {
+                // logged; recovery will replay the journal instead
+            }
+        }
     }
 
     private Outcome applyCommand(CommandTask c, List<JournalEntry> entries) {
@@ -154,8 +271,9 @@ public final class SingleWriter implements AutoCloseable {
             Reply reply = engine.apply(c.command());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
-                long seq = journal.lastSeq() + entries.size() + 1;
+                long seq = appliedSeq + 1;
                 entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command())));
+                appliedSeq = seq;
             }
             return new Outcome(c.reply(), reply, null);
         } catch (ApiException e) {
@@ -185,13 +303,17 @@ public final class SingleWriter implements AutoCloseable {
         List<Task> rest = new ArrayList<>();
         queue.drainTo(rest);
         for (Task t : rest) {
-            RuntimeException e = failed ? unavailable()
-                    : new ApiException(503, "SHUTTING_DOWN", "the service is shutting down");
-            if (t instanceof CommandTask c) {
-                c.reply().completeExceptionally(e);
-            } else if (t instanceof QueryTask q) {
-                q.reply().completeExceptionally(e);
-            }
+            failTask(t, failed ? unavailable() : new ApiException(503, "SHUTTING_DOWN", "the service is shutting down"));
+        }
+    }
+
+    private static void failTask(Task t, RuntimeException e) {
+        if (t instanceof CommandTask c) {
+            c.reply().completeExceptionally(e);
+        } else if (t instanceof QueryTask q) {
+            q.reply().completeExceptionally(e);
+        } else if (t instanceof SnapshotTask s) {
+            s.done().completeExceptionally(e);
         }
     }
 

@@ -11,6 +11,7 @@ import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.durability.StateHash;
 import com.copyguard.engine.Queries;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -58,6 +59,8 @@ final class ApiRoutes {
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);
+        rb.getRoute("getStateHash").addHandler(ctx -> exchange.query(ctx,
+                e -> StateHash.reply(e, exchange.writer().appliedSeq())));
     }
 
     private void decisions(RoutingContext ctx) {

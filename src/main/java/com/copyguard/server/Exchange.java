@@ -20,6 +20,10 @@ final class Exchange {
         this.writer = writer;
     }
 
+    SingleWriter writer() {
+        return writer;
+    }
+
     void command(RoutingContext ctx, Supplier<Command> parse) {
         Command command;
         try {

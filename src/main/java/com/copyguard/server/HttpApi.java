@@ -95,6 +95,12 @@ public final class HttpApi extends VerticleBase {
         return server.actualPort();
     }
 
+    /** Stops accepting connections and gives requests in flight up to {@code grace} to be answered. */
+    public Future<Void> shutdown(java.time.Duration grace) {
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

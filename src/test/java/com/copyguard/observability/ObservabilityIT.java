@@ -197,7 +197,8 @@ class ObservabilityIT {
             assertThat(m.value("copyguard_fills_received_total", "status", "FILLED")).isEqualTo(0.0);
             assertThat(m.value("copyguard_fill_decision_duration_seconds_count")).isEqualTo(0.0);
             double replayed = m.value("copyguard_recovery_replayed_inputs");
-            assertThat(replayed).as("instruments, expert, 3 follows, 2 fills").isGreaterThanOrEqualTo(10.0);
+            assertThat(replayed).as("the graceful stop wrote a snapshot at the journal's end: nothing to replay")
+                    .isEqualTo(0.0);
             assertThat(m.value("copyguard_recovery_duration_seconds")).isGreaterThan(0.0);
             // the ledger itself is recovered: the gauges show it
             assertThat(m.value("copyguard_subscriptions", "status", "ACTIVE")).isEqualTo(3.0);

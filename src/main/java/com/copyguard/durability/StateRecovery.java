@@ -1,0 +1,110 @@
+package com.copyguard.durability;
+
+import com.copyguard.engine.Engine;
+import com.copyguard.journal.Journal;
+import com.copyguard.journal.JournalCheck;
+import com.copyguard.journal.JournalException;
+import com.copyguard.pipeline.Recovery;
+import com.copyguard.pipeline.ReplayDivergedException;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up recovery: check the whole journal (drop a torn last entry, refuse a damaged middle),
+ * then restore the newest usable snapshot and replay the journal after it. The journal is the
+ * truth; a snapshot is only a shortcut through a prefix of it, so any snapshot that is damaged,
+ * ahead of the journal, written for another journal or by a build with different state classes is
+ * skipped (with a warning) in favour of an older one or a full replay.
+ */
+public final class StateRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(StateRecovery.class);
+
+    private StateRecovery() {
+    }
+
+    /**
+     * @param snapshots    null for a full replay
+     * @param newEngine    builds an empty engine with the configured rules (called again after a failed attempt)
+     * @param ruleVersions loads rule set versions named in the journal; null replays all under the current rules
+     * @param repair       delete a torn last entry from the journal (false for read-only tools)
+     */
+    public static RecoveredState recover(Journal journal, SnapshotStore snapshots, Supplier<Engine> newEngine,
+                                         Recovery.RuleVersions ruleVersions, boolean repair) throws JournalException {
+        long started = System.nanoTime();
+        JournalCheck check = journal.verify(repair);
+        long last = journal.lastSeq();
+        long verified = System.nanoTime();
+        if (snapshots != null) {
+            for (SnapshotStore.SnapshotFile f : list(snapshots)) {
+                if (f.seq() > last) {
+                    LOG.warn("snapshot {} is ahead of the journal (last entry {}); not used", f.path(), last);
+                    continue;
+                }
+                Engine engine = newEngine.get();
+                try {
+                    SnapshotStore.Checked checked = snapshots.check(f);
+                    belongsToJournal(journal, checked);
+                    snapshots.restore(checked, engine);
+                    reactivateRulesAt(journal, engine, f.seq());
+                    long restored = System.nanoTime();
+                    long replayed = Recovery.replay(journal, engine, f.seq(), ruleVersions);
+                    return done(engine, last, f.seq(), replayed, check, started, verified, restored);
+                } catch (SnapshotUnusableException e) {
+                    LOG.warn("snapshot {} not used: {}", f.path(), e.getMessage());
+                } catch (ReplayDivergedException e) {
+                    LOG.warn("replaying the journal after snapshot {} failed ({}); trying an older snapshot or a full "
+                            + "replay", f.path(), e.getMessage());
+                }
+            }
+        }
+        Engine engine = newEngine.get();
+        long restored = System.nanoTime();
+        long replayed = Recovery.replay(journal, engine, 0, ruleVersions);
+        return done(engine, last, 0, replayed, check, started, verified, restored);
+    }
+
+    /**
+     * A snapshot holds state, not wiring: the rule set active at its position is the one the last
+     * journaled activation at or before it installed, so that activation is applied again (it only
+     * swaps the rules) before the tail is replayed.
+     */
+    private static void reactivateRulesAt(Journal journal, Engine engine, long seq) throws JournalException {
+        java.util.Optional<com.copyguard.journal.JournalEntry> activation = journal.lastOfType("ActivateRules", seq);
+        if (activation.isPresent()) {
+            engine.apply(com.copyguard.journal.CommandCodec.decode(activation.get().payload()));
+        }
+    }
+
+    private static List<SnapshotStore.SnapshotFile> list(SnapshotStore snapshots) {
+        try {
+            return snapshots.list();
+        } catch (IOException e) {
+            LOG.warn("cannot list snapshots in {} ({}); replaying the whole journal", snapshots.dir(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static void belongsToJournal(Journal journal, SnapshotStore.Checked c)
+            throws SnapshotUnusableException, JournalException {
+        OptionalLong crc = journal.checksumAt(c.meta().seq());
+        if (crc.isPresent() && crc.getAsLong() != c.meta().journalEntryCrc()) {
+            throw new SnapshotUnusableException("it was written after a journal entry " + c.meta().seq()
+                    + " that differs from this journal's (another data directory?)");
+        }
+    }
+
+    private static RecoveredState done(Engine engine, long last, long snapshotSeq, long replayed, JournalCheck check,
+                                       long started, long verified, long restored) {
+        long now = System.nanoTime();
+        long millis = (now - started) / 1_000_000;
+        LOG.info("{\"event\":\"recovered\",\"seq\":{},\"snapshotSeq\":{},\"replayed\":{},\"droppedTornSeq\":{},"
+                        + "\"millis\":{},\"verifyMillis\":{},\"snapshotMillis\":{},\"replayMillis\":{}}",
+                last, snapshotSeq, replayed, check.droppedSeq(), millis, (verified - started) / 1_000_000,
+                (restored - verified) / 1_000_000, (now - restored) / 1_000_000);
+        return new RecoveredState(engine, last, snapshotSeq, replayed, check, millis);
+    }
+}

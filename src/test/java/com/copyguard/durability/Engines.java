@@ -1,0 +1,68 @@
+package com.copyguard.durability;
+
+import com.copyguard.command.ApiException;
+import com.copyguard.command.Command;
+import com.copyguard.engine.Engine;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleFailure;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.RuleSetLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Engines with the real rules from {@code rules/}, compiled once per test JVM. */
+public final class Engines {
+    private static RuleSet rules;
+
+    private Engines() {
+    }
+
+    public static synchronized RuleSet rules() {
+        if (rules == null) {
+            try {
+                Path dir = Path.of("rules");
+                rules = new RuleSetLoader(dir).load(Files.readString(dir.resolve("ACTIVE")).trim());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return rules;
+    }
+
+    public static Engine fresh() {
+        return new Engine(new ActiveRules(rules()));
+    }
+
+    /** Applies {@code c}; returns whether it changed state (a refused input changes nothing). */
+    public static boolean apply(Engine e, Command c) {
+        try {
+            return e.apply(c).changed();
+        } catch (ApiException | RuleFailure refused) {
+            return false;
+        }
+    }
+
+    /** The commands that changed state while building a seeded engine: its journal, in order. */
+    public record Built(Engine engine, List<Command> journal, CommandMix mix) {
+    }
+
+    public static Built build(long seed, int inputs) {
+        Engine e = fresh();
+        CommandMix mix = new CommandMix(seed, e, 3, 16, CommandMix.Weights.BALANCED);
+        List<Command> journal = new ArrayList<>();
+        for (Command c : mix.setup(3)) {
+            if (apply(e, c)) {
+                journal.add(c);
+            }
+        }
+        for (int i = 0; i < inputs; i++) {
+            Command c = mix.next();
+            if (apply(e, c)) {
+                journal.add(c);
+            }
+        }
+        return new Built(e, journal, mix);
+    }
+}

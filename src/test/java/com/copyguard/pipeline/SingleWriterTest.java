@@ -1,0 +1,238 @@
+package com.copyguard.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ApiException;
+import com.copyguard.command.PutExpert;
+import com.copyguard.engine.Engine;
+import com.copyguard.engine.Reply;
+import com.copyguard.journal.Journal;
+import com.copyguard.journal.JournalEntry;
+import com.copyguard.journal.JournalException;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleSet;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The writer's durability contract, with journals that misbehave on purpose. */
+class SingleWriterTest {
+    /** Reference data only: no rule is evaluated, so no rule set needs compiling. */
+    private static Engine engine() {
+        return new Engine(new ActiveRules(new RuleSet(com.copyguard.rules.RuleSource.of("test", "", java.util.Map.of()), null, null)));
+    }
+
+    /** An in-memory journal; {@code failAt} makes the n-th append (1-based) fail. */
+    static class MemoryJournal implements Journal {
+        final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Reply>> watched = new CopyOnWriteArrayList<>();
+        final AtomicInteger appends = new AtomicInteger();
+        volatile int failAt = -1;
+        volatile RuntimeException runtimeFailure;
+        volatile boolean repliedBeforeCommit;
+
+        @Override
+        public void append(List<JournalEntry> batch) throws JournalException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (watched.stream().anyMatch(f -> f.isDone() && entries.size() < watched.indexOf(f) + 1)) {
+                repliedBeforeCommit = true;
+            }
+            if (appends.incrementAndGet() == failAt) {
+                if (runtimeFailure != null) {
+                    throw runtimeFailure;
+                }
+                throw new JournalException("disk full", null);
+            }
+            entries.addAll(batch);
+        }
+
+        @Override
+        public void readAfter(long afterSeq, Consumer<JournalEntry> consumer) {
+            entries.stream().filter(e -> e.seq() > afterSeq).forEach(consumer);
+        }
+
+        @Override
+        public long lastSeq() {
+            return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static PutExpert expert(int i) {
+        return new PutExpert("E" + i, null, null, BigDecimal.valueOf(1000 + i));
+    }
+
+    private static ApiException failure(CompletableFuture<?> f) {
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        return (ApiException) f.handle((r, e) -> e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e).join();
+    }
+
+    /** Callers are answered 503 first, then the fail-stop hook runs (in the service it halts the JVM). */
+    private static void awaitFatal(AtomicInteger fatal) throws InterruptedException {
+        for (int i = 0; i < 500 && fatal.get() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(fatal).hasValue(1);
+    }
+
+    @Test
+    void aFailedCommitAnswersNoInputWithSuccessAndStopsForGood() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        journal.failAt = 2;
+        AtomicInteger fatal = new AtomicInteger();
+        SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet);
+        writer.start();
+        assertThat(writer.submit(expert(0)).get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+
+        List<CompletableFuture<Reply>> burst = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            burst.add(writer.submit(expert(i)));
+        }
+        for (CompletableFuture<Reply> f : burst) {
+            ApiException e = failure(f);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.code()).isEqualTo("JOURNAL_FAILED");
+        }
+        awaitFatal(fatal);
+        assertThat(writer.isFailed()).isTrue();
+        assertThat(failure(writer.submit(expert(99))).code()).isEqualTo("JOURNAL_FAILED");
+        assertThat(failure(writer.query(e -> Reply.unchanged(null))).code()).isEqualTo("JOURNAL_FAILED");
+        assertThat(journal.entries).hasSize(1);
+        writer.close();
+    }
+
+    @Test
+    void anUnexpectedJournalErrorIsAlsoFailStop() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        journal.failAt = 1;
+        journal.runtimeFailure = new IllegalStateException("driver bug");
+        AtomicInteger fatal = new AtomicInteger();
+        SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet);
+        writer.start();
+        assertThat(failure(writer.submit(expert(1))).status()).isEqualTo(503);
+        awaitFatal(fatal);
+        writer.close();
+    }
+
+    @Test
+    void repliesLeaveOnlyAfterTheirBatchIsCommitted() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        SingleWriter writer = new SingleWriter(engine(), journal, () -> { });
+        writer.start();
+        List<CompletableFuture<Reply>> all = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            CompletableFuture<Reply> f = writer.submit(new AdvanceClock(i + 1));
+            journal.watched.add(f);
+            all.add(f);
+        }
+        for (CompletableFuture<Reply> f : all) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(journal.repliedBeforeCommit).isFalse();
+        assertThat(journal.entries).hasSize(2000);
+        assertThat(journal.appends.get()).as("group commit").isLessThan(2000);
+        assertThat(writer.appliedSeq()).isEqualTo(2000);
+        writer.close();
+    }
+
+    /** Records what it was asked to snapshot; optionally fails. */
+    static final class RecordingSnapshotter implements Snapshotter {
+        final List<Long> seqs = new CopyOnWriteArrayList<>();
+        final long interval;
+        volatile boolean fail;
+        volatile long sleepMillis;
+        volatile long timeShare;
+
+        RecordingSnapshotter(long interval) {
+            this.interval = interval;
+        }
+
+        @Override
+        public SnapshotTaken snapshot(Engine engine, long seq) throws Exception {
+            if (fail) {
+                throw new java.io.IOException("no space for the snapshot");
+            }
+            Thread.sleep(sleepMillis);
+            seqs.add(seq);
+            return new SnapshotTaken(seq, "h" + seq, 1, 1);
+        }
+
+        @Override
+        public long interval() {
+            return interval;
+        }
+
+        @Override
+        public long timeShare() {
+            return timeShare;
+        }
+    }
+
+    @Test
+    void snapshotsPeriodicallyOnRequestAndAtClose() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        RecordingSnapshotter snapshots = new RecordingSnapshotter(10);
+        SingleWriter writer = new SingleWriter(engine(), journal, () -> { }, snapshots, 0);
+        writer.start();
+        for (int i = 1; i <= 25; i++) {
+            writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(snapshots.seqs).containsExactly(10L, 20L);
+        writer.submit(new AdvanceClock(26));
+        assertThat(writer.requestSnapshot().get(10, TimeUnit.SECONDS).seq()).isEqualTo(26);
+        writer.submit(new AdvanceClock(27)).get(10, TimeUnit.SECONDS);
+        writer.close();
+        assertThat(snapshots.seqs).containsExactly(10L, 20L, 26L, 27L);
+    }
+
+    @Test
+    void slowSnapshotsAreSpacedOut() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        RecordingSnapshotter snapshots = new RecordingSnapshotter(1);
+        snapshots.sleepMillis = 200;
+        snapshots.timeShare = 10;
+        SingleWriter writer = new SingleWriter(engine(), journal, () -> { }, snapshots, 0);
+        writer.start();
+        long started = System.nanoTime();
+        for (int i = 1; i <= 30; i++) {
+            writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS);
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        // one snapshot may start at once; each further one waits ten times the last one's 200 ms
+        assertThat(snapshots.seqs.size()).isLessThanOrEqualTo(1 + (int) (elapsedMillis / 2000) + 1);
+        writer.close();
+    }
+
+    @Test
+    void aFailedSnapshotIsNotFatal() throws Exception {
+        MemoryJournal journal = new MemoryJournal();
+        RecordingSnapshotter snapshots = new RecordingSnapshotter(2);
+        snapshots.fail = true;
+        AtomicInteger fatal = new AtomicInteger();
+        SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet, snapshots, 0);
+        writer.start();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> writer.requestSnapshot().get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThat(writer.submit(new AdvanceClock(6)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(fatal).hasValue(0);
+        writer.close();
+        assertThat(journal.entries).hasSize(6);
+    }
+}
