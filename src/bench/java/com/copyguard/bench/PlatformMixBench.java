@@ -6,13 +6,26 @@ import com.copyguard.engine.Reply;
 import com.copyguard.rules.RuleSet;
 import java.util.SplittableRandom;
 
-/** Many experts and symbols at once: fills and price ticks over a whole platform's subscriptions. */
+/**
+ * Many experts and symbols at once: fills and price ticks over a whole platform's subscriptions,
+ * fed with up to {@link #IN_FLIGHT} inputs outstanding, as a market-data and fill feed would, so
+ * the writer commits them in groups.
+ */
 final class PlatformMixBench {
     record Result(int experts, int subscriptions, int symbols, int inputs, double inputsPerSecond,
                   double decisionsPerSecond) {
     }
 
+    static final int IN_FLIGHT = 64;
+
     private PlatformMixBench() {
+    }
+
+    private static int settled(Reply r) {
+        if (r.status() != 200) {
+            throw new IllegalStateException("refused: " + r.body());
+        }
+        return r.body().path("decisions").size();
     }
 
     static Result run(RuleSet rules, int experts, int followersPerExpert, int symbols, int inputs) throws Exception {
@@ -26,6 +39,7 @@ final class PlatformMixBench {
             boolean[][] open = new boolean[experts][symbols];
             long time = 10_000;
             long decisions = 0;
+            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Reply>> inFlight = new java.util.ArrayDeque<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < inputs; i++) {
                 time += 50;
@@ -41,11 +55,13 @@ final class PlatformMixBench {
                     open[e][s] = !open[e][s];
                     c = b.fill("x" + e, symbol, action, "10", price, time);
                 }
-                Reply r = b.submit(c);
-                if (r.status() != 200) {
-                    throw new IllegalStateException("refused: " + r.body());
+                inFlight.addLast(b.writer.submit(c));
+                if (inFlight.size() >= IN_FLIGHT) {
+                    decisions += settled(inFlight.pollFirst().join());
                 }
-                decisions += r.body().path("decisions").size();
+            }
+            while (!inFlight.isEmpty()) {
+                decisions += settled(inFlight.pollFirst().join());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Result(experts, experts * followersPerExpert, symbols, inputs, inputs / seconds, decisions / seconds);

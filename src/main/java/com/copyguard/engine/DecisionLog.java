@@ -1,30 +1,70 @@
 package com.copyguard.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every copy decision in the order it was made, indexed by fill and by subscription. */
+/**
+ * The most recent copy decisions in the order they were made, indexed by fill and by
+ * subscription. Memory is bounded: beyond its capacity (default {@link #CAPACITY}) the oldest decisions are dropped from
+ * the queryable log (the ledger they changed is unaffected; a replay of the journal rebuilds them).
+ */
 public final class DecisionLog {
-    private final List<DecisionRecord> all = new ArrayList<>();
-    private final Map<String, List<DecisionRecord>> byFill = new LinkedHashMap<>();
-    private final Map<String, List<DecisionRecord>> bySubscription = new LinkedHashMap<>();
+    public static final int CAPACITY = 2_000_000;
+
+    private final int capacity;
+    private final Deque<DecisionRecord> all = new ArrayDeque<>();
+    private final Map<String, Deque<DecisionRecord>> byFill = new LinkedHashMap<>();
+    private final Map<String, Deque<DecisionRecord>> bySubscription = new LinkedHashMap<>();
+    private long total;
+
+    public DecisionLog() {
+        this(CAPACITY);
+    }
+
+    public DecisionLog(int capacity) {
+        this.capacity = capacity;
+    }
 
     public void add(DecisionRecord d) {
-        all.add(d);
-        byFill.computeIfAbsent(d.expertId() + "/" + d.fillId(), k -> new ArrayList<>()).add(d);
-        bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayList<>()).add(d);
+        all.addLast(d);
+        byFill.computeIfAbsent(fillKey(d), k -> new ArrayDeque<>()).addLast(d);
+        bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayDeque<>()).addLast(d);
+        total++;
+        if (all.size() > capacity) {
+            DecisionRecord oldest = all.pollFirst();
+            drop(byFill, fillKey(oldest), oldest);
+            drop(bySubscription, oldest.subscriptionId(), oldest);
+        }
+    }
+
+    private static String fillKey(DecisionRecord d) {
+        return d.expertId() + "/" + d.fillId();
+    }
+
+    /** The oldest record of a key is always at the head of its deque, as it is in {@code all}. */
+    private static void drop(Map<String, Deque<DecisionRecord>> index, String key, DecisionRecord oldest) {
+        Deque<DecisionRecord> q = index.get(key);
+        if (q != null && q.peekFirst() == oldest) {
+            q.pollFirst();
+            if (q.isEmpty()) {
+                index.remove(key);
+            }
+        }
     }
 
     /** The newest {@code limit} decisions matching the filters (null = any), oldest first. */
     public List<DecisionRecord> query(String fillId, String subscriptionId, int limit) {
-        List<DecisionRecord> source = subscriptionId != null
-                ? bySubscription.getOrDefault(subscriptionId, List.of()) : all;
+        Deque<DecisionRecord> source = subscriptionId != null
+                ? bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>()) : all;
         List<DecisionRecord> out = new ArrayList<>();
-        for (int i = source.size() - 1; i >= 0 && out.size() < limit; i--) {
-            DecisionRecord d = source.get(i);
+        for (Iterator<DecisionRecord> it = source.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+            DecisionRecord d = it.next();
             if (fillId == null || fillId.equals(d.fillId())) {
                 out.add(d);
             }
@@ -33,7 +73,8 @@ public final class DecisionLog {
         return out;
     }
 
-    public int size() {
-        return all.size();
+    /** Decisions made since the engine started (including those no longer kept). */
+    public long size() {
+        return total;
     }
 }

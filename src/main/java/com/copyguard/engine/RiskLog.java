@@ -1,26 +1,37 @@
 package com.copyguard.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
-/** Every risk action in the order taken. */
+/** The most recent risk actions in the order taken, bounded like the decision log. */
 public final class RiskLog {
-    private final List<RiskActionRecord> all = new ArrayList<>();
+    public static final int CAPACITY = 1_000_000;
+
+    private final Deque<RiskActionRecord> all = new ArrayDeque<>();
+    private long total;
 
     public void add(RiskActionRecord r) {
-        all.add(r);
+        all.addLast(r);
+        total++;
+        if (all.size() > CAPACITY) {
+            all.pollFirst();
+        }
     }
 
-    public int size() {
-        return all.size();
+    /** Risk actions taken since the engine started (including those no longer kept). */
+    public long size() {
+        return total;
     }
 
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */
     public List<RiskActionRecord> query(String subscriptionId, int limit) {
         List<RiskActionRecord> out = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
-            RiskActionRecord r = all.get(i);
+        for (Iterator<RiskActionRecord> it = all.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+            RiskActionRecord r = it.next();
             if (subscriptionId == null || subscriptionId.equals(r.subscriptionId())) {
                 out.add(r);
             }

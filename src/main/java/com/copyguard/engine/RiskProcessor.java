@@ -22,7 +22,9 @@ import java.util.List;
 
 /**
  * Runs the risk rules (stops, guardian, liquidation) over accounts whose equity may have changed and
- * applies what they decide, most severe first: cross liquidation, isolated liquidation, guardian
+ * applies what they decide. Facts are inserted where there is something to check: a PositionRisk
+ * for every open position, an AccountRisk for accounts holding cross positions, a SubscriptionRisk
+ * for subscriptions with a guardian setting. It applies them most severe first: cross liquidation, isolated liquidation, guardian
  * stops, then stop loss and take profit on whatever is still open.
  */
 final class RiskProcessor {
@@ -72,13 +74,15 @@ final class RiskProcessor {
                     crossEquity = crossEquity.subtract(p.margin());
                 }
             }
-            AccountRisk accountRisk = new AccountRisk(a.accountId(), crossEquity, crossMaintenance, cross);
-            crossAccounts.add(accountRisk);
-            group.add(accountRisk);
+            if (cross > 0) {
+                AccountRisk accountRisk = new AccountRisk(a.accountId(), crossEquity, crossMaintenance, cross);
+                crossAccounts.add(accountRisk);
+                group.add(accountRisk);
+            }
             BigDecimal equity = v.equity(a);
             for (String id : a.subscriptionIds()) {
                 Subscription s = ledger.subscription(id);
-                if (s.status() != SubscriptionStatus.STOPPED) {
+                if (s.status() != SubscriptionStatus.STOPPED && hasGuardian(s)) {
                     SubscriptionRisk guardian = new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian());
                     guardians.add(guardian);
                     group.add(guardian);
@@ -95,6 +99,10 @@ final class RiskProcessor {
             return List.of();
         }
         return apply(positions, crossAccounts, guardians, ruleSet, time, ref);
+    }
+
+    private static boolean hasGuardian(Subscription s) {
+        return s.settings().getGuardian().getMaxNetLoss() != null || s.settings().getGuardian().getMinNetValue() != null;
     }
 
     private List<RiskActionRecord> apply(List<PositionRisk> positions, List<AccountRisk> crossAccounts,

@@ -93,8 +93,8 @@ public final class ScenarioRunner {
         onlyKnown(then, THEN, "then");
 
         List<String> failures = new ArrayList<>();
-        int before = world.engine().decisions().size();
-        int actionsBefore = world.engine().riskLog().size();
+        long before = world.engine().decisions().size();
+        long actionsBefore = world.engine().riskLog().size();
         String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
@@ -111,12 +111,12 @@ public final class ScenarioRunner {
                 }
             }
         }
-        int count = world.engine().decisions().size() - before;
+        int count = (int) (world.engine().decisions().size() - before);
         if (count > 0) {
             made.addAll(world.engine().decisions().query(null, null, count));
         }
         names.putAll(world.subscriptionNames());
-        int actionCount = world.engine().riskLog().size() - actionsBefore;
+        int actionCount = (int) (world.engine().riskLog().size() - actionsBefore);
         List<RiskActionRecord> actions = actionCount > 0
                 ? world.engine().riskLog().query(null, actionCount) : List.of();
         if (failures.isEmpty()) {

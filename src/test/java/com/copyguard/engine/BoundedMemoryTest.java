@@ -1,0 +1,51 @@
+package com.copyguard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.copyguard.domain.FillAction;
+import com.copyguard.domain.Outcome;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the engine keeps in memory is bounded, and what it drops never weakens idempotency. */
+class BoundedMemoryTest {
+    private static DecisionRecord decision(String fillId, String subscriptionId) {
+        return new DecisionRecord(fillId, "x", subscriptionId, "BTCUSDT", FillAction.OPEN_LONG, Outcome.COPIED, null,
+                BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, 10, "v1", List.of(), Map.of(), 0);
+    }
+
+    @Test
+    void theDecisionLogKeepsTheNewestAndItsIndexesFollow() {
+        DecisionLog log = new DecisionLog(3);
+        log.add(decision("f1", "S1"));
+        log.add(decision("f1", "S2"));
+        log.add(decision("f2", "S1"));
+        log.add(decision("f3", "S1"));
+        assertThat(log.size()).isEqualTo(4);
+        assertThat(log.query(null, null, 10)).extracting(DecisionRecord::fillId).containsExactly("f1", "f2", "f3");
+        assertThat(log.query("f1", null, 10)).extracting(DecisionRecord::subscriptionId).containsExactly("S2");
+        assertThat(log.query(null, "S1", 10)).extracting(DecisionRecord::fillId).containsExactly("f2", "f3");
+    }
+
+    @Test
+    void oldAnswersShrinkToASummaryButAreNeverForgotten() {
+        Idempotency memory = new Idempotency(200);
+        for (int i = 0; i < 5; i++) {
+            var body = Json.object().put("fillId", "f" + i).put("copied", i).put("rejected", 0);
+            body.putArray("decisions").addObject().put("subscriptionId", "S1").put("qty", "0.123456789");
+            memory.remember("fill:x/f" + i, Reply.changed(200, body));
+        }
+        Reply newest = memory.seen("fill:x/f4");
+        assertThat(newest.body().path("decisions")).hasSize(1);
+        assertThat(newest.changed()).isFalse();
+        Reply oldest = memory.seen("fill:x/f0");
+        assertThat(oldest).as("a very late repeat is still recognised").isNotNull();
+        assertThat(oldest.status()).isEqualTo(200);
+        assertThat(oldest.body().path("summary").asBoolean()).isTrue();
+        assertThat(oldest.body().path("fillId").asText()).isEqualTo("f0");
+        assertThat(oldest.body().has("decisions")).isFalse();
+        assertThat(memory.seen("fill:x/unknown")).isNull();
+    }
+}
