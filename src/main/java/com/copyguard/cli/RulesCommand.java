@@ -29,9 +29,8 @@ public final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Compile each version and run its scenarios/*.json; exit 1 if any scenario fails, 2 if a version does not compile.")
-    static final class Test implements Callable<Integer> {
+    /** The shared shape of the offline tools: a list of version folders, each checked in turn. */
+    abstract static class FolderCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -39,16 +38,12 @@ public final class RulesCommand implements Runnable {
         List<Path> folders;
 
         @Override
-        public Integer call() throws IOException {
+        public final Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             int exit = 0;
             for (Path folder : folders) {
                 try {
-                    ScenarioSuite suite = ScenarioSuite.run(folder);
-                    suite.print(out);
-                    if (!suite.passed()) {
-                        exit = Math.max(exit, 1);
-                    }
+                    exit = Math.max(exit, check(out, folder));
                 } catch (RuleCompilationException e) {
                     printCompileErrors(out, folder, e);
                     exit = 2;
@@ -57,44 +52,43 @@ public final class RulesCommand implements Runnable {
             out.flush();
             return exit;
         }
+
+        /** Checks one folder; returns its exit code (0 fine, 1 something failed). */
+        abstract int check(PrintWriter out, Path folder) throws RuleCompilationException, IOException;
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Compile each version and run its scenarios/*.json; exit 1 if any scenario fails, 2 if a version does not compile.")
+    static final class Test extends FolderCommand {
+        @Override
+        int check(PrintWriter out, Path folder) throws RuleCompilationException, IOException {
+            ScenarioSuite suite = ScenarioSuite.run(folder);
+            suite.print(out);
+            return suite.passed() ? 0 : 1;
+        }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Compile each version and check its scenario files are readable; exit 2 if a version does not compile.")
-    static final class Validate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Rule set version folders, e.g. rules/v1")
-        List<Path> folders;
-
+    static final class Validate extends FolderCommand {
         @Override
-        public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+        int check(PrintWriter out, Path folder) throws RuleCompilationException, IOException {
             int exit = 0;
-            for (Path folder : folders) {
+            RuleSet rules = RuleSetLoader.loadFolder(folder);
+            out.printf("OK    %s: version %s, %d rules (%s)%n", folder, rules.version(), rules.ruleCount(),
+                    rules.description());
+            if (!rules.version().equals(folder.getFileName().toString())) {
+                out.printf("      warning: manifest version '%s' differs from the folder name '%s'%n",
+                        rules.version(), folder.getFileName());
+            }
+            for (Path scenario : ScenarioRunner.scenarioFiles(folder)) {
                 try {
-                    RuleSet rules = RuleSetLoader.loadFolder(folder);
-                    out.printf("OK    %s: version %s, %d rules (%s)%n", folder, rules.version(), rules.ruleCount(),
-                            rules.description());
-                    if (!rules.version().equals(folder.getFileName().toString())) {
-                        out.printf("      warning: manifest version '%s' differs from the folder name '%s'%n",
-                                rules.version(), folder.getFileName());
-                    }
-                    for (Path scenario : ScenarioRunner.scenarioFiles(folder)) {
-                        try {
-                            com.copyguard.engine.Json.MAPPER.readTree(Files.readAllBytes(scenario));
-                        } catch (IOException e) {
-                            out.printf("      scenario %s is not valid JSON: %s%n", scenario.getFileName(), e.getMessage());
-                            exit = Math.max(exit, 1);
-                        }
-                    }
-                } catch (RuleCompilationException e) {
-                    printCompileErrors(out, folder, e);
-                    exit = 2;
+                    com.copyguard.engine.Json.MAPPER.readTree(Files.readAllBytes(scenario));
+                } catch (IOException e) {
+                    out.printf("      scenario %s is not valid JSON: %s%n", scenario.getFileName(), e.getMessage());
+                    exit = 1;
                 }
             }
-            out.flush();
             return exit;
         }
     }
