@@ -29,9 +29,7 @@ final class BaselineBench {
 
     static Result run(RuleSet rules, int followers, int rounds) throws Exception {
         try (BenchEngine b = new BenchEngine(rules)) {
-            b.instruments(0);
-            b.expert("lead", "1000000");
-            b.followers("lead", followers, 0);
+            b.leadWithFollowers(followers);
             Expert expert = b.engine.ledger().expert("lead");
             ExpertOrder order = new ExpertOrder("lead", "baseline", "BTCUSDT", Side.LONG, true, new BigDecimal("1.0"),
                     new BigDecimal("60000"), 20, MarginMode.CROSS, FillStatus.FILLED, 10_000, new BigDecimal("1000000"),

@@ -85,6 +85,13 @@ final class BenchEngine implements AutoCloseable {
         submit(new PutExpert(id, d("0.1"), null, d(equity)));
     }
 
+    /** The catalog, one expert "lead" with equity 1,000,000, and {@code n} mixed followers of it. */
+    void leadWithFollowers(int n) {
+        instruments(0);
+        expert("lead", "1000000");
+        followers("lead", n, 0);
+    }
+
     /** {@code n} followers of {@code expertId}, mixing the three modes and four settings profiles. */
     void followers(String expertId, int n, int offset) {
         List<Command> cs = new ArrayList<>(n);

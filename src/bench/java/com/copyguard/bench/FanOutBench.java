@@ -23,9 +23,7 @@ final class FanOutBench {
 
     static Result run(RuleSet rules, int followers, int warmupCycles, int cycles) throws Exception {
         try (BenchEngine b = new BenchEngine(rules)) {
-            b.instruments(0);
-            b.expert("lead", "1000000");
-            b.followers("lead", followers, 0);
+            b.leadWithFollowers(followers);
             long time = 10_000;
             for (int i = 0; i < warmupCycles; i++) {
                 time = cycle(b, time, null);

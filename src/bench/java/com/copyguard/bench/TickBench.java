@@ -14,9 +14,7 @@ final class TickBench {
 
     static Result run(RuleSet rules, int followers, int ticks) throws Exception {
         try (BenchEngine b = new BenchEngine(rules)) {
-            b.instruments(0);
-            b.expert("lead", "1000000");
-            b.followers("lead", followers, 0);
+            b.leadWithFollowers(followers);
             Reply open = b.submit(b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "1.0", "60000", 10_000));
             int positions = b.engine.ledger().accounts().stream().mapToInt(a -> a.positions().size()).sum();
             double[] ms = new double[ticks];

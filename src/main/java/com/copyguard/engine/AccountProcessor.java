@@ -2,7 +2,6 @@ package com.copyguard.engine;
 
 import static com.copyguard.engine.Json.dec;
 
-import com.copyguard.command.ApiException;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.Withdraw;
 import com.copyguard.decimal.Decimals;
@@ -46,21 +45,13 @@ final class AccountProcessor {
         this.events = events;
     }
 
-    private Account require(String accountId) {
-        Account a = ledger.account(accountId);
-        if (a == null) {
-            throw ApiException.notFound("account", accountId);
-        }
-        return a;
-    }
-
     Reply deposit(Deposit c) {
         String key = "deposit:" + c.accountId() + "/" + c.requestId();
         Reply seen = idempotency.seen(key);
         if (seen != null) {
             return seen;
         }
-        Account a = require(c.accountId());
+        Account a = Lookup.account(ledger, c.accountId());
         ledger.deposit(a, c.amount(), c.time(), null, "deposit:" + c.requestId(), false);
         if (ledger.valuation().equity(a).compareTo(a.initialInvestment()) >= 0) {
             for (String id : a.subscriptionIds()) {
@@ -81,7 +72,7 @@ final class AccountProcessor {
         if (seen != null) {
             return seen;
         }
-        Account a = require(c.accountId());
+        Account a = Lookup.account(ledger, c.accountId());
         Valuation v = ledger.valuation();
         RuleSet ruleSet = rules.get();
         WithdrawalCheck check = new WithdrawalCheck(a.accountId(), c.amount(), profitShare.pending(a), a.frozen(),

@@ -6,6 +6,7 @@ import com.copyguard.domain.Instrument;
 import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.TransactionType;
+import com.copyguard.ledger.Closed;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Position;
@@ -98,10 +99,9 @@ final class CopyExecutor {
             int leverage = p.leverage();
             if (settled(c) == Outcome.COPIED) {
                 BigDecimal qty = Decimals.min(c.getQty(), p.qty());
-                BigDecimal released = qty.compareTo(p.qty()) >= 0 ? p.margin() : Decimals.div(p.margin().multiply(qty), p.qty());
-                ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), TransactionType.REALIZED_PNL,
-                        order.getTime(), order.getFillId());
-                made.add(record(order, s.subscriptionId(), c, qty, price, released, leverage, ruleSet));
+                Closed closed = ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(),
+                        TransactionType.REALIZED_PNL, order.getTime(), order.getFillId());
+                made.add(record(order, s.subscriptionId(), c, qty, price, closed.releasedMargin(), leverage, ruleSet));
             } else {
                 made.add(record(order, s.subscriptionId(), c, BigDecimal.ZERO, price, null, leverage, ruleSet));
             }

@@ -1,7 +1,6 @@
 package com.copyguard.engine;
 
 import com.copyguard.domain.Instrument;
-import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Position;
@@ -22,13 +21,11 @@ final class CopyFacts {
     }
 
     FollowerState follower(Subscription s, Expert expert, String symbol) {
-        Account a = ledger.account(s.accountId());
-        Valuation v = ledger.valuation();
+        Valuation.Figures f = ledger.valuation().figures(ledger.account(s.accountId()), s.subscriptionId(), symbol);
         Long firstTraded = expert.firstTraded(symbol);
         return new FollowerState(s.subscriptionId(), s.accountId(), s.mode(), s.status(), s.settings(),
-                s.fixedMargin(), s.multiplier(), s.startTime(), v.equity(a), v.available(a),
-                v.pairMargin(a, s.subscriptionId(), symbol), v.openNotional(a),
-                firstTraded != null && firstTraded <= s.startTime());
+                s.fixedMargin(), s.multiplier(), s.startTime(), f.equity(), f.available(), f.pairMargin(),
+                f.openNotional(), firstTraded != null && firstTraded <= s.startTime());
     }
 
     OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price) {

@@ -51,10 +51,7 @@ final class FillProcessor {
             return seen;
         }
         long started = System.nanoTime();
-        Expert expert = ledger.expert(f.expertId());
-        if (expert == null) {
-            throw ApiException.notFound("expert", f.expertId());
-        }
+        Expert expert = Lookup.expert(ledger, f.expertId());
         Instrument instrument = ledger.instrument(f.symbol());
         if (instrument == null) {
             throw new ApiException(400, "UNKNOWN_INSTRUMENT", "symbol " + f.symbol() + " is not a known instrument");

@@ -8,7 +8,6 @@ import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.SubscriptionSettings;
-import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.ExpertPosition;
@@ -41,10 +40,7 @@ final class FollowProcessor {
     }
 
     Reply follow(Follow c) {
-        Expert expert = ledger.expert(c.expertId());
-        if (expert == null) {
-            throw ApiException.notFound("expert", c.expertId());
-        }
+        Expert expert = Lookup.expert(ledger, c.expertId());
         String existing = expert.activeSubscriptionOf(c.followerId());
         if (existing != null) {
             throw ApiException.conflict("ALREADY_FOLLOWING", "follower " + c.followerId() + " already follows "
@@ -99,10 +95,7 @@ final class FollowProcessor {
     }
 
     Reply patchSettings(PatchSettings c) {
-        Subscription s = ledger.subscription(c.subscriptionId());
-        if (s == null) {
-            throw ApiException.notFound("subscription", c.subscriptionId());
-        }
+        Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         ledger.changeSettings(s, SettingsParser.apply(s.settings(), c.patch()));
         return Reply.changed(200, views.subscription(s));
     }

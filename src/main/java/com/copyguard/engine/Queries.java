@@ -1,9 +1,5 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
-import com.copyguard.ledger.Account;
-import com.copyguard.ledger.Expert;
-import com.copyguard.ledger.Subscription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,35 +13,19 @@ public final class Queries {
     }
 
     public static Reply expert(Engine e, String expertId) {
-        Expert x = e.ledger().expert(expertId);
-        if (x == null) {
-            throw ApiException.notFound("expert", expertId);
-        }
-        return Reply.unchanged(e.views().expert(x));
+        return Reply.unchanged(e.views().expert(Lookup.expert(e.ledger(), expertId)));
     }
 
     public static Reply subscription(Engine e, String id) {
-        Subscription s = e.ledger().subscription(id);
-        if (s == null) {
-            throw ApiException.notFound("subscription", id);
-        }
-        return Reply.unchanged(e.views().subscription(s));
+        return Reply.unchanged(e.views().subscription(Lookup.subscription(e.ledger(), id)));
     }
 
     public static Reply account(Engine e, String id) {
-        return Reply.unchanged(e.views().account(requireAccount(e, id)));
+        return Reply.unchanged(e.views().account(Lookup.account(e.ledger(), id)));
     }
 
     public static Reply transactions(Engine e, String id) {
-        return Reply.unchanged(e.views().transactions(requireAccount(e, id)));
-    }
-
-    private static Account requireAccount(Engine e, String id) {
-        Account a = e.ledger().account(id);
-        if (a == null) {
-            throw ApiException.notFound("account", id);
-        }
-        return a;
+        return Reply.unchanged(e.views().transactions(Lookup.account(e.ledger(), id)));
     }
 
     public static Reply decisions(Engine e, String fillId, String subscriptionId, int limit) {

@@ -67,8 +67,8 @@ final class RiskProcessor {
                 positions.add(risk);
                 group.add(risk);
                 if (p.marginMode() == MarginMode.CROSS) {
-                    crossEquity = crossEquity.add(p.unrealizedPnl(mark));
-                    crossMaintenance = crossMaintenance.add(p.qty().multiply(mark).multiply(mmr));
+                    crossEquity = crossEquity.add(risk.getUnrealizedPnl());
+                    crossMaintenance = crossMaintenance.add(risk.getMaintenanceMargin());
                     cross++;
                 } else {
                     crossEquity = crossEquity.subtract(p.margin());

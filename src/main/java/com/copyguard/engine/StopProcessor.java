@@ -29,16 +29,8 @@ final class StopProcessor {
         this.lifecycle = lifecycle;
     }
 
-    private Subscription require(String id) {
-        Subscription s = ledger.subscription(id);
-        if (s == null) {
-            throw ApiException.notFound("subscription", id);
-        }
-        return s;
-    }
-
     Reply stop(StopFollowing c) {
-        Subscription s = require(c.subscriptionId());
+        Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() == SubscriptionStatus.STOPPED) {
             throw ApiException.conflict("ALREADY_STOPPED", "subscription " + s.subscriptionId() + " has already stopped");
         }
@@ -61,7 +53,7 @@ final class StopProcessor {
     }
 
     Reply closePosition(ClosePosition c) {
-        Subscription s = require(c.subscriptionId());
+        Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
             throw new ApiException(404, "NO_OPEN_POSITION", "subscription " + s.subscriptionId() + " has no open "

@@ -38,9 +38,12 @@ final class SubscriptionLifecycle {
         BigDecimal price = ledger.valuation().mark(p);
         BigDecimal qty = p.qty();
         TransactionType pnlType = reason == ReasonCode.LIQUIDATION ? TransactionType.LIQUIDATION : TransactionType.REALIZED_PNL;
-        BigDecimal pnl = ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), pnlType, time, ref);
-        RiskActionRecord r = new RiskActionRecord(s.subscriptionId(), s.accountId(), p.symbol(), p.side(), action, reason,
-                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref);
+        BigDecimal pnl = ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), pnlType, time, ref).realizedPnl();
+        return logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), p.symbol(), p.side(), action, reason,
+                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref));
+    }
+
+    private RiskActionRecord logged(RiskActionRecord r) {
         riskLog.add(r);
         events.riskAction(r);
         return r;
@@ -81,11 +84,8 @@ final class SubscriptionLifecycle {
         List<RiskActionRecord> out = new ArrayList<>(closeAll(s, RiskActionRecord.CLOSE, reason, ruleSet, rulesFired,
                 explanation, time, ref));
         finish(s, reason, time, ref);
-        RiskActionRecord stop = new RiskActionRecord(s.subscriptionId(), s.accountId(), null, null, RiskActionRecord.STOP,
-                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref);
-        riskLog.add(stop);
-        events.riskAction(stop);
-        out.add(stop);
+        out.add(logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), null, null, RiskActionRecord.STOP,
+                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref)));
         return out;
     }
 

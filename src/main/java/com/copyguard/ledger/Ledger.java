@@ -201,6 +201,12 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
         holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.LinkedHashSet<>()).add(a.accountId());
+        chargeFee(a, s, qty, price, feeRate, time, ref);
+    }
+
+    /** The taker fee on {@code qty × price}, booked to the account and counted on the subscription. */
+    private void chargeFee(Account a, Subscription s, BigDecimal qty, BigDecimal price, BigDecimal feeRate, long time,
+                           String ref) {
         BigDecimal fee = qty.multiply(price).multiply(feeRate);
         a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
         s.addFee(fee);
@@ -208,13 +214,13 @@ public final class Ledger {
 
     /**
      * Closes {@code qty} of a copy at {@code price}: realizes PnL under {@code pnlType} (REALIZED_PNL,
-     * or LIQUIDATION for a forced close) and charges the taker fee. Returns the realized PnL.
+     * or LIQUIDATION for a forced close) and charges the taker fee.
      */
-    public BigDecimal closeCopy(Subscription s, Position p, BigDecimal qty, BigDecimal price, BigDecimal feeRate,
-                                TransactionType pnlType, long time, String ref) {
+    public Closed closeCopy(Subscription s, Position p, BigDecimal qty, BigDecimal price, BigDecimal feeRate,
+                            TransactionType pnlType, long time, String ref) {
         Account a = accounts.get(s.accountId());
         BigDecimal pnl = p.pnlOn(qty, price);
-        p.reduce(qty);
+        BigDecimal released = p.reduce(qty);
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
             java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
@@ -223,11 +229,9 @@ public final class Ledger {
             }
         }
         a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
-        BigDecimal fee = qty.multiply(price).multiply(feeRate);
-        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
         s.addRealizedPnl(pnl);
-        s.addFee(fee);
-        return pnl;
+        chargeFee(a, s, qty, price, feeRate, time, ref);
+        return new Closed(pnl, released);
     }
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {

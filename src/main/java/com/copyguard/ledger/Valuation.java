@@ -45,23 +45,30 @@ public final class Valuation {
         return Decimals.nonNegative(equity(a).subtract(usedMargin(a)).subtract(a.frozen()));
     }
 
-    /** Total notional of the account's open positions at mark. */
-    public BigDecimal openNotional(Account a) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Position p : a.positions()) {
-            sum = sum.add(p.notional(mark(p)));
-        }
-        return sum;
+    /** What sizing needs of an account, read in one pass over its positions. */
+    public record Figures(BigDecimal equity, BigDecimal available, BigDecimal pairMargin, BigDecimal openNotional) {
     }
 
-    /** Margin a subscription already holds on a symbol, both sides. */
-    public BigDecimal pairMargin(Account a, String subscriptionId, String symbol) {
-        BigDecimal sum = BigDecimal.ZERO;
+    /**
+     * Equity, available, the subscription's margin on {@code symbol} and the open notional, with
+     * the same formulas as the single-figure methods, in one pass (sizing reads them per follower).
+     */
+    public Figures figures(Account a, String subscriptionId, String symbol) {
+        BigDecimal unrealized = BigDecimal.ZERO;
+        BigDecimal used = BigDecimal.ZERO;
+        BigDecimal pair = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
         for (Position p : a.positions()) {
+            BigDecimal mark = mark(p);
+            unrealized = unrealized.add(p.unrealizedPnl(mark));
+            used = used.add(p.margin());
+            notional = notional.add(p.notional(mark));
             if (p.symbol().equals(symbol) && p.key().subscriptionId().equals(subscriptionId)) {
-                sum = sum.add(p.margin());
+                pair = pair.add(p.margin());
             }
         }
-        return sum;
+        BigDecimal equity = a.balance().add(unrealized);
+        return new Figures(equity, Decimals.nonNegative(equity.subtract(used).subtract(a.frozen())), pair, notional);
     }
+
 }

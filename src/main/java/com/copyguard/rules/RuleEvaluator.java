@@ -73,25 +73,44 @@ public final class RuleEvaluator {
         for (List<?> g : groups) {
             total += g.size();
         }
+        List<Object> all = new ArrayList<>(total);
+        groups.forEach(all::addAll);
         if (total < PARALLEL_THRESHOLD || PARTITIONS == 1) {
-            List<Object> all = new ArrayList<>(total);
-            groups.forEach(all::addAll);
             return evaluate(rules, all);
         }
         List<List<Object>> partitions = new ArrayList<>(PARTITIONS);
         int perPartition = (total + PARTITIONS - 1) / PARTITIONS;
-        List<Object> current = new ArrayList<>(perPartition + 16);
+        int from = 0;
+        int filled = 0;
         for (List<?> g : groups) {
-            if (current.size() >= perPartition && partitions.size() < PARTITIONS - 1) {
-                partitions.add(current);
-                current = new ArrayList<>(perPartition + 16);
+            filled += g.size();
+            if (filled - from >= perPartition && partitions.size() < PARTITIONS - 1) {
+                partitions.add(all.subList(from, filled));
+                from = filled;
             }
-            current.addAll(g);
         }
-        partitions.add(current);
+        partitions.add(all.subList(from, total));
+        return evaluatePartitions(rules, partitions);
+    }
+
+    /** Facts each of which is its own account's only fact: split into equal slices across cores. */
+    public static int evaluateIndependent(RuleSet rules, List<?> facts) {
+        if (facts.size() < PARALLEL_THRESHOLD || PARTITIONS == 1) {
+            return evaluate(rules, facts);
+        }
+        List<List<?>> partitions = new ArrayList<>(PARTITIONS);
+        int perPartition = (facts.size() + PARTITIONS - 1) / PARTITIONS;
+        for (int from = 0; from < facts.size(); from += perPartition) {
+            partitions.add(facts.subList(from, Math.min(facts.size(), from + perPartition)));
+        }
+        return evaluatePartitions(rules, partitions);
+    }
+
+    /** Runs the first partition on the calling thread and the others on the helper threads. */
+    private static int evaluatePartitions(RuleSet rules, List<? extends List<?>> partitions) {
         List<Future<Integer>> others = new ArrayList<>(partitions.size() - 1);
         for (int i = 1; i < partitions.size(); i++) {
-            List<Object> p = partitions.get(i);
+            List<?> p = partitions.get(i);
             others.add(HELPERS.submit(() -> evaluate(rules, p)));
         }
         int fired = evaluate(rules, partitions.get(0));
@@ -109,14 +128,5 @@ public final class RuleEvaluator {
             }
         }
         return fired;
-    }
-
-    /** One single-fact group per fact: for batches whose facts are each an account's only fact. */
-    public static int evaluateIndependent(RuleSet rules, List<?> facts) {
-        List<List<?>> groups = new ArrayList<>(facts.size());
-        for (Object f : facts) {
-            groups.add(List.of(f));
-        }
-        return evaluateGroups(rules, groups);
     }
 }

@@ -1,0 +1,37 @@
+package com.copyguard.engine;
+
+import com.copyguard.command.ApiException;
+import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Expert;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Subscription;
+
+/** Finds an entity an input names, or refuses the input with 404 NOT_FOUND. */
+final class Lookup {
+    private Lookup() {
+    }
+
+    static Expert expert(Ledger ledger, String expertId) {
+        Expert e = ledger.expert(expertId);
+        if (e == null) {
+            throw ApiException.notFound("expert", expertId);
+        }
+        return e;
+    }
+
+    static Subscription subscription(Ledger ledger, String subscriptionId) {
+        Subscription s = ledger.subscription(subscriptionId);
+        if (s == null) {
+            throw ApiException.notFound("subscription", subscriptionId);
+        }
+        return s;
+    }
+
+    static Account account(Ledger ledger, String accountId) {
+        Account a = ledger.account(accountId);
+        if (a == null) {
+            throw ApiException.notFound("account", accountId);
+        }
+        return a;
+    }
+}
