@@ -86,26 +86,24 @@ final class ByteSource {
 
     /** True when every byte has been consumed (the digest then covers the whole body). */
     boolean atEnd() throws IOException {
-        if (pos < limit) {
-            return false;
-        }
-        int n = in.read(buf, 0, buf.length);
-        if (n <= 0) {
-            return true;
-        }
-        digest.update(buf, 0, n);
-        pos = 0;
-        limit = n;
-        return false;
+        return pos == limit && !refill();
     }
 
     private void fill() throws IOException {
+        if (!refill()) {
+            throw new EOFException("snapshot body ends early");
+        }
+    }
+
+    /** Reads the next chunk into the buffer; false at the end of the stream. */
+    private boolean refill() throws IOException {
         int n = in.read(buf, 0, buf.length);
         if (n <= 0) {
-            throw new EOFException("snapshot body ends early");
+            return false;
         }
         digest.update(buf, 0, n);
         pos = 0;
         limit = n;
+        return true;
     }
 }

@@ -12,10 +12,6 @@ final class IdentityIds {
     private int[] ids = new int[1 << 12];
     private int size;
 
-    int size() {
-        return size;
-    }
-
     /** The id of {@code o}, or -1 after giving it the next id. */
     int idOrAdd(Object o) {
         int mask = keys.length - 1;

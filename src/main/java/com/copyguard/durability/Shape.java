@@ -60,7 +60,7 @@ final class Shape {
         return s;
     }
 
-    static boolean isWiring(Field f) {
+    private static boolean isWiring(Field f) {
         int m = f.getModifiers();
         if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
             return true;
@@ -79,7 +79,7 @@ final class Shape {
         return false;
     }
 
-    static boolean isJdk(Class<?> c) {
+    private static boolean isJdk(Class<?> c) {
         String n = c.getName();
         return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.") || n.startsWith("sun.")
                 || n.startsWith("com.sun.");

@@ -159,7 +159,6 @@ public final class SnapshotStore {
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
             long pos = 0;
             long end = size - 8;
-            ch.position(0);
             while (pos < end) {
                 chunk.clear().limit((int) Math.min(chunk.capacity(), end - pos));
                 int n = ch.read(chunk, pos);

@@ -1,13 +1,16 @@
 package com.copyguard.durability;
 
 import com.copyguard.engine.Engine;
+import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalCheck;
+import com.copyguard.journal.JournalEntry;
 import com.copyguard.journal.JournalException;
 import com.copyguard.pipeline.Recovery;
 import com.copyguard.pipeline.ReplayDivergedException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -73,9 +76,9 @@ public final class StateRecovery {
      * swaps the rules) before the tail is replayed.
      */
     private static void reactivateRulesAt(Journal journal, Engine engine, long seq) throws JournalException {
-        java.util.Optional<com.copyguard.journal.JournalEntry> activation = journal.lastOfType("ActivateRules", seq);
+        Optional<JournalEntry> activation = journal.lastOfType("ActivateRules", seq);
         if (activation.isPresent()) {
-            engine.apply(com.copyguard.journal.CommandCodec.decode(activation.get().payload()));
+            engine.apply(CommandCodec.decode(activation.get().payload()));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes an object graph in the state encoding: tagged values, a string table, identity
@@ -102,7 +103,8 @@ final class StateWriter {
             out.write(Tag.NULL);
             return;
         }
-        switch (KIND.get(v.getClass())) {
+        int kind = KIND.get(v.getClass());
+        switch (kind) {
             case STRING -> string((String) v);
             case BOOLEAN -> out.write((Boolean) v ? Tag.TRUE : Tag.FALSE);
             case INT -> {
@@ -156,7 +158,7 @@ final class StateWriter {
                 out.varint(shape(v.getClass()));
                 out.utf8(v.toString());
             }
-            default -> reference(v);
+            default -> reference(v, kind);
         }
     }
 
@@ -253,14 +255,13 @@ final class StateWriter {
     }
 
     /** Objects with identity: written once, then referred to by number. */
-    private void reference(Object v) {
+    private void reference(Object v, int kind) {
         int id = ids.idOrAdd(v);
         if (id >= 0) {
             out.write(Tag.REF);
             out.varint(id);
             return;
         }
-        int kind = KIND.get(v.getClass());
         if (kind == CONTAINER) {
             container(v);
         } else if (kind == ARRAY) {
@@ -331,7 +332,7 @@ final class StateWriter {
         } else {
             Collection<?> c = (Collection<?>) v;
             out.varint(c.size());
-            Iterable<?> elements = kind.ordered ? c : sortedElements(new ArrayList<>(c));
+            Iterable<?> elements = kind.ordered ? c : sortedElements(new ArrayList<Object>(c));
             for (Object e : elements) {
                 write(e);
             }
@@ -346,18 +347,16 @@ final class StateWriter {
         return byEncoding(entries, Map.Entry::getKey);
     }
 
-    private static List<?> sortedElements(List<?> elements) {
+    private static List<Object> sortedElements(List<Object> elements) {
         if (elements.stream().allMatch(e -> e instanceof String)) {
-            List<String> strings = new ArrayList<>();
-            elements.forEach(e -> strings.add((String) e));
-            strings.sort(null);
-            return strings;
+            elements.sort((a, b) -> ((String) a).compareTo((String) b));
+            return elements;
         }
         return byEncoding(elements, e -> e);
     }
 
     /** Orders values by their standalone encoding: canonical for any key type the codec can write. */
-    private static <E> List<E> byEncoding(List<E> items, java.util.function.Function<E, Object> key) {
+    private static <E> List<E> byEncoding(List<E> items, Function<E, Object> key) {
         record Keyed<E>(byte[] key, E item) {
         }
         List<Keyed<E>> keyed = new ArrayList<>(items.size());
@@ -374,7 +373,7 @@ final class StateWriter {
         return out;
     }
 
-    static MessageDigest discardingDigest() {
+    private static MessageDigest discardingDigest() {
         return new MessageDigest("none") {
             @Override
             protected void engineUpdate(byte input) {

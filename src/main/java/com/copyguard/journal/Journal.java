@@ -1,6 +1,7 @@
 package com.copyguard.journal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -21,7 +22,7 @@ public interface Journal extends AutoCloseable {
      * The last entry at or before {@code atOrBefore} whose command has the given type name, or
      * empty. Used to restore the rule set that was active at a snapshot.
      */
-    default java.util.Optional<JournalEntry> lastOfType(String type, long atOrBefore) throws JournalException {
+    default Optional<JournalEntry> lastOfType(String type, long atOrBefore) throws JournalException {
         JournalEntry[] found = {null};
         String prefix = "{\"type\":\"" + type + "\"";
         readAfter(0, e -> {
@@ -29,7 +30,7 @@ public interface Journal extends AutoCloseable {
                 found[0] = e;
             }
         });
-        return java.util.Optional.ofNullable(found[0]);
+        return Optional.ofNullable(found[0]);
     }
 
     /**

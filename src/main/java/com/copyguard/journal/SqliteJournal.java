@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -74,12 +75,14 @@ public final class SqliteJournal implements Journal {
         return new SqliteJournal(dataDir, true);
     }
 
-    public Path file() {
-        return file;
-    }
-
-    static long checksum(long seq, String ruleSet, String payload) {
-        return new JournalEntry(seq, ruleSet, payload).checksum();
+    /** The entry in the current row (seq, rule_set, payload, crc), checked against its stored checksum. */
+    private JournalEntry checkedEntry(ResultSet rs) throws SQLException, JournalException {
+        JournalEntry e = new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3));
+        if (e.ruleSet() == null || e.payload() == null || e.checksum() != rs.getLong(4)) {
+            throw new JournalException("journal entry " + e.seq() + " fails its checksum: the journal "
+                    + file + " is corrupt", null);
+        }
+        return e;
     }
 
     @Override
@@ -120,12 +123,7 @@ public final class SqliteJournal implements Journal {
             st.setLong(2, lastSeq);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    JournalEntry e = new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3));
-                    if (e.ruleSet() == null || e.payload() == null || e.checksum() != rs.getLong(4)) {
-                        throw new JournalException("journal entry " + e.seq() + " fails its checksum: the journal "
-                                + file + " is corrupt", null);
-                    }
-                    consumer.accept(e);
+                    consumer.accept(checkedEntry(rs));
                 }
             }
             connection.commit();
@@ -135,21 +133,13 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
-    public synchronized java.util.Optional<JournalEntry> lastOfType(String type, long atOrBefore) throws JournalException {
+    public synchronized Optional<JournalEntry> lastOfType(String type, long atOrBefore) throws JournalException {
         try (PreparedStatement st = connection.prepareStatement("SELECT seq, rule_set, payload, crc FROM journal "
                 + "WHERE seq <= ? AND payload LIKE ? ORDER BY seq DESC LIMIT 1")) {
             st.setLong(1, atOrBefore);
             st.setString(2, "{\"type\":\"" + type + "\"%");
             try (ResultSet rs = st.executeQuery()) {
-                java.util.Optional<JournalEntry> found = java.util.Optional.empty();
-                if (rs.next()) {
-                    JournalEntry e = new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3));
-                    if (e.checksum() != rs.getLong(4)) {
-                        throw new JournalException("journal entry " + e.seq() + " fails its checksum: the journal "
-                                + file + " is corrupt", null);
-                    }
-                    found = java.util.Optional.of(e);
-                }
+                Optional<JournalEntry> found = rs.next() ? Optional.of(checkedEntry(rs)) : Optional.empty();
                 connection.commit();
                 return found;
             }
@@ -182,7 +172,7 @@ public final class SqliteJournal implements Journal {
                 if (ruleSet == null || payload == null) {
                     damaged = seq;
                     why = "has an empty column";
-                } else if (checksum(seq, ruleSet, payload) != crc) {
+                } else if (new JournalEntry(seq, ruleSet, payload).checksum() != crc) {
                     damaged = seq;
                     why = "fails its checksum";
                 } else {

@@ -1,6 +1,5 @@
 package com.copyguard.pipeline;
 
-import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.Journal;
@@ -27,11 +26,6 @@ public final class Recovery {
     private Recovery() {
     }
 
-    /** Replays every entry after {@code afterSeq} under the engine's current rules; returns how many were applied. */
-    public static long replay(Journal journal, Engine engine, long afterSeq) throws JournalException {
-        return replay(journal, engine, afterSeq, null);
-    }
-
     /**
      * Replays every entry after {@code afterSeq}. With {@code versions}, each entry is applied by
      * the rule set version it records (so that replay decides what was decided), and the rules the
@@ -56,10 +50,8 @@ public final class Recovery {
                         active.swap(rs);
                     }
                 }
-                Command c;
                 try {
-                    c = CommandCodec.decode(entry.payload());
-                    engine.apply(c);
+                    engine.apply(CommandCodec.decode(entry.payload()));
                 } catch (RuntimeException e) {
                     throw new ReplayDivergedException(entry.seq(), e);
                 }

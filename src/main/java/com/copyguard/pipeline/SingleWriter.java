@@ -108,8 +108,7 @@ public final class SingleWriter implements AutoCloseable {
         if (snapshotter == Snapshotter.NONE) {
             f.completeExceptionally(new IllegalStateException("snapshots are not enabled"));
         } else if (failed || stopping) {
-            f.completeExceptionally(failed ? unavailable()
-                    : new ApiException(503, "SHUTTING_DOWN", "the service is shutting down"));
+            f.completeExceptionally(failed ? unavailable() : shuttingDown());
         } else {
             queue.add(new SnapshotTask(f));
         }
@@ -128,7 +127,7 @@ public final class SingleWriter implements AutoCloseable {
         if (failed) {
             f.completeExceptionally(unavailable());
         } else if (stopping) {
-            f.completeExceptionally(new ApiException(503, "SHUTTING_DOWN", "the service is shutting down"));
+            f.completeExceptionally(shuttingDown());
         } else {
             queue.add(task);
         }
@@ -136,6 +135,10 @@ public final class SingleWriter implements AutoCloseable {
 
     private static ApiException unavailable() {
         return new ApiException(503, "JOURNAL_FAILED", "the journal failed; the service stopped accepting inputs");
+    }
+
+    private static ApiException shuttingDown() {
+        return new ApiException(503, "SHUTTING_DOWN", "the service is shutting down");
     }
 
     private void run() {
@@ -303,7 +306,7 @@ public final class SingleWriter implements AutoCloseable {
         List<Task> rest = new ArrayList<>();
         queue.drainTo(rest);
         for (Task t : rest) {
-            failTask(t, failed ? unavailable() : new ApiException(503, "SHUTTING_DOWN", "the service is shutting down"));
+            failTask(t, failed ? unavailable() : shuttingDown());
         }
     }
 

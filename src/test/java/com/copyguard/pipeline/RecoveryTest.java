@@ -7,6 +7,7 @@ import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.durability.Engines;
+import com.copyguard.durability.StateHash;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Engine;
 import com.copyguard.journal.CommandCodec;
@@ -87,8 +88,8 @@ class RecoveryTest {
             Recovery.replay(journal, engine, 0, v -> {
                 throw new IllegalStateException("no rules/" + v);
             });
-            assertThat(com.copyguard.durability.StateHash.of(engine))
-                    .isEqualTo(com.copyguard.durability.StateHash.of(built.engine()));
+            assertThat(StateHash.of(engine))
+                    .isEqualTo(StateHash.of(built.engine()));
         }
     }
 
@@ -113,8 +114,8 @@ class RecoveryTest {
             journal.append(journalOf(built.journal(), "v1"));
             Engine engine = Engines.fresh();
             assertThat(Recovery.replay(journal, engine, 0, null)).isEqualTo(built.journal().size());
-            assertThat(com.copyguard.durability.StateHash.of(engine))
-                    .isEqualTo(com.copyguard.durability.StateHash.of(built.engine()));
+            assertThat(StateHash.of(engine))
+                    .isEqualTo(StateHash.of(built.engine()));
         }
     }
 }
