@@ -1,5 +1,6 @@
 package com.copyguard.cli;
 
+import com.copyguard.engine.Json;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
@@ -83,7 +84,7 @@ public final class RulesCommand implements Runnable {
             }
             for (Path scenario : ScenarioRunner.scenarioFiles(folder)) {
                 try {
-                    com.copyguard.engine.Json.MAPPER.readTree(Files.readAllBytes(scenario));
+                    Json.MAPPER.readTree(Files.readAllBytes(scenario));
                 } catch (IOException e) {
                     out.printf("      scenario %s is not valid JSON: %s%n", scenario.getFileName(), e.getMessage());
                     exit = 1;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.function.Function;
 
 /** Prints a {@link ReplayComparison} for people (a table per follower) or as JSON. */
@@ -93,7 +94,7 @@ public final class ReplayReport {
 
     /** Money shown to 8 places at most, so long quotient tails do not swamp the table. */
     private static String plain(BigDecimal v) {
-        return Decimals.plain(v.setScale(Math.min(v.scale(), 8), java.math.RoundingMode.HALF_EVEN));
+        return Decimals.plain(v.setScale(Math.min(v.scale(), 8), RoundingMode.HALF_EVEN));
     }
 
     private static String signed(BigDecimal v) {

@@ -12,6 +12,7 @@ import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class WhatIfReplay {
                 return library.load(e.ruleSet());
             }
         }
-        java.nio.file.Path active = library.rulesRoot().resolve("ACTIVE");
+        Path active = library.rulesRoot().resolve("ACTIVE");
         if (!Files.isRegularFile(active)) {
             throw new IOException("the recording does not say which rules applied it and " + active
                     + " does not exist: pass --baseline");

@@ -18,22 +18,31 @@ public final class CompiledRuleSets {
         }
     };
 
-    public synchronized RuleSet find(RuleSource source) {
-        return byFingerprint.get(source.fingerprint());
+    public RuleSet find(RuleSource source) {
+        return get(source.fingerprint());
     }
 
-    public synchronized void remember(RuleSet rules) {
-        byFingerprint.put(rules.source().fingerprint(), rules);
+    public void remember(RuleSet rules) {
+        put(rules.source().fingerprint(), rules);
     }
 
     /** The compiled set for {@code source}, compiling it (outside the lock) when not cached. */
     public RuleSet compile(RuleSource source) throws RuleCompilationException {
-        RuleSet cached = find(source);
+        String fingerprint = source.fingerprint();
+        RuleSet cached = get(fingerprint);
         if (cached != null) {
             return cached;
         }
         RuleSet compiled = RuleSetLoader.compile(source);
-        remember(compiled);
+        put(fingerprint, compiled);
         return compiled;
+    }
+
+    private synchronized RuleSet get(String fingerprint) {
+        return byFingerprint.get(fingerprint);
+    }
+
+    private synchronized void put(String fingerprint, RuleSet rules) {
+        byFingerprint.put(fingerprint, rules);
     }
 }

@@ -6,6 +6,7 @@ import com.copyguard.engine.Json;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ public final class ScenarioRunner {
                 if (!e.getValue().isObject()) {
                     throw new ScenarioException(keyField + " '" + e.getKey() + "' must map to an object");
                 }
-                out.add(((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue().deepCopy()).put(keyField, e.getKey()));
+                out.add(((ObjectNode) e.getValue().deepCopy()).put(keyField, e.getKey()));
             });
         } else {
             throw new ScenarioException("expected an object or an array, got " + node);
@@ -242,20 +243,16 @@ public final class ScenarioRunner {
                     || expected.get("leverage").asInt() != actual.leverage())) {
                 diffs.add("leverage");
             }
-            for (JsonNode rule : steps(expected.get("fired"), "fired")) {
-                if (!actual.rulesFired().contains(rule.asText())) {
-                    diffs.add("fired '" + rule.asText() + "'");
-                }
-            }
+            fired(expected, actual.rulesFired(), diffs);
             if (!diffs.isEmpty()) {
                 failures.add(who + ": expected " + describe(expected) + "; got " + describe(actual) + " (differs in "
                         + String.join(", ", diffs) + ")");
             }
         }
-        boolean exactly = !then.has("exactly") || then.get("exactly").asBoolean(true);
-        if (exactly) {
+        if (exactly(then)) {
+            Map<String, String> names = world.subscriptionNames();
             for (DecisionRecord d : unmatched) {
-                failures.add("unexpected decision for " + world.subscriptionNames().get(d.subscriptionId()) + " on "
+                failures.add("unexpected decision for " + names.get(d.subscriptionId()) + " on "
                         + d.fillId() + ": " + describe(d)
                         + " (list it in then.decisions, or set \"exactly\": false)");
             }
@@ -299,24 +296,34 @@ public final class ScenarioRunner {
             }
             decimal(expected, "qty", actual.qty(), diffs);
             decimal(expected, "price", actual.price(), diffs);
-            for (JsonNode rule : steps(expected.get("fired"), "fired")) {
-                if (!actual.rulesFired().contains(rule.asText())) {
-                    diffs.add("fired '" + rule.asText() + "'");
-                }
-            }
+            fired(expected, actual.rulesFired(), diffs);
             if (!diffs.isEmpty()) {
                 failures.add(who + ": expected " + action + " " + expected.get("reason").asText() + "; got "
                         + describe(actual) + " (differs in " + String.join(", ", diffs) + ")");
             }
         }
-        boolean exactly = !then.has("exactly") || then.get("exactly").asBoolean(true);
-        if (exactly) {
+        if (exactly(then)) {
+            Map<String, String> names = world.subscriptionNames();
             for (RiskActionRecord r : unmatched) {
-                failures.add("unexpected risk action for " + world.subscriptionNames().get(r.subscriptionId()) + ": "
+                failures.add("unexpected risk action for " + names.get(r.subscriptionId()) + ": "
                         + describe(r) + " (list it in then.riskActions, or set \"exactly\": false)");
             }
         }
         return failures;
+    }
+
+    /** Unless {@code "exactly": false}, every decision or risk action made must be listed in "then". */
+    private static boolean exactly(JsonNode then) {
+        return !then.has("exactly") || then.get("exactly").asBoolean(true);
+    }
+
+    /** Adds a diff for each rule named in the expectation's "fired" that did not fire. */
+    private static void fired(JsonNode expected, List<String> rulesFired, List<String> diffs) {
+        for (JsonNode rule : steps(expected.get("fired"), "fired")) {
+            if (!rulesFired.contains(rule.asText())) {
+                diffs.add("fired '" + rule.asText() + "'");
+            }
+        }
     }
 
     static String describe(RiskActionRecord r) {

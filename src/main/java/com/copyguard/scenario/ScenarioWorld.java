@@ -282,15 +282,9 @@ final class ScenarioWorld {
             if (!m.find()) {
                 return node;
             }
-            StringBuilder out = new StringBuilder();
-            m.reset();
-            while (m.find()) {
-                String id = m.group(1).equals("subscription") ? subscriptionOf(m.group(2), m.group(3))
-                        : accountOf(m.group(2), m.group(3));
-                m.appendReplacement(out, Matcher.quoteReplacement(id));
-            }
-            m.appendTail(out);
-            return TextNode.valueOf(out.toString());
+            return TextNode.valueOf(m.replaceAll(r -> Matcher.quoteReplacement(
+                    r.group(1).equals("subscription") ? subscriptionOf(r.group(2), r.group(3))
+                            : accountOf(r.group(2), r.group(3)))));
         }
         if (node.isObject()) {
             ObjectNode copy = Json.object();

@@ -3,8 +3,9 @@ package com.copyguard.screening;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 
 /**
@@ -18,6 +19,13 @@ public final class DailySeries {
     private final long firstDay;
     private final BigDecimal base;
     private final List<BigDecimal> closes;
+    /**
+     * The series is immutable, and the rules ask for the same statistics many times per screening
+     * (class-reactive facts re-evaluate every constraint on each modify): computed once, on first use.
+     * A series belongs to one screening on one thread, so the memos need no locking.
+     */
+    private List<BigDecimal> dailyReturns;
+    private final Map<Integer, Drop> worstDrops = new HashMap<>();
 
     /** {@code closes.get(i)} is the index at the close of day {@code firstDay + i}; returns count from {@code base}. */
     public DailySeries(long firstDay, BigDecimal base, List<BigDecimal> closes) {
@@ -30,7 +38,7 @@ public final class DailySeries {
     public static DailySeries of(ExpertHistory h, long asOfDay) {
         NavigableMap<Long, DayClose> days = h.days();
         if (days.isEmpty()) {
-            return new DailySeries(asOfDay, BigDecimal.ONE, List.of());
+            return empty(asOfDay);
         }
         long first = days.firstKey();
         long last = Math.max(asOfDay, days.lastKey());
@@ -68,7 +76,7 @@ public final class DailySeries {
     }
 
     public List<BigDecimal> closes() {
-        return Collections.unmodifiableList(closes);
+        return closes;
     }
 
     public BigDecimal last() {
@@ -82,11 +90,14 @@ public final class DailySeries {
 
     /** r_i = close_i ÷ close_(i−1) − 1 for every day after the first (0 after a wiped-out close). */
     public List<BigDecimal> dailyReturns() {
-        List<BigDecimal> r = new ArrayList<>(Math.max(0, closes.size() - 1));
-        for (int i = 1; i < closes.size(); i++) {
-            r.add(ratio(closes.get(i), closes.get(i - 1)).subtract(BigDecimal.ONE));
+        if (dailyReturns == null) {
+            List<BigDecimal> r = new ArrayList<>(Math.max(0, closes.size() - 1));
+            for (int i = 1; i < closes.size(); i++) {
+                r.add(ratio(closes.get(i), closes.get(i - 1)).subtract(BigDecimal.ONE));
+            }
+            dailyReturns = List.copyOf(r);
         }
-        return r;
+        return dailyReturns;
     }
 
     /** Largest fall of a day close from an earlier day close (daily resolution). */
@@ -143,6 +154,10 @@ public final class DailySeries {
 
     /** The worst fall from a day close to a close at most {@code window} days later. */
     public Drop worstDropWithin(int window) {
+        return worstDrops.computeIfAbsent(window, this::findWorstDrop);
+    }
+
+    private Drop findWorstDrop(int window) {
         Drop worst = new Drop(0, 0, BigDecimal.ZERO);
         for (int i = 0; i < closes.size(); i++) {
             BigDecimal from = closes.get(i);

@@ -157,7 +157,7 @@ public final class ExpertScreening {
         if (h == null) {
             h = new ExpertHistory(expert.expertId());
         }
-        DailySeries series = h.isEmpty() ? DailySeries.empty(asOf) : DailySeries.of(h, asOf);
+        DailySeries series = DailySeries.of(h, asOf);
         return new ScreeningFacts(expert.expertId(), MetricsCalculator.of(h, series, FollowerResults.of(expert, ledger)),
                 series);
     }

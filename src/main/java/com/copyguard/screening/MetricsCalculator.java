@@ -1,7 +1,9 @@
 package com.copyguard.screening;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Computes {@link ScreeningMetrics} from an expert's daily series, trades and followers. */
 public final class MetricsCalculator {
@@ -28,7 +30,7 @@ public final class MetricsCalculator {
         return new ScreeningMetrics(series.isEmpty() ? null : TradingDay.iso(series.firstDay()),
                 series.isEmpty() ? null : TradingDay.iso(series.lastDay()), series.tradingDays(), series.roi(),
                 maxDrawdown, currentDrawdown, closed, winRate, volatility, sharpe, majorsOnly(symbols),
-                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(symbols)),
+                Collections.unmodifiableSortedSet(new TreeSet<>(symbols)),
                 followers.totalPnl(), followers.followers(), followers.activeFollowers());
     }
 

@@ -6,9 +6,10 @@ public record ShadowDifference(String expertId, String fillId, String symbol, St
 
     /** A short label of the change, e.g. {@code COPIED→REJECTED} or {@code COPIED→COPIED(qty)}. */
     public String change() {
+        String change = active.outcome() + "→" + shadow.outcome();
         if (active.outcome() != shadow.outcome()) {
-            return active.outcome() + "→" + shadow.outcome();
+            return change;
         }
-        return active.outcome() + "→" + shadow.outcome() + (active.reason() != shadow.reason() ? "(reason)" : "(qty)");
+        return change + (active.reason() != shadow.reason() ? "(reason)" : "(qty)");
     }
 }
