@@ -15,18 +15,6 @@ public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, 
         this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS);
     }
 
-    public static ServiceConfig defaults(Path dataDir) {
-        return new ServiceConfig("0.0.0.0", 8080, dataDir, Path.of("rules"), null, null);
-    }
-
-    public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, dataDir, rulesDir, rulesVersion, instrumentsFile, durability);
-    }
-
-    public ServiceConfig withHost(String newHost) {
-        return new ServiceConfig(newHost, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability);
-    }
-
     public ServiceConfig withDurability(DurabilitySettings settings) {
         return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings);
     }

@@ -77,7 +77,7 @@ public final class LedgerGauges {
     }
 
     /** Re-reads the active rule version (thread-safe: ActiveRules is an atomic reference). */
-    public void updateRuleSetInfo() {
+    private void updateRuleSetInfo() {
         String version = rules.get().version();
         if (!version.equals(infoVersion)) {
             ruleSetInfo.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
@@ -114,12 +114,8 @@ public final class LedgerGauges {
         }
     }
 
-    public Sample current() {
-        return sample;
-    }
-
     /** Computes the totals; writer thread only. */
-    public static Sample sample(Engine engine) {
+    private static Sample sample(Engine engine) {
         Ledger ledger = engine.ledger();
         Valuation valuation = ledger.valuation();
         BigDecimal equity = BigDecimal.ZERO;

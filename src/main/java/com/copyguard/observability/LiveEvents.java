@@ -46,10 +46,6 @@ public final class LiveEvents implements EngineEvents {
         live = true;
     }
 
-    public boolean isLive() {
-        return live;
-    }
-
     @Override
     public void inputDequeued(Command command, long queuedNanos) {
         if (live) {

@@ -5,6 +5,7 @@ import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
 import com.copyguard.pipeline.SingleWriter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -45,15 +46,16 @@ final class Exchange {
             if (error != null) {
                 ErrorResponder.fail(ctx, error);
             } else {
-                send(ctx, reply);
+                json(ctx, reply.status(), reply.body());
             }
         }));
     }
 
-    private static void send(RoutingContext ctx, Reply reply) {
+    /** Answers {@code status} with {@code body} as JSON. */
+    static void json(RoutingContext ctx, int status, JsonNode body) {
         try {
-            ctx.response().setStatusCode(reply.status()).putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(reply.body())));
+            ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ErrorResponder.fail(ctx, e);
         }

@@ -78,8 +78,9 @@ public final class HttpApi extends VerticleBase {
             RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
-            new ApiRoutes(new Exchange(writer)).bind(rb);
-            new RulesRoutes(new Exchange(writer), ruleLibrary, compiledRules, observability.events()).bind(rb);
+            Exchange exchange = new Exchange(writer);
+            new ApiRoutes(exchange).bind(rb);
+            new RulesRoutes(exchange, ruleLibrary, compiledRules, observability.events()).bind(rb);
             for (OpenAPIRoute route : rb.getRoutes()) {
                 route.addFailureHandler(ErrorResponder::handle);
             }

@@ -6,7 +6,6 @@ import com.copyguard.observability.Readiness;
 import com.copyguard.rules.ActiveRules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
@@ -84,13 +83,9 @@ final class OpsEndpoints {
                 }));
     }
 
+    /** Probe answers are never cached. */
     private static void json(RoutingContext ctx, int status, ObjectNode body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                    .putHeader("cache-control", "no-store")
-                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ErrorResponder.fail(ctx, e);
-        }
+        ctx.response().putHeader("cache-control", "no-store");
+        Exchange.json(ctx, status, body);
     }
 }

@@ -15,7 +15,6 @@ import com.copyguard.rules.shadow.ShadowReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.ArrayList;
@@ -90,11 +89,8 @@ final class RulesRoutes {
     }
 
     private void activate(RoutingContext ctx) {
-        String version;
-        try {
-            version = versionName(Fields.of(JsonBody.of(ctx)).text("version"));
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
+        String version = postedVersion(ctx);
+        if (version == null) {
             return;
         }
         blocking(ctx, () -> {
@@ -108,11 +104,8 @@ final class RulesRoutes {
     }
 
     private void startShadow(RoutingContext ctx) {
-        String version;
-        try {
-            version = versionName(Fields.of(JsonBody.of(ctx)).text("version"));
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
+        String version = postedVersion(ctx);
+        if (version == null) {
             return;
         }
         blocking(ctx, () -> compiled.compile(library.source(version)), rules -> exchange.query(ctx, e -> {
@@ -165,7 +158,17 @@ final class RulesRoutes {
                 e.messages().forEach(messages::add);
             }
             return n;
-        }, n -> send(ctx, 200, n));
+        }, n -> Exchange.json(ctx, 200, n));
+    }
+
+    /** The body's {@code version}, checked by {@link #versionName}; null once the error is answered. */
+    private String postedVersion(RoutingContext ctx) {
+        try {
+            return versionName(Fields.of(JsonBody.of(ctx)).text("version"));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return null;
+        }
     }
 
     private String versionName(String version) {
@@ -199,16 +202,7 @@ final class RulesRoutes {
         ObjectNode n = Json.error("RULES_INVALID", e.getMessage());
         ArrayNode messages = n.putArray("messages");
         e.messages().forEach(messages::add);
-        send(ctx, 422, n);
-    }
-
-    private static void send(RoutingContext ctx, int status, JsonNode body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ErrorResponder.fail(ctx, e);
-        }
+        Exchange.json(ctx, 422, n);
     }
 
     static ObjectNode shadowView(ShadowReport r, boolean withRunning) {
