@@ -136,7 +136,7 @@ class CopyTradingIT extends SharedService {
         assertThat(positionQty(sub)).isEqualByComparingTo("0.12");
 
         JsonNode logged = api.get("/decisions?fillId=r2").body().get(0);
-        assertThat(logged.path("ruleSet").asText()).isEqualTo("v1");
+        assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Target itself below the minimum quantity");
         assertThat(logged.path("explanation").path("minQty").asText()).isEqualTo("0.01");
     }
@@ -251,7 +251,7 @@ class CopyTradingIT extends SharedService {
         assertThat(spec.raw()).contains("operationId: postFill");
         Response health = api.get("/health");
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
-        assertThat(health.body().path("ruleSet").asText()).isEqualTo("v1");
+        assertThat(health.body().path("ruleSet").asText()).isEqualTo("v2");
         assertThat(api.get("/instruments").body().findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 

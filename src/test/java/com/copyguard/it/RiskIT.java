@@ -170,7 +170,7 @@ class RiskIT extends SharedService {
         assertThat(dec(s.path("fees"))).isEqualByComparingTo("0.1949");
         assertThat(dec(api.get("/accounts/" + f.text("accountId")).body().path("balance"))).isEqualByComparingTo("994.7051");
         JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().get(0);
-        assertThat(logged.path("ruleSet").asText()).isEqualTo("v1");
+        assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Stop loss");
         assertThat(logged.path("explanation").path("roe").asText()).isEqualTo("-0.51");
         assertConsistent(api, f.text("accountId"));

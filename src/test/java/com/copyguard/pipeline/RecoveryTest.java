@@ -54,11 +54,11 @@ class RecoveryTest {
     @Test
     void eachEntryIsReplayedUnderTheRuleSetThatAppliedItThenTheStartingOneIsBack() throws Exception {
         Engines.Built built = Engines.build(21, 300);
-        List<JournalEntry> entries = journalOf(built.journal(), "v1");
-        // stamp the second half with v2, as if the rule set had changed half way
+        List<JournalEntry> entries = journalOf(built.journal(), "v2");
+        // stamp the second half with v1, as if the rule set had changed half way (the engines start on the active v2)
         for (int i = entries.size() / 2; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
-            entries.set(i, new JournalEntry(e.seq(), "v2", e.payload()));
+            entries.set(i, new JournalEntry(e.seq(), "v1", e.payload()));
         }
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(entries);
@@ -69,11 +69,11 @@ class RecoveryTest {
                 asked.add(v);
                 return loader.load(v);
             });
-            assertThat(asked).containsExactly("v2");
-            assertThat(engine.rules().get().version()).isEqualTo("v1");
-            long v2Fills = entries.stream().filter(e -> e.ruleSet().equals("v2"))
+            assertThat(asked).containsExactly("v1");
+            assertThat(engine.rules().get().version()).isEqualTo("v2");
+            long v1Fills = entries.stream().filter(e -> e.ruleSet().equals("v1"))
                     .filter(e -> CommandCodec.decode(e.payload()) instanceof ExpertFill).count();
-            assertThat(v2Fills).isPositive();
+            assertThat(v1Fills).isPositive();
             List<DecisionRecord> decisions = engine.decisions().query(null, null, 1_000_000);
             assertThat(decisions).extracting(DecisionRecord::ruleSet).contains("v1", "v2");
         }

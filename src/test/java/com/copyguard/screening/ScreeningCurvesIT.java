@@ -59,7 +59,7 @@ class ScreeningCurvesIT {
         screening.load("steady", steady(1.5));
         JsonNode s = screening.screening("steady");
         assertThat(s.path("expertId").asText()).isEqualTo("steady");
-        assertThat(s.path("ruleSet").asText()).isEqualTo("v1");
+        assertThat(s.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(s.path("verdict").asText()).isEqualTo("RECOMMENDED");
         assertThat(s.path("verdictRule").asText()).startsWith("Screening verdict: RECOMMENDED");
         assertThat(s.path("flags").isArray()).isTrue();

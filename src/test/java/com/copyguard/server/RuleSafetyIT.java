@@ -60,8 +60,8 @@ class RuleSafetyIT {
             assertThat(state(api, sub, account)).isEqualTo(before);
             assertThat(api.get("/health").status()).isEqualTo(200);
 
-            // The service keeps serving: back on v1 the very same fill id is decided normally.
-            assertThat(api.post("/rules/activate", "{\"version\": \"v1\"}").status()).isEqualTo(200);
+            // The service keeps serving: back on v2 the very same fill id is decided normally.
+            assertThat(api.post("/rules/activate", "{\"version\": \"v2\"}").status()).isEqualTo(200);
             Response retried = api.post("/experts/alice/fills", FILL.formatted("f2", 1700000006000L));
             assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
             assertThat(retried.body().get("copied").asInt()).isEqualTo(1);
@@ -71,7 +71,7 @@ class RuleSafetyIT {
         try (RunningService again = RunningService.start(new ServiceConfig("127.0.0.1", 0, data, rules, null, null))) {
             Response follow = again.api().get("/decisions?fillId=f2");
             assertThat(follow.body()).hasSize(1);
-            assertThat(again.api().get("/health").text("ruleSet")).isEqualTo("v1");
+            assertThat(again.api().get("/health").text("ruleSet")).isEqualTo("v2");
         }
     }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shadow run of a candidate with a tighter cap beside v1: live decisions stay v1's, and the
+ * A shadow run of a candidate with a tighter cap beside v2: live decisions stay v2's, and the
  * report lists exactly the copies the candidate would have sized differently.
  */
 class ShadowRunIT {
@@ -43,7 +43,7 @@ class ShadowRunIT {
             // Live decisions are v1's: carol copied all 30.
             JsonNode carolLive = api.get("/decisions?fillId=f1&subscriptionId=" + carol).body().get(0);
             assertThat(carolLive.path("qty").asText()).isEqualTo("30");
-            assertThat(carolLive.path("ruleSet").asText()).isEqualTo("v1");
+            assertThat(carolLive.path("ruleSet").asText()).isEqualTo("v2");
             assertThat(f1.body().get("copied").asInt()).isEqualTo(3);
 
             JsonNode report = api.get("/rules/shadow").body();

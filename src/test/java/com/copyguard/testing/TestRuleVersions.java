@@ -9,10 +9,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A rules folder for tests: the real {@code rules/v1} beside the test versions of
+ * A rules folder for tests: every real version of {@code rules/} beside the test versions of
  * {@code src/test/resources/rule-versions} (tight-cap, runaway, throwing, syntax-error, type-error),
- * with ACTIVE naming v1. A test version whose manifest says {@code base=v1} gets v1's DRL files
- * first, so it stays v1 plus its own change as v1 evolves.
+ * with ACTIVE naming the real active version. A test version whose manifest says {@code base=v2}
+ * gets v2's DRL files first, so it stays v2 plus its own change as v2 evolves.
  */
 public final class TestRuleVersions {
     public static final Path REAL_RULES = Path.of("rules");
@@ -24,7 +24,11 @@ public final class TestRuleVersions {
     public static Path root() {
         try {
             Path root = Files.createTempDirectory("copyguard-rules");
-            copyDrl(REAL_RULES.resolve("v1"), root.resolve("v1"), true);
+            try (Stream<Path> real = Files.list(REAL_RULES)) {
+                for (Path v : real.filter(Files::isDirectory).toList()) {
+                    copyDrl(v, root.resolve(v.getFileName()), true);
+                }
+            }
             try (Stream<Path> versions = Files.list(TEST_VERSIONS)) {
                 for (Path v : versions.sorted().toList()) {
                     Path target = root.resolve(v.getFileName());
@@ -35,8 +39,17 @@ public final class TestRuleVersions {
                     copyDrl(v, target, true);
                 }
             }
-            Files.writeString(root.resolve("ACTIVE"), "v1\n");
+            Files.writeString(root.resolve("ACTIVE"), activeVersion() + "\n");
             return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version named by the real {@code rules/ACTIVE}. */
+    public static String activeVersion() {
+        try {
+            return Files.readString(REAL_RULES.resolve("ACTIVE")).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
