@@ -206,7 +206,8 @@ public final class LedgerViews {
         n.put("symbol", r.symbol());
         n.put("side", r.side() == null ? null : r.side().name());
         n.put("action", r.action());
-        n.put("reason", r.reason().name());
+        // a margin change applied in full has no reason
+        n.put("reason", r.reason() == null ? null : r.reason().name());
         dec(n, "qty", r.qty());
         dec(n, "price", r.price());
         dec(n, "realizedPnl", r.realizedPnl());

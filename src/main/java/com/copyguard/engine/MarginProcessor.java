@@ -60,7 +60,7 @@ final class MarginProcessor {
         }
         RiskActionRecord r = apply(s, p, change, ruleSet, c.time(), "margin:" + s.subscriptionId());
         ObjectNode body = views.subscription(s);
-        body.set("riskActions", LedgerViews.riskActions(List.of(r)));
+        body.set("riskActions", Json.array().add(LedgerViews.riskAction(r, true)));
         return Reply.changed(200, body);
     }
 
@@ -117,7 +117,8 @@ final class MarginProcessor {
         body.put("side", c.side().name());
         body.put("amount", Decimals.plain(c.amount()));
         body.put("expertMargin", Decimals.plain(ep.margin()));
-        body.set("decisions", LedgerViews.riskActions(made));
+        com.fasterxml.jackson.databind.node.ArrayNode decisions = body.putArray("decisions");
+        made.forEach(r -> decisions.add(LedgerViews.riskAction(r, true)));
         return Reply.changed(200, body);
     }
 

@@ -114,7 +114,7 @@ class ConservationProperties {
             for (Transaction t : a.transactions()) {
                 if (t.type() == TransactionType.FREEZE_DEDUCTION || t.type() == TransactionType.FREEZE_REFUND) {
                     reserved = reserved.subtract(t.amount());
-                } else {
+                } else if (t.type().movesBalance()) {
                     moved = moved.add(t.amount());
                 }
             }
