@@ -26,8 +26,7 @@ public final class Subscription {
     /** Highest equity since the follow, shifted by every deposit and withdrawal since (null before the first). */
     private BigDecimal peakEquity;
     /** Loss-limit bookkeeping per period of the subscription's limits. */
-    private final java.util.Map<com.copyguard.domain.LossPeriod, LossPeriodMark> lossPeriods = new java.util.EnumMap<>(
-            com.copyguard.domain.LossPeriod.class);
+    private final java.util.Map<com.copyguard.domain.LossPeriod, LossPeriodMark> lossPeriods = new java.util.TreeMap<>();
 
     Subscription(String subscriptionId, String followerId, String expertId, String accountId, FollowMode mode,
                  BigDecimal fixedMargin, BigDecimal multiplier, SubscriptionSettings settings, long startTime) {
