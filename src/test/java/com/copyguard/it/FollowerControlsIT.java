@@ -329,4 +329,32 @@ class FollowerControlsIT {
             assertConsistent(cg.api(), r.text("accountId"));
         }
     }
+
+    @Test
+    @DisplayName("Bad input to the new operations is a 400 that changes nothing: zero or 9-place amounts, unknown fields, bad settings")
+    void badInputIsRefused() {
+        cg.instrument("BADUSDT").expert("bx", "{\"equity\":\"10000\"}");
+        Response followed = cg.follow("bf", "bx", "1000", "1", "{\"marginMode\":\"ISOLATED\"}", T);
+        String sub = followed.text("subscriptionId");
+        cg.fill("bx", "b-o1", "BADUSDT", "OPEN_LONG", "1", "100", "ISOLATED", T + 10_000);
+        JsonNode before = cg.api().get("/state/hash").body();
+
+        assertThat(cg.positionMargin(sub, "BADUSDT", "LONG", "0", T + 20_000).status()).isEqualTo(400);
+        assertThat(cg.positionMargin(sub, "BADUSDT", "LONG", "0.000000001", T + 20_000).status()).isEqualTo(400);
+        assertThat(cg.expertMargin("bx", "BADUSDT", "LONG", "0", T + 20_000).status()).isEqualTo(400);
+        assertThat(cg.api().post("/subscriptions/" + sub + "/pause", "{\"time\":" + T + ",\"until\":1}").status())
+                .isEqualTo(400);
+        assertThat(cg.api().post("/subscriptions/" + sub + "/resume", "{}").status()).isEqualTo(400);
+        for (String settings : new String[] {
+                "{\"lossLimits\":[{\"period\":\"DAY\"}]}",
+                "{\"lossLimits\":[{\"period\":\"DAY\",\"maxLoss\":\"5\"},{\"period\":\"DAY\",\"maxLoss\":\"6\"}]}",
+                "{\"lossLimits\":[{\"period\":\"YEAR\",\"maxLoss\":\"5\"}]}",
+                "{\"lossLimits\":[{\"period\":\"WEEK\",\"maxLossRatio\":\"1.5\"}]}",
+                "{\"guardian\":{\"maxDrawdownRatio\":\"1\"}}"}) {
+            Response r = cg.api().patch("/subscriptions/" + sub + "/settings", settings);
+            assertThat(r.status()).as(settings + " → " + r.raw()).isEqualTo(400);
+            assertThat(r.error()).isNotEmpty();
+        }
+        assertThat(cg.api().get("/state/hash").body()).isEqualTo(before);
+    }
 }
