@@ -3,7 +3,11 @@ package com.copyguard.engine;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.ApiException;
+import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
+import com.copyguard.command.ExpertMarginChange;
+import com.copyguard.command.PauseSubscription;
+import com.copyguard.command.ResumeSubscription;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertEquityReport;
@@ -42,6 +46,9 @@ public final class Engine {
     private final FillProcessor fills;
     private final StopProcessor stops;
     private final DailyChecks dailyChecks;
+    private final PauseProcessor pauses;
+    private final MarginProcessor margins;
+    private final LossLimits lossLimits;
 
     public Engine(ActiveRules rules) {
         this(rules, EngineEvents.NONE);
@@ -61,6 +68,9 @@ public final class Engine {
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);
         this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
         this.ruleActivation = new RulesProcessor(rules, events);
+        this.pauses = new PauseProcessor(ledger, views, follows);
+        this.margins = new MarginProcessor(ledger, views, rules, lifecycle);
+        this.lossLimits = new LossLimits(ledger);
     }
 
     /**
@@ -71,6 +81,10 @@ public final class Engine {
      */
     public Reply apply(Command c) {
         boolean crossed = c.eventTime() != null && dailyChecks.runDue(c.eventTime());
+        if (crossed) {
+            // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
+            lossLimits.roll(Math.max(ledger.clock(), c.eventTime()));
+        }
         Reply reply;
         try {
             reply = dispatch(c);
@@ -123,6 +137,14 @@ public final class Engine {
             return screening.report(r, ledger);
         } else if (c instanceof ActivateRules a) {
             return ruleActivation.activate(a);
+        } else if (c instanceof PauseSubscription p) {
+            return pauses.pause(p);
+        } else if (c instanceof ResumeSubscription r) {
+            return pauses.resume(r);
+        } else if (c instanceof ChangePositionMargin m) {
+            return margins.positionMargin(m);
+        } else if (c instanceof ExpertMarginChange m) {
+            return margins.expertMargin(m);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }

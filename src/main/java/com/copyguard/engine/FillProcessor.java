@@ -92,7 +92,13 @@ final class FillProcessor {
         }
         ledger.observePrice(f.symbol(), f.price(), f.time());
         events.fillDecided(f, made, System.nanoTime() - started);
-        List<RiskActionRecord> actions = risk.evaluate(risk.accountsTrading(Set.of(f.symbol())), f.time(), f.fillId());
+        // accounts whose copies this fill closed are checked too: a realized loss may reach a loss limit
+        java.util.Set<com.copyguard.ledger.Account> checked = new java.util.LinkedHashSet<>(
+                risk.accountsTrading(Set.of(f.symbol())));
+        if (!f.action().isOpening()) {
+            made.forEach(d -> checked.add(ledger.account(ledger.subscription(d.subscriptionId()).accountId())));
+        }
+        List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
 
         Reply reply = Reply.changed(200, answer(f.fillId(), made, actions));
         idempotency.remember(key, reply);

@@ -50,6 +50,13 @@ public final class Account {
         transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
     }
 
+    /** Records a movement inside the account that leaves the balance as it is (margin into or out of a position). */
+    void note(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        if (amount.signum() != 0) {
+            transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+        }
+    }
+
     void addNetInvested(BigDecimal delta) {
         netInvested = netInvested.add(delta);
     }

@@ -24,6 +24,8 @@ public final class Expert {
     private final Map<String, String> activeByFollower = new java.util.TreeMap<>();
     private Long lastOpenTime;
     private BigDecimal profitShareEarned = BigDecimal.ZERO;
+    /** At most this many subscriptions that have not stopped; null = no limit. */
+    private Integer maxFollowers;
 
     Expert(String expertId) {
         this.expertId = expertId;
@@ -105,6 +107,19 @@ public final class Expert {
     /** The follower's subscription to this expert that has not stopped, or null. */
     public String activeSubscriptionOf(String followerId) {
         return activeByFollower.get(followerId);
+    }
+
+    /** Subscriptions to this expert that have not stopped (active, paused, closing or interrupted). */
+    public int followers() {
+        return activeByFollower.size();
+    }
+
+    public Integer maxFollowers() {
+        return maxFollowers;
+    }
+
+    void setMaxFollowers(Integer max) {
+        maxFollowers = max;
     }
 
     public BigDecimal profitShareEarned() {

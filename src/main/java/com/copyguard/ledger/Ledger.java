@@ -4,8 +4,8 @@ import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.TransactionType;
 import java.math.BigDecimal;
@@ -160,6 +160,8 @@ public final class Ledger {
         String id = "S" + (++subscriptionSeq);
         Subscription s = new Subscription(id, followerId, expert.expertId(), account.accountId(), mode, fixedMargin,
                 multiplier, settings, time);
+        // the trailing-drawdown peak starts at what the account holds; the follow's transfer then shifts it
+        s.setPeakEquity(valuation.equity(account));
         subscriptions.put(id, s);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
@@ -190,6 +192,7 @@ public final class Ledger {
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
         a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
         a.addNetInvested(amount);
+        shiftPeaks(a, amount);
         if (initial) {
             a.addInitialInvestment(amount);
         }
@@ -234,9 +237,67 @@ public final class Ledger {
         return new Closed(pnl, released);
     }
 
+    /**
+     * Deposits and withdrawals are neither profit nor loss: they move every trailing-drawdown peak of
+     * the account's subscriptions by the same amount.
+     */
+    private void shiftPeaks(Account a, BigDecimal flow) {
+        for (String id : a.subscriptionIds()) {
+            Subscription s = subscriptions.get(id);
+            if (s.peakEquity() != null) {
+                s.setPeakEquity(s.peakEquity().add(flow));
+            }
+        }
+    }
+
+    /** Raises the subscription's trailing-drawdown peak to {@code equity} when higher (or sets the first one). */
+    public void observeEquity(Subscription s, BigDecimal equity) {
+        if (s.peakEquity() == null || equity.compareTo(s.peakEquity()) > 0) {
+            s.setPeakEquity(equity);
+        }
+    }
+
+    /** Starts (or restarts) the loss-limit period of {@code period} from the subscription's current figures. */
+    public void beginLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period, long start, BigDecimal pnlMark,
+                                BigDecimal equity) {
+        s.putLossPeriod(period, new LossPeriodMark(start, period.endOf(start), pnlMark, equity));
+    }
+
+    public void dropLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period) {
+        s.putLossPeriod(period, null);
+    }
+
+    public void lossLimitReached(Subscription s, com.copyguard.domain.LossPeriod period) {
+        LossPeriodMark mark = s.lossPeriod(period);
+        if (mark != null) {
+            mark.markReached();
+        }
+    }
+
+    /**
+     * Moves {@code delta} of margin into (positive) or out of (negative) an isolated position. The
+     * balance stays: the record (MARGIN_ADDED / MARGIN_REMOVED, signed as the change of available)
+     * moves no money, and used margin, available and the liquidation price follow from the position.
+     */
+    public void changeMargin(Subscription s, Position p, BigDecimal delta, long time, String ref) {
+        Account a = accounts.get(s.accountId());
+        p.adjustMargin(delta);
+        a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
+                delta.negate(), s.subscriptionId(), ref);
+    }
+
+    public void expertMarginChanged(Expert e, String symbol, Side side, BigDecimal amount) {
+        e.position(symbol, side).addMargin(amount);
+    }
+
+    public void setMaxFollowers(Expert e, Integer max) {
+        e.setMaxFollowers(max);
+    }
+
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
         a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
         a.addNetInvested(amount.negate());
+        shiftPeaks(a, amount.negate());
     }
 
     /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
@@ -267,6 +328,7 @@ public final class Ledger {
     public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
         a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref);
         a.addNetInvested(amount.negate());
+        shiftPeaks(a, amount.negate());
     }
 
     public void setStatus(Subscription s, SubscriptionStatus status) {
