@@ -11,5 +11,7 @@ public enum TransactionType {
     FREEZE_REFUND,
     LOAN_INTEREST,
     LIQUIDATION,
+    /** The platform's insurance fund covering a liquidation's loss beyond what the account held. */
+    INSURANCE_COVER,
     TRANSFER_OUT
 }

@@ -23,6 +23,8 @@ public final class Expert {
     /** Each follower's subscription to this expert that has not stopped. */
     private final Map<String, String> activeByFollower = new java.util.TreeMap<>();
     private Long lastOpenTime;
+    /** Event time of the expert's latest fill: its fills must not go back in time. */
+    private Long lastFillTime;
     private BigDecimal profitShareEarned = BigDecimal.ZERO;
 
     Expert(String expertId) {
@@ -121,5 +123,13 @@ public final class Expert {
 
     void setLastOpenTime(long time) {
         this.lastOpenTime = time;
+    }
+
+    public Long lastFillTime() {
+        return lastFillTime;
+    }
+
+    void setLastFillTime(long time) {
+        this.lastFillTime = time;
     }
 }
