@@ -1,5 +1,7 @@
 package com.copyguard.it;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.ApiClient.Response;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CopyTradingIT extends SharedService {
     static String followJson(String follower, String expert, String mode, String amount, String extra) {
         return "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"" + mode
-                + "\",\"amount\":\"" + amount + "\",\"time\":1000" + extra + "}";
+                + "\",\"amount\":\"" + amount + "\",\"time\":" + (T0 + 1000) + extra + "}";
     }
 
     static BigDecimal dec(JsonNode n) {
@@ -148,7 +150,7 @@ class CopyTradingIT extends SharedService {
         String sub = given.follow(followJson("part-f", "part-expert", "MULTIPLIER", "1000", ",\"multiplier\":\"1\""))
                 .text("subscriptionId");
         Response r = api.post("/experts/part-expert/fills", "{\"fillId\":\"p1\",\"symbol\":\"PARTUSDT\",\"action\":\"OPEN_LONG\","
-                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":2000}");
+                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":" + (T0 + 2000) + "}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("rejected").asInt()).isEqualTo(1);
         assertThat(r.body().path("decisions").get(0).path("reason").asText()).isEqualTo("PARTIAL_FILL_NOT_COPIED");
@@ -204,7 +206,7 @@ class CopyTradingIT extends SharedService {
         String expertBefore = api.get("/experts/bad-expert").raw();
         String accountBefore = api.get("/accounts/" + account).raw();
         String fill = "{\"fillId\":\"b1\",\"symbol\":\"BADUSDT\",\"action\":\"OPEN_LONG\",\"qty\":QTY,\"price\":\"100\","
-                + "\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":2000}";
+                + "\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T0 + 2000) + "}";
 
         assertError(api.post("/experts/bad-expert/fills", "{\"fillId\": "), 400, "MALFORMED_JSON");
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "\"-1\"")), 400, null);
@@ -218,7 +220,7 @@ class CopyTradingIT extends SharedService {
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("BADUSDT", "NOPEUSDT")),
                 400, "UNKNOWN_INSTRUMENT");
         assertError(api.post("/experts/nobody/fills", fill.replace("QTY", "1")), 404, "NOT_FOUND");
-        assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"time\":2000", "\"time\":-5")),
+        assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"time\":" + (T0 + 2000), "\"time\":-5")),
                 400, null);
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"fillId\":\"b1\",", "")),
                 400, null);
@@ -227,8 +229,8 @@ class CopyTradingIT extends SharedService {
                 409, "CLOSE_EXCEEDS_POSITION");
         assertError(api.get("/subscriptions/S999999"), 404, "NOT_FOUND");
         assertError(api.get("/accounts/A999999"), 404, "NOT_FOUND");
-        assertError(api.post("/accounts/A999999/deposits", "{\"amount\":\"10\",\"requestId\":\"r\",\"time\":1}"), 404, "NOT_FOUND");
-        assertError(api.post("/accounts/" + account + "/deposits", "{\"amount\":\"-10\",\"requestId\":\"r\",\"time\":1}"), 400, null);
+        assertError(api.post("/accounts/A999999/deposits", "{\"amount\":\"10\",\"requestId\":\"r\",\"time\":" + (T0 + 1) + "}"), 404, "NOT_FOUND");
+        assertError(api.post("/accounts/" + account + "/deposits", "{\"amount\":\"-10\",\"requestId\":\"r\",\"time\":" + (T0 + 1) + "}"), 400, null);
         assertError(api.post("/subscriptions", followJson("bad-f2", "bad-expert", "MULTIPLIER", "100",
                 ",\"multiplier\":\"1\",\"settings\":{\"maxSlippage\":\"0.5\"}")), 400, null);
         assertError(api.post("/subscriptions", followJson("bad-f2", "bad-expert", "MULTIPLIER", "100",

@@ -6,6 +6,8 @@ import com.copyguard.testing.ApiClient.Response;
 
 /** Short, readable setup steps for end-to-end tests; each asserts that the service accepted it. */
 public final class Scenario {
+    private static final long T0 = EventTimes.T0;
+
     private final ApiClient api;
 
     public Scenario(ApiClient api) {
@@ -41,7 +43,7 @@ public final class Scenario {
                          int leverage, long time) {
         Response r = api.post("/experts/" + expertId + "/fills", "{\"fillId\":\"" + fillId + "\",\"symbol\":\"" + symbol
                 + "\",\"action\":\"" + action + "\",\"qty\":\"" + qty + "\",\"price\":\"" + price + "\",\"leverage\":"
-                + leverage + ",\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + time + "}");
+                + leverage + ",\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T0 + time) + "}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r;
     }
@@ -57,12 +59,12 @@ public final class Scenario {
     /** A MULTIPLIER follow at time 1000 with the given settings JSON (or null); returns {subscriptionId, accountId}. */
     public Response multiplierFollow(String follower, String expert, String amount, String multiplier, String settings) {
         return follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
-                + "\"amount\":\"" + amount + "\",\"multiplier\":\"" + multiplier + "\",\"time\":1000"
+                + "\"amount\":\"" + amount + "\",\"multiplier\":\"" + multiplier + "\",\"time\":" + (T0 + 1000) + ""
                 + (settings == null ? "" : ",\"settings\":" + settings) + "}");
     }
 
     public Response prices(long time, String symbol, String price) {
-        Response r = api.post("/prices", "{\"time\":" + time + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
+        Response r = api.post("/prices", "{\"time\":" + (T0 + time) + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
                 + price + "\"}]}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r;
