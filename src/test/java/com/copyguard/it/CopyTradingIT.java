@@ -160,7 +160,7 @@ class CopyTradingIT extends SharedService {
     }
 
     @Test
-    @DisplayName("a fill id already seen returns the first answer and changes nothing")
+    @DisplayName("a fill id already seen returns the first answer; with another body it is refused (409 IDEMPOTENCY_KEY_REUSED); nothing changes")
     void duplicateFillId() {
         given.instrument("DUPUSDT", "0.001").expert("dup-expert", "10000");
         String account = given.follow(followJson("dup-f", "dup-expert", "MULTIPLIER", "1000", ",\"multiplier\":\"1\""))
@@ -169,8 +169,11 @@ class CopyTradingIT extends SharedService {
         String accountAfterFirst = api.get("/accounts/" + account).raw();
         Response again = given.fill("dup-expert", "d1", "DUPUSDT", "OPEN_LONG", "1", "100", 10, 2000);
         assertThat(again.raw()).isEqualTo(first.raw());
-        Response sameIdOtherBody = given.fill("dup-expert", "d1", "DUPUSDT", "OPEN_LONG", "5", "90", 10, 2100);
-        assertThat(sameIdOtherBody.raw()).isEqualTo(first.raw());
+        Response sameIdOtherBody = api.post("/experts/dup-expert/fills", "{\"fillId\":\"d1\",\"symbol\":\"DUPUSDT\","
+                + "\"action\":\"OPEN_LONG\",\"qty\":\"5\",\"price\":\"90\",\"leverage\":10,\"marginMode\":\"CROSS\","
+                + "\"status\":\"FILLED\",\"time\":" + (T0 + 2100) + "}");
+        assertThat(sameIdOtherBody.status()).as(sameIdOtherBody.raw()).isEqualTo(409);
+        assertThat(sameIdOtherBody.error()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(api.get("/accounts/" + account).raw()).isEqualTo(accountAfterFirst);
         assertThat(api.get("/experts/dup-expert").body().path("positions").get(0).path("qty").asText()).isEqualTo("1");
         assertThat(api.get("/decisions?fillId=d1").body()).hasSize(1);
