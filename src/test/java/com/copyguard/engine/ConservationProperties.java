@@ -47,18 +47,18 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random valid command sequences (deposits, fills, prices, withdrawals, clock, stops, closes)
- * through the real engine and rules/v1; after every step every account must conserve money:
- * deposits − withdrawals − transfers out + realized PnL − fees − profit share − loan interest =
- * balance, the freeze records add up to frozen, and neither frozen, available nor pending is negative.
+ * through the real engine and the active rule set; after every step every account must conserve
+ * money: deposits − withdrawals − transfers out + realized PnL − fees − profit share − loan interest
+ * + insurance cover = balance, the freeze records add up to frozen, and neither frozen, available nor pending is negative.
  */
 class ConservationProperties {
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT"};
     private static final String[] EXPERTS = {"e1", "e2"};
-    private static RuleSet v1;
+    private static RuleSet active;
 
     @BeforeContainer
     static void compile() throws RuleCompilationException {
-        v1 = RuleSetLoader.loadFolder(Path.of("rules/v1"));
+        active = RuleSetLoader.loadFolder(Path.of("rules", com.copyguard.testing.TestRuleVersions.activeVersion()));
     }
 
     /** One abstract step; the interpreter turns it into a valid command against the current state. */
@@ -74,7 +74,7 @@ class ConservationProperties {
 
     @Property(tries = 400)
     void moneyIsConservedAfterEveryStep(@ForAll("sequences") List<Step> steps) {
-        Engine engine = new Engine(new ActiveRules(v1));
+        Engine engine = new Engine(new ActiveRules(active));
         Interpreter in = new Interpreter(engine);
         in.setUp();
         checkConservation(engine.ledger(), engine, "set-up");
@@ -85,7 +85,7 @@ class ConservationProperties {
             }
             try {
                 Reply reply = engine.apply(c);
-                assertThat(reply.status()).as("v1 never fails on %s: %s", c, reply.body()).isLessThan(500);
+                assertThat(reply.status()).as("the rules never fail on %s: %s", c, reply.body()).isLessThan(500);
             } catch (ApiException refused) {
                 // a refused input must leave money consistent just the same
             }
@@ -101,7 +101,8 @@ class ConservationProperties {
             a.transactions().forEach(t -> seen.add(t.type()));
         }
         for (TransactionType t : new TransactionType[] {TransactionType.FREEZE_DEDUCTION, TransactionType.PROFIT_SHARE,
-                TransactionType.LOAN_INTEREST, TransactionType.LIQUIDATION, TransactionType.TRANSFER_OUT}) {
+                TransactionType.LOAN_INTEREST, TransactionType.LIQUIDATION, TransactionType.INSURANCE_COVER,
+                TransactionType.TRANSFER_OUT}) {
             Statistics.label(t.name()).collect(seen.contains(t));
         }
         Statistics.label("risk actions").collect(!engine.riskLog().query(null, 1).isEmpty());
@@ -133,7 +134,7 @@ class ConservationProperties {
     /** Turns abstract steps into commands that are valid for the engine's current state. */
     static final class Interpreter {
         private final Engine engine;
-        private long time = 1000;
+        private long time = com.copyguard.testing.EventTimes.T0 + 1000;
         private int ids;
 
         Interpreter(Engine engine) {
