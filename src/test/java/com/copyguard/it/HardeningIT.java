@@ -35,7 +35,7 @@ class HardeningIT {
     void start() {
         service = RunningService.start();
         api = service.api();
-        given = new Scenario(api);
+        given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class HardeningIT {
         service.close();
         service = RunningService.start(data);
         api = service.api();
-        given = new Scenario(api);
+        given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
     }
 
     private JsonNode stateHash() {

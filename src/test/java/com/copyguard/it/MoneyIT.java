@@ -36,7 +36,7 @@ class MoneyIT {
     void start() {
         service = RunningService.start();
         api = service.api();
-        given = new Scenario(api);
+        given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
         given.instrument("MONUSDT", "0").expert("mx", "10000");
     }
 

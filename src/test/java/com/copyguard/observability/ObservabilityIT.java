@@ -217,7 +217,7 @@ class ObservabilityIT {
     void riskActionsAndProfitShareFreezesAreCountedAndLogged() throws Exception {
         try (RunningService service = RunningService.start()) {
             ApiClient api = service.api();
-            Scenario given = new Scenario(api);
+            Scenario given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
             // a profit, then a withdrawal that freezes the pending profit share (MoneyIT's numbers)
             given.instrument("MONUSDT", "0").expert("mx", "10000");
             String account = given.follow("{\"followerId\":\"fz\",\"expertId\":\"mx\",\"mode\":\"SMART_RATIO\","
@@ -301,7 +301,7 @@ class ObservabilityIT {
 
     /** Three followers of E1; a copied open, a partially filled order (rejected for all), a fill on an unknown symbol (refused). */
     private static void drive(RunningService service) {
-        Scenario s = new Scenario(service.api());
+        Scenario s = new Scenario(service.api(), com.copyguard.testing.EventTimes.T0);
         s.expert("E1", "10000");
         s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":" + (T0 + 1000) + "}");
         s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");

@@ -64,7 +64,7 @@ class PrometheusIT {
             return;
         }
         service = RunningService.start();
-        Scenario s = new Scenario(service.api());
+        Scenario s = new Scenario(service.api(), com.copyguard.testing.EventTimes.T0);
         s.expert("E1", "10000");
         s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":" + (T0 + 1000) + "}");
         s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
