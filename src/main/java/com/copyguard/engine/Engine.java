@@ -75,8 +75,8 @@ public final class Engine {
             EventTimeBounds.check(time, ledger.clock());
         }
         Long lastCheck = ledger.lastDailyCheck();
-        // encoding the state costs O(state), so it is taken only when daily checks will move money
-        Checkpoint checkpoint = time != null && dailyChecks.wouldMoveMoney(time) ? Checkpoint.of(this) : null;
+        // encoding the ledger costs O(ledger), so it is taken only when daily checks will move money
+        Checkpoint checkpoint = time != null && dailyChecks.wouldMoveMoney(time) ? Checkpoint.of(ledger) : null;
         Reply reply;
         try {
             if (time != null) {
@@ -101,7 +101,7 @@ public final class Engine {
 
     private void rollBack(Checkpoint checkpoint, Long lastCheck) {
         if (checkpoint != null) {
-            checkpoint.restore(this);
+            checkpoint.restore(ledger);
         } else {
             ledger.restoreDailyCheck(lastCheck);
         }
