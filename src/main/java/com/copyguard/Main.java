@@ -43,6 +43,10 @@ public final class Main implements Callable<Integer> {
             description = "Journal entries between periodic snapshots (0: only at shutdown). Default: ${DEFAULT-VALUE}")
     long snapshotEvery;
 
+    @Option(names = "--max-time-ahead-ms", defaultValue = "300000",
+            description = "How far ahead of the wall clock an input's event time may be. Default: ${DEFAULT-VALUE}")
+    long maxTimeAheadMs;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -59,7 +63,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
-        config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery));
+        config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
+                .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,21 +1,30 @@
 package com.copyguard.app;
 
 import com.copyguard.durability.DurabilitySettings;
+import com.copyguard.pipeline.WallClockGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run the service. {@code rulesVersion} null means the version named in
  * {@code <rulesDir>/ACTIVE}; {@code instrumentsFile} null means the built-in catalog;
- * {@code durability} is the snapshot policy.
+ * {@code durability} is the snapshot policy; {@code maxTimeAhead} how far ahead of the wall clock an
+ * input's event time may be.
  */
 public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
-                            Path instrumentsFile, DurabilitySettings durability) {
+                            Path instrumentsFile, DurabilitySettings durability, Duration maxTimeAhead) {
 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile) {
-        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS);
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS,
+                WallClockGuard.DEFAULT_MAX_AHEAD);
     }
 
     public ServiceConfig withDurability(DurabilitySettings settings) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, maxTimeAhead);
+    }
+
+    /** How far ahead of the wall clock an input's event time may be when it arrives. */
+    public ServiceConfig withMaxTimeAhead(Duration maxAhead) {
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxAhead);
     }
 }

@@ -15,6 +15,8 @@ public enum ReasonCode {
     SLIPPAGE_EXCEEDED,
     PAIR_NOT_FOLLOWED,
     EXPERT_FREQUENCY_LIMIT,
+    /** An expert open older than the service's clock by more than the rule set's signal window. */
+    SIGNAL_EXPIRED,
     TOKEN_LIMIT,
     NOT_ACTIVE,
     MANUAL_CLOSE,

@@ -11,6 +11,8 @@ public enum TransactionType {
     FREEZE_REFUND,
     LOAN_INTEREST,
     LIQUIDATION,
+    /** The platform's insurance fund covering a liquidation's loss beyond what the account held. */
+    INSURANCE_COVER,
     TRANSFER_OUT,
     /** Margin moved from available into an isolated position: a record that moves no balance. */
     MARGIN_ADDED,

@@ -53,21 +53,19 @@ final class FollowProcessor {
         }
         checkCapacity(expert, c.followerId());
         boolean newAccount = c.mode() == FollowMode.SMART_RATIO || ledger.poolOf(c.followerId()) == null;
-        if (newAccount) {
-            BigDecimal floor = Decimals.max(PLATFORM_MIN_FOLLOW, expert.minFollowAmount());
-            if (c.amount().compareTo(floor) < 0) {
-                throw ApiException.conflict("BELOW_MIN_FOLLOW_AMOUNT", "the first transfer into a following account must be at least "
-                        + Decimals.plain(floor) + " USDT (platform minimum 50, expert minimum "
-                        + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
-            }
+        // every follow transfers money that meets the expert's minimum, also into an existing pool;
+        // the platform floor applies to the first transfer into a new account
+        BigDecimal floor = newAccount ? Decimals.max(PLATFORM_MIN_FOLLOW, expert.minFollowAmount()) : expert.minFollowAmount();
+        if (c.amount().signum() <= 0 || c.amount().compareTo(floor) < 0) {
+            throw ApiException.conflict("BELOW_MIN_FOLLOW_AMOUNT", "a follow must transfer more than 0 and at least "
+                    + Decimals.plain(floor) + " USDT (" + (newAccount ? "platform minimum 50 for a new account, " : "")
+                    + "expert minimum " + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
         }
-        SubscriptionSettings settings = SettingsParser.apply(SubscriptionSettings.DEFAULTS, c.settings());
+        SubscriptionSettings settings = knownPairs(SettingsParser.apply(SubscriptionSettings.DEFAULTS, c.settings()));
         Subscription s = ledger.subscribe(c.followerId(), expert, c.mode(), c.fixedMargin(), c.multiplier(),
                 settings, c.time());
         Account account = ledger.account(s.accountId());
-        if (c.amount().signum() > 0) {
-            ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
-        }
+        ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
         lossLimits.bringUpToDate(s, Math.max(ledger.clock(), c.time()));
         List<DecisionRecord> copied = c.copyExistingPositions() ? copyExisting(expert, s, c.time(), "follow") : List.of();
         ObjectNode body = Json.object();
@@ -124,9 +122,22 @@ final class FollowProcessor {
         return made;
     }
 
+    /** Refuses settings whose pairs name a symbol outside the instrument catalog (400 UNKNOWN_INSTRUMENT). */
+    private SubscriptionSettings knownPairs(SubscriptionSettings settings) {
+        if (settings.getPairs() != null) {
+            for (String symbol : settings.getPairs()) {
+                if (ledger.instrument(symbol) == null) {
+                    throw new ApiException(400, "UNKNOWN_INSTRUMENT", "pairs: symbol '"
+                            + (symbol.length() > 32 ? symbol.substring(0, 32) + "..." : symbol) + "' is not a known instrument");
+                }
+            }
+        }
+        return settings;
+    }
+
     Reply patchSettings(PatchSettings c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
-        ledger.changeSettings(s, SettingsParser.apply(s.settings(), c.patch()));
+        ledger.changeSettings(s, knownPairs(SettingsParser.apply(s.settings(), c.patch())));
         lossLimits.bringUpToDate(s, ledger.clock());
         return Reply.changed(200, views.subscription(s));
     }

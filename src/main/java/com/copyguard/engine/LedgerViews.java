@@ -171,6 +171,7 @@ public final class LedgerViews {
         dec(n, "netInvested", a.netInvested());
         dec(n, "pendingProfitShare", profitShare.pending(a));
         dec(n, "initialInvestment", a.initialInvestment());
+        dec(n, "loan", a.loan());
         ArrayNode subs = n.putArray("subscriptions");
         a.subscriptionIds().forEach(subs::add);
         return n;

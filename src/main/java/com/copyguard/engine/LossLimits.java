@@ -66,6 +66,16 @@ final class LossLimits {
     }
 
     /** At a 00:00 UTC+8 boundary: every subscription with loss limits enters the periods holding {@code time}. */
+    /** True when some subscription that has not stopped has a loss limit (so a new day restarts periods). */
+    boolean anyLimited() {
+        for (Subscription s : ledger.subscriptions()) {
+            if (s.status() != SubscriptionStatus.STOPPED && !s.settings().getLossLimits().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void roll(long time) {
         for (Subscription s : ledger.subscriptions()) {
             if (s.status() != SubscriptionStatus.STOPPED && !s.settings().getLossLimits().isEmpty()) {

@@ -136,6 +136,7 @@ final class RiskProcessor {
                 closeIfOpen(p, RiskActionRecord.LIQUIDATE, ruleSet, time, ref, taken);
             }
         }
+        coverLiquidationLosses(taken, time, ref);
         for (SubscriptionRisk g : guardians) {
             Subscription s = ledger.subscription(g.getSubscriptionId());
             if (g.getStopReason() != null && s.status() != SubscriptionStatus.STOPPED) {
@@ -162,6 +163,29 @@ final class RiskProcessor {
             lifecycle.finishIfDrained(ledger.subscription(r.subscriptionId()), time, ref);
         }
         return taken;
+    }
+
+    /**
+     * A liquidation never leaves a follower owing money (SPEC.md "Exact money, bounded"): the insurance
+     * fund covers what the account is short, and the liquidated subscriptions are interrupted.
+     */
+    private void coverLiquidationLosses(List<RiskActionRecord> taken, long time, String ref) {
+        java.util.Map<String, java.util.List<Subscription>> liquidated = new java.util.LinkedHashMap<>();
+        for (RiskActionRecord r : taken) {
+            if (RiskActionRecord.LIQUIDATE.equals(r.action())) {
+                Subscription s = ledger.subscription(r.subscriptionId());
+                liquidated.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        liquidated.forEach((accountId, subscriptions) -> {
+            if (ledger.coverLiquidationLoss(ledger.account(accountId), time, ref).signum() > 0) {
+                for (Subscription s : subscriptions) {
+                    if (s.status() == SubscriptionStatus.ACTIVE) {
+                        ledger.setStatus(s, SubscriptionStatus.INTERRUPTED);
+                    }
+                }
+            }
+        });
     }
 
     private void closeIfOpen(PositionRisk p, String action, RuleSet ruleSet, long time, String ref,

@@ -1,5 +1,7 @@
 package com.copyguard.ledger;
 
+import com.copyguard.decimal.Decimals;
+
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.MarginMode;
@@ -49,6 +51,11 @@ public final class Ledger {
     }
 
     public void dailyCheckDone(long boundary) {
+        lastDailyCheck = boundary;
+    }
+
+    /** Puts the daily-check boundary back to {@code boundary} (null: none yet) when an input is refused. */
+    public void restoreDailyCheck(Long boundary) {
         lastDailyCheck = boundary;
     }
 
@@ -106,12 +113,14 @@ public final class Ledger {
         e.positionFor(symbol, side).open(qty, price, leverage, marginMode);
         e.markTraded(symbol, time);
         e.setLastOpenTime(time);
+        e.setLastFillTime(time);
     }
 
     public void expertClosed(Expert e, String symbol, Side side, BigDecimal qty, long time) {
         e.positionFor(symbol, side).close(qty);
         e.dropIfClosed(symbol, side);
         e.markTraded(symbol, time);
+        e.setLastFillTime(time);
     }
 
     // --- subscriptions and accounts ---
@@ -210,7 +219,7 @@ public final class Ledger {
     /** The taker fee on {@code qty × price}, booked to the account and counted on the subscription. */
     private void chargeFee(Account a, Subscription s, BigDecimal qty, BigDecimal price, BigDecimal feeRate, long time,
                            String ref) {
-        BigDecimal fee = qty.multiply(price).multiply(feeRate);
+        BigDecimal fee = Decimals.money(qty.multiply(price).multiply(feeRate));
         a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
         s.addFee(fee);
     }
@@ -222,7 +231,7 @@ public final class Ledger {
     public Closed closeCopy(Subscription s, Position p, BigDecimal qty, BigDecimal price, BigDecimal feeRate,
                             TransactionType pnlType, long time, String ref) {
         Account a = accounts.get(s.accountId());
-        BigDecimal pnl = p.pnlOn(qty, price);
+        BigDecimal pnl = Decimals.money(p.pnlOn(qty, price));
         BigDecimal released = p.reduce(qty);
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
@@ -295,14 +304,31 @@ public final class Ledger {
     }
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
+        BigDecimal before = a.balance();
         a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
         a.addNetInvested(amount.negate());
         shiftPeaks(a, amount.negate());
+        // a withdrawal of unrealized profit lends what the balance does not hold: only that accrues interest
+        BigDecimal lent = Decimals.min(amount, Decimals.nonNegative(amount.subtract(Decimals.nonNegative(before))));
+        a.addLoan(lent);
+    }
+
+    /**
+     * The platform's insurance fund covers a liquidated account's negative balance, which ends at 0:
+     * a follower never owes money after a liquidation. Returns the amount covered (0 if none).
+     */
+    public BigDecimal coverLiquidationLoss(Account a, long time, String ref) {
+        if (a.balance().signum() >= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal cover = a.balance().negate();
+        a.post(++transactionSeq, time, TransactionType.INSURANCE_COVER, cover, null, ref);
+        return cover;
     }
 
     /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
     public void freeze(Account a, BigDecimal amount, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, amount, null, ref);
+        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, Decimals.money(amount), null, ref);
     }
 
     /** Releases the whole frozen reservation (FREEZE_REFUND). */
@@ -311,8 +337,9 @@ public final class Ledger {
     }
 
     /** Pays {@code amount} of profit share to the expert and raises the subscription's high-water mark. */
-    public void settleProfitShare(Subscription s, Expert expert, BigDecimal amount, long time, String ref) {
+    public void settleProfitShare(Subscription s, Expert expert, BigDecimal pending, long time, String ref) {
         Account a = accounts.get(s.accountId());
+        BigDecimal amount = Decimals.money(pending);
         if (amount.signum() > 0) {
             a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref);
             expert.earnProfitShare(amount);
@@ -322,7 +349,7 @@ public final class Ledger {
     }
 
     public void chargeLoanInterest(Account a, BigDecimal interest, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, interest.negate(), null, ref);
+        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, Decimals.money(interest).negate(), null, ref);
     }
 
     public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
