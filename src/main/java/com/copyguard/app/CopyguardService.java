@@ -80,6 +80,7 @@ public final class CopyguardService implements AutoCloseable {
             writer = new SingleWriter(engine, journal, this::fatal,
                     new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq());
             observability.attach(engine.rules(), writer);
+            observability.feed().attach(engine.ledger());
             writer.start();
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.

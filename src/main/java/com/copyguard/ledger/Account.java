@@ -33,21 +33,26 @@ public final class Account {
         this.pool = pool;
     }
 
-    void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+    /** Moves the balance by {@code amount}; returns the record, or null when the amount is zero. */
+    Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
         if (amount.signum() == 0) {
-            return;
+            return null;
         }
         balance = balance.add(amount);
-        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref);
+        transactions.add(t);
+        return t;
     }
 
     /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
-    void reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
+    Transaction reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
         if (delta.signum() == 0) {
-            return;
+            return null;
         }
         frozen = frozen.add(delta);
-        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, delta.negate(), subscriptionId, ref);
+        transactions.add(t);
+        return t;
     }
 
     void addNetInvested(BigDecimal delta) {

@@ -25,6 +25,7 @@ public final class Ledger {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, String> poolByFollower = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> subscriptionsByFollower = new LinkedHashMap<>();
     /** Accounts holding at least one position per symbol, so a price only touches its holders. */
     private final Map<String, java.util.Set<String>> holdersBySymbol = new TreeMap<>();
     private final MarketPrices prices = new MarketPrices();
@@ -34,6 +35,26 @@ public final class Ledger {
     private long subscriptionSeq;
     private long accountSeq;
     private Long lastDailyCheck;
+    /** Wiring, not state: who hears about status changes and money movements. */
+    private transient LedgerListener listener = LedgerListener.NONE;
+
+    public void listen(LedgerListener l) {
+        listener = l;
+    }
+
+    private void posted(Account a, Transaction t) {
+        if (t != null) {
+            listener.transactionPosted(a, t);
+        }
+    }
+
+    private void status(Subscription s, SubscriptionStatus to) {
+        SubscriptionStatus from = s.status();
+        s.setStatus(to);
+        if (from != to) {
+            listener.statusChanged(s, from);
+        }
+    }
 
     public long clock() {
         return clock;
@@ -148,6 +169,15 @@ public final class Ledger {
         return out;
     }
 
+    /** Every subscription the follower ever made, oldest first. */
+    public java.util.List<Subscription> subscriptionsOf(String followerId) {
+        java.util.List<Subscription> out = new java.util.ArrayList<>();
+        for (String id : subscriptionsByFollower.getOrDefault(followerId, java.util.List.of())) {
+            out.add(subscriptions.get(id));
+        }
+        return out;
+    }
+
     /** The follower's shared pool for FIXED_MARGIN and MULTIPLIER subscriptions, or null. */
     public Account poolOf(String followerId) {
         String id = poolByFollower.get(followerId);
@@ -161,6 +191,7 @@ public final class Ledger {
         Subscription s = new Subscription(id, followerId, expert.expertId(), account.accountId(), mode, fixedMargin,
                 multiplier, settings, time);
         subscriptions.put(id, s);
+        subscriptionsByFollower.computeIfAbsent(followerId, k -> new java.util.ArrayList<>()).add(id);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
         return s;
@@ -188,7 +219,7 @@ public final class Ledger {
     // --- money ---
 
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
-        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref));
         a.addNetInvested(amount);
         if (initial) {
             a.addInitialInvestment(amount);
@@ -208,7 +239,7 @@ public final class Ledger {
     private void chargeFee(Account a, Subscription s, BigDecimal qty, BigDecimal price, BigDecimal feeRate, long time,
                            String ref) {
         BigDecimal fee = qty.multiply(price).multiply(feeRate);
-        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref));
         s.addFee(fee);
     }
 
@@ -221,6 +252,10 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         BigDecimal pnl = p.pnlOn(qty, price);
         BigDecimal released = p.reduce(qty);
+        p.realize(pnl);
+        if (!p.isOpen()) {
+            s.copyClosed(p.realizedPnl().signum() > 0);
+        }
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
             java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
@@ -228,32 +263,32 @@ public final class Ledger {
                 holders.remove(a.accountId());
             }
         }
-        a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
+        posted(a, a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref));
         s.addRealizedPnl(pnl);
         chargeFee(a, s, qty, price, feeRate, time, ref);
         return new Closed(pnl, released);
     }
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref));
         a.addNetInvested(amount.negate());
     }
 
     /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
     public void freeze(Account a, BigDecimal amount, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, amount, null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, amount, null, ref));
     }
 
     /** Releases the whole frozen reservation (FREEZE_REFUND). */
     public void refundFrozen(Account a, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref));
     }
 
     /** Pays {@code amount} of profit share to the expert and raises the subscription's high-water mark. */
     public void settleProfitShare(Subscription s, Expert expert, BigDecimal amount, long time, String ref) {
         Account a = accounts.get(s.accountId());
         if (amount.signum() > 0) {
-            a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref);
+            posted(a, a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref));
             expert.earnProfitShare(amount);
             s.addProfitSharePaid(amount);
         }
@@ -261,27 +296,27 @@ public final class Ledger {
     }
 
     public void chargeLoanInterest(Account a, BigDecimal interest, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, interest.negate(), null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, interest.negate(), null, ref));
     }
 
     public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
-        a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref));
         a.addNetInvested(amount.negate());
     }
 
     public void setStatus(Subscription s, SubscriptionStatus status) {
-        s.setStatus(status);
+        status(s, status);
     }
 
     /** Stop following after the expert's closes: no new opens; finishes when the last position is closed. */
     public void closing(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.CLOSING);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.CLOSING);
     }
 
     public void stopped(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.STOPPED);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.STOPPED);
         experts.get(s.expertId()).unlinkFollower(s.followerId(), s.subscriptionId());
     }
 }

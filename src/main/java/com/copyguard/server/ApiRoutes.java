@@ -12,6 +12,8 @@ import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.durability.StateHash;
+import com.copyguard.engine.CursorPage;
+import com.copyguard.engine.FollowerQueries;
 import com.copyguard.engine.Queries;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -57,6 +59,16 @@ final class ApiRoutes {
         rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
                 ctx.queryParams().get("subscriptionId"), limit(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
+        rb.getRoute("listFollowerSubscriptions").addHandler(ctx -> {
+            CursorPage page;
+            try {
+                page = CursorPage.of(ctx.queryParams().get("limit"), ctx.queryParams().get("cursor"));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> FollowerQueries.followings(e, ctx.pathParam("followerId"), page));
+        });
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);
         rb.getRoute("getStateHash").addHandler(ctx -> exchange.query(ctx,
