@@ -15,6 +15,7 @@ import com.copyguard.durability.StateHash;
 import com.copyguard.engine.CursorPage;
 import com.copyguard.engine.FollowerQueries;
 import com.copyguard.engine.Queries;
+import com.copyguard.engine.WithdrawalPreview;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -59,6 +60,16 @@ final class ApiRoutes {
         rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
                 ctx.queryParams().get("subscriptionId"), limit(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
+        rb.getRoute("previewWithdrawal").addHandler(ctx -> {
+            java.math.BigDecimal amount;
+            try {
+                amount = WithdrawalPreview.amount(JsonBody.of(ctx));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> WithdrawalPreview.preview(e, ctx.pathParam("accountId"), amount));
+        });
         rb.getRoute("listFollowerSubscriptions").addHandler(ctx -> {
             CursorPage page;
             try {

@@ -19,8 +19,9 @@ final class WebPages {
     }
 
     static void mount(Router router) {
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
-        router.get("/docs").handler(ctx -> ctx.redirect("/docs/"));
+        // exact paths only: a plain "/console" route would also match "/console/" and loop
+        router.getWithRegex("/console").handler(ctx -> ctx.redirect("/console/"));
+        router.getWithRegex("/docs").handler(ctx -> ctx.redirect("/docs/"));
         router.route("/console/*").handler(StaticHandler.create("console").setCachingEnabled(false));
         router.route("/docs/*").handler(StaticHandler.create("docs").setCachingEnabled(false));
         router.route("/assets/uplot/*").handler(StaticHandler.create(webjar("org.webjars.npm", "uplot")));
