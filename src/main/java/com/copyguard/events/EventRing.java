@@ -26,6 +26,8 @@ public final class EventRing {
     private final int maxSubscribers;
     /** Id of the last event published (or first id − 1 before any). */
     private long lastId;
+    /** The newest id that was skipped rather than kept: no resume from before it is complete. */
+    private long skippedUpTo;
 
     /** A stream's receiving end: gets each published batch's events that pass its filter, in order. */
     public static final class Subscriber {
@@ -51,6 +53,7 @@ public final class EventRing {
         this.maxSubscribers = maxSubscribers;
         this.events = new ArrayDeque<>(Math.min(capacity, 4096));
         this.lastId = firstId - 1;
+        this.skippedUpTo = firstId - 1;
     }
 
     /**
@@ -59,10 +62,12 @@ public final class EventRing {
      * them is told it cannot resume.
      */
     synchronized void publish(List<LiveEvent.Pending> pending, long skippedBefore) {
-        lastId += skippedBefore;
-        List<LiveEvent> published = new ArrayList<>(pending.size());
         int skip = Math.max(0, pending.size() - capacity);
-        lastId += skip;
+        if (skippedBefore + skip > 0) {
+            lastId += skippedBefore + skip;
+            skippedUpTo = lastId;
+        }
+        List<LiveEvent> published = new ArrayList<>(pending.size());
         for (int i = skip; i < pending.size(); i++) {
             LiveEvent.Pending p = pending.get(i);
             long id = ++lastId;
@@ -116,7 +121,7 @@ public final class EventRing {
                 throw new ApiException(410, "EVENTS_GONE", "event " + afterId + " was never sent (the newest is "
                         + lastId + "); reload and start a new stream");
             }
-            if (afterId < oldest - 1) {
+            if (afterId < Math.max(oldest - 1, skippedUpTo)) {
                 throw new ApiException(410, "EVENTS_GONE", "events after " + afterId
                         + " are no longer held (the oldest kept is " + oldest + "); reload and start a new stream");
             }

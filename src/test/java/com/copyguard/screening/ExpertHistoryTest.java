@@ -113,4 +113,29 @@ class ExpertHistoryTest {
         assertThat(s.roi()).isEqualByComparingTo("-1");
         assertThat(h.maxDrawdown()).isEqualByComparingTo("1");
     }
+
+    @Test
+    void closedPositionsBecomeTradesWithAverageEntryAndExitKeptNewestOnly() {
+        ExpertHistory h = new ExpertHistory("E");
+        h.fill("1", "BTCUSDT", Side.LONG, true, d("1"), d("100"), 10L);
+        h.fill("2", "BTCUSDT", Side.LONG, true, d("1"), d("110"), 20L);     // entry 105, 2 held
+        h.fill("3", "BTCUSDT", Side.LONG, false, d("1"), d("120"), 30L);    // +15
+        h.fill("4", "BTCUSDT", Side.LONG, false, d("1"), d("100"), 40L);    // -5: closed, exit 110, PnL +10
+        assertThat(h.trades()).singleElement().satisfies(t -> {
+            assertThat(t.seq()).isEqualTo(1);
+            assertThat(t.openTime()).isEqualTo(10L);
+            assertThat(t.closeTime()).isEqualTo(40L);
+            assertThat(t.entryPrice()).isEqualByComparingTo("105");
+            assertThat(t.exitPrice()).isEqualByComparingTo("110");
+            assertThat(t.qty()).isEqualByComparingTo("2");
+            assertThat(t.realizedPnl()).isEqualByComparingTo("10");
+        });
+        for (int i = 0; i < ExpertHistory.TRADES_KEPT; i++) {
+            h.fill("o" + i, "ETHUSDT", Side.SHORT, true, d("1"), d("50"), 100L + i);
+            h.fill("c" + i, "ETHUSDT", Side.SHORT, false, d("1"), d("49"), 100L + i);
+        }
+        assertThat(h.trades()).hasSize(ExpertHistory.TRADES_KEPT);
+        assertThat(h.trades().get(0).seq()).isEqualTo(2);
+        assertThat(h.closedPositions()).isEqualTo(ExpertHistory.TRADES_KEPT + 1);
+    }
 }
