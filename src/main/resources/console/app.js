@@ -505,6 +505,10 @@ async function showShadow() {
   const box = view.querySelector('#shadow-report');
   try {
     const r = await get('/rules/shadow');
+    if (!r.running && !r.version) {
+      box.innerHTML = '<p class="muted">No shadow run. Start one from a version above.</p>';
+      return;
+    }
     const changes = Object.entries(r.byChange || {}).map(([k, v]) => `<li><b>${esc(k)}</b>: ${esc(v)}</li>`).join('');
     const examples = (r.examples || []).map((x) => `<li class="mono">${esc(JSON.stringify(x))}</li>`).join('');
     box.innerHTML = `<p>${r.running ? badge('RUNNING') : badge('STOPPED')} candidate <b>${esc(r.version)}</b>: ${esc(r.fills)} fills,
@@ -525,6 +529,7 @@ async function route() {
   }
   if (!session.token()) {
     renderSignIn();
+    view.dataset.ready = location.hash;
     return;
   }
   document.body.classList.remove('signed-out');

@@ -73,13 +73,13 @@ export function drawExpertCharts(el, days, flags) {
     return { days: 0 };
   }
   new uPlot({
-    width, height: 260, plugins: [markerPlugin(marks)],
+    width, height: 260, plugins: [markerPlugin(marks)], legend: { live: false },
     scales: { x: { time: true } },
     series: [{}, { label: 'Equity (USDT)', stroke: '#1f6feb', width: 2, fill: 'rgba(31,111,235,0.08)' }],
     axes: [{}, { size: 70 }],
   }, [xs, equity], equityBox);
   new uPlot({
-    width, height: 150,
+    width, height: 150, legend: { live: false },
     scales: { x: { time: true } },
     series: [{}, { label: 'Drawdown (%)', stroke: '#c0392b', width: 1.5, fill: 'rgba(192,57,43,0.15)' }],
     axes: [{}, { size: 70 }],
