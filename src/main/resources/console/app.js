@@ -241,6 +241,7 @@ async function renderFollowings() {
 }
 
 function positionRows(s) {
+  if (!s.positions.length) return '<tr class="empty"><td colspan="12" class="muted">No open positions.</td></tr>';
   return s.positions.map((p) => `<tr data-symbol="${esc(p.symbol)}" data-side="${esc(p.side)}"><td>${esc(p.symbol)}</td><td>${esc(p.side)}</td>
     <td data-field="qty">${num(p.qty, 8)}</td><td data-field="entryPrice">${price(p.entryPrice)}</td><td data-field="markPrice">${price(p.markPrice)}</td>
     <td data-field="unrealizedPnl">${money(p.unrealizedPnl)}</td><td data-field="margin">${money(p.margin)}</td><td>${p.leverage}x ${esc(p.marginMode)}</td>
@@ -283,7 +284,7 @@ async function renderSubscription(id) {
   </section>
   <section class="card"><h3>Positions</h3><table id="positions" class="data"><thead><tr><th>Symbol</th><th>Side</th><th>Qty</th><th>Entry</th><th>Mark</th>
     <th>uPnL</th><th>Margin</th><th>Leverage</th><th>Liquidation</th><th>Stop loss</th><th>Take profit</th><th></th></tr></thead>
-    <tbody>${positionRows(s)}</tbody></table>${s.positions.length ? '' : '<p class="muted">No open positions.</p>'}</section>
+    <tbody>${positionRows(s)}</tbody></table></section>
   <section class="card actions"><h3>Actions</h3><div class="grid3">
     <form id="deposit"><h4>Add funds</h4><label>Amount <input id="deposit-amount" inputmode="decimal" required></label><button id="deposit-submit">Add funds</button></form>
     <form id="withdraw"><h4>Withdraw</h4><label>Amount <input id="withdraw-amount" inputmode="decimal" required></label><button id="withdraw-submit">Withdraw</button></form>
@@ -414,8 +415,8 @@ function wireSubscriptionActions(id, s, account) {
 // ---------- desk ----------
 
 function riskRows(actions) {
-  return actions.map((r) => `<tr><td>${time(r.time)}</td><td>${esc(r.subscriptionId)}</td><td>${esc(r.action)}</td><td>${esc(r.symbol || '')} ${esc(r.side || '')}</td>
-    <td>${badge(r.reason, 'reason')}</td><td>${money(r.realizedPnl)}</td><td><small>${esc(comparedValues(r.explanation))}</small></td></tr>`).join('');
+  return actions.map((r) => `<tr data-subscription="${esc(r.subscriptionId)}"><td>${time(r.time)}</td><td>${esc(r.subscriptionId)}</td><td>${esc(r.action)}</td><td>${esc(r.symbol || '')} ${esc(r.side || '')}</td>
+    <td>${badge(r.reason, 'reason')} <small>${esc(reasonInWords(r.reason))}</small></td><td data-field="realizedPnl">${money(r.realizedPnl)}</td><td><small>${esc(comparedValues(r.explanation))}</small></td></tr>`).join('');
 }
 
 async function renderDesk() {
@@ -424,11 +425,12 @@ async function renderDesk() {
   try {
     proposals = await get('/rules/proposals');
   } catch (e) {
-    proposals = { unavailable: failure(e) };
+    // the proposal endpoints arrive with the security work; until then say so plainly
+    proposals = { unavailable: e.status === 404 || e.status === 405 ? 'Rule proposals are not available on this service yet.' : failure(e) };
   }
   const risk = await get('/risk-actions?limit=50').catch(() => []);
   const versions = rules.versions.map((v) => `<tr data-version="${esc(v.version)}"><td><b>${esc(v.version)}</b> ${v.version === rules.active ? badge('ACTIVE') : ''}</td>
-    <td>${esc(v.description || '')}</td><td>${esc((v.files || []).length)}</td><td class="mono">${esc((v.fingerprint || '').slice(0, 12))}</td>
+    <td>${esc(v.description || '')}</td><td>${esc(v.files)}</td><td class="mono">${esc((v.fingerprint || '').slice(0, 12))}</td>
     <td><button class="secondary small validate" data-version="${esc(v.version)}">Validate</button>
       <button class="secondary small shadow" data-version="${esc(v.version)}">Shadow run</button>
       <button class="secondary small propose" data-version="${esc(v.version)}">Propose</button></td></tr>`).join('');
@@ -442,7 +444,8 @@ async function renderDesk() {
     : `<p class="muted">${esc(proposals.unavailable)}</p>`}</div></section>
   <section class="card"><h3>Recent risk actions <small class="muted">live</small></h3>
     <table id="risk-actions" class="data"><thead><tr><th>Time</th><th>Following</th><th>Action</th><th>Position</th><th>Reason</th><th>Realized</th><th>Compared</th></tr></thead>
-    <tbody>${riskRows(risk.slice().reverse())}</tbody></table></section>`;
+    <tbody>${riskRows(risk.slice().reverse())}</tbody></table>
+    ${risk.length ? '' : '<p class="muted" id="no-risk">No risk actions yet; new ones appear here as they happen.</p>'}</section>`;
   await showShadow();
   view.querySelector('#rule-versions').addEventListener('click', async (e) => {
     const b = e.target.closest('button');
@@ -489,7 +492,9 @@ async function renderDesk() {
     }
   });
   listen({ types: 'RISK_ACTION' }, (ev) => {
-    if (ev) view.querySelector('#risk-actions tbody')?.insertAdjacentHTML('afterbegin', riskRows([ev]));
+    if (!ev) return;
+    view.querySelector('#no-risk')?.remove();
+    view.querySelector('#risk-actions tbody')?.insertAdjacentHTML('afterbegin', riskRows([ev]));
   });
 }
 

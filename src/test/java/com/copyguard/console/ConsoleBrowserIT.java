@@ -194,7 +194,7 @@ class ConsoleBrowserIT {
         // the expert closes 10 % higher: profit, and profit share pending
         given.fill("ada", "ada-live-2", "BTCUSDT", "CLOSE_LONG", "0.1", "110000", 100, System.currentTimeMillis());
         browser.find("#decisions tr[data-fill='ada-live-2']");
-        browser.until(d -> browser.driver().findElements(By.cssSelector("#positions tbody tr")).isEmpty());
+        browser.until(d -> browser.driver().findElements(By.cssSelector("#positions tbody tr[data-symbol]")).isEmpty());
         JsonNode stats = following(sub);
         assertThat(stats.path("closedCopies").asInt()).isEqualTo(1);
         assertThat(new java.math.BigDecimal(stats.path("winRate").asText())).isEqualByComparingTo("1");
@@ -273,6 +273,29 @@ class ConsoleBrowserIT {
         browser.until(d -> messages.isDisplayed() && messages.getText().contains("valid"));
         assertThat(messages.getText()).contains(rules.path("active").asText() + ": valid");
         assertThat(browser.find("#shadow-report").getText()).contains("No shadow run");
+        browser.click("#rule-versions button.shadow[data-version='v1']");
+        browser.until(d -> browser.find("#shadow-report").getText().contains("candidate v1"));
+        assertThat(api.get("/rules/shadow").body().path("running").asBoolean()).isTrue();
+        browser.click("#shadow-stop");
+        browser.until(d -> !api.get("/rules/shadow").body().path("running").asBoolean());
+        // proposals arrive with the security work: until then the page says they are not available
+        assertThat(browser.find("#proposals").getText()).satisfiesAnyOf(
+                t -> assertThat(t).contains("not available on this service yet"),
+                t -> assertThat(api.get("/rules/proposals").status()).isEqualTo(200));
+
+        // a stop loss taken while the desk watches appears without a reload
+        browser.until(d -> String.valueOf(browser.js("return document.getElementById('live').className")).contains("live live"));
+        Scenario given = new Scenario(api);
+        String sub = given.follow("{\"followerId\":\"desk-f\",\"expertId\":\"bo\",\"mode\":\"MULTIPLIER\",\"amount\":\"100\","
+                + "\"multiplier\":\"0.1\",\"settings\":{\"leverage\":{\"mode\":\"FIXED\",\"value\":20},\"stopLossRatio\":\"0.5\"},"
+                + "\"time\":" + System.currentTimeMillis() + "}").text("subscriptionId");
+        given.fill("bo", "bo-1", "ETHUSDT", "OPEN_LONG", "1", "3000", 20, System.currentTimeMillis());
+        given.prices(System.currentTimeMillis(), "ETHUSDT", "2500");
+        JsonNode action = api.get("/risk-actions?subscriptionId=" + sub).body().get(0);
+        WebElement row = browser.find("#risk-actions tr[data-subscription='" + sub + "']");
+        assertThat(row.getText()).contains(action.path("reason").asText(), action.path("action").asText());
+        assertThat(row.findElement(By.cssSelector("[data-field='realizedPnl'] [data-value]")).getAttribute("data-value"))
+                .isEqualTo(action.path("realizedPnl").asText());
         browser.screenshot("desk");
     }
 
