@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * GET /experts as a leaderboard: every expert's screening summary, filtered (verdict, a flag,
- * minimum trading days), sorted by one metric (missing values last, ties by expert id) and cut to
- * {@code limit} (default and maximum 1,000).
+ * minimum trading days), sorted by one metric (missing values last, ties by expert id; without
+ * {@code sort} in the order experts were created) and cut to {@code limit} (default and maximum 1,000).
  */
 public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, String sort, boolean ascending,
                           int limit) {
@@ -31,11 +31,11 @@ public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, St
                 throw ApiException.invalid("flag must be a screening flag code; got '" + flag + "'");
             }
         }
-        String s = sort == null || sort.isEmpty() ? "expertId" : sort;
-        if (!SORTS.contains(s)) {
+        String s = sort == null || sort.isEmpty() ? null : sort;
+        if (s != null && !SORTS.contains(s)) {
             throw ApiException.invalid("sort must be one of " + String.join(", ", SORTS) + "; got '" + sort + "'");
         }
-        String o = order == null || order.isEmpty() ? (s.equals("expertId") ? "asc" : "desc") : order.toLowerCase(Locale.ROOT);
+        String o = order == null || order.isEmpty() ? ("expertId".equals(s) ? "asc" : "desc") : order.toLowerCase(Locale.ROOT);
         if (!o.equals("asc") && !o.equals("desc")) {
             throw ApiException.invalid("order must be asc or desc; got '" + order + "'");
         }
@@ -67,7 +67,9 @@ public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, St
                 kept.add(s);
             }
         }
-        kept.sort(order());
+        if (sort != null) {
+            kept.sort(order());
+        }
         ArrayNode arr = Json.array();
         for (int i = 0; i < kept.size() && i < limit; i++) {
             arr.add(ScreeningViews.summary(kept.get(i)));
