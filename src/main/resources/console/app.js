@@ -1,6 +1,6 @@
 // copyguard console: a small single-page app over the service's API. Routes live in the URL hash;
 // every number shown keeps the API's exact value in data-value, and is formatted for reading.
-import { api, get, post, patch, del, session, followerFromToken, ApiError } from './api.js';
+import { get, post, patch, del, session, followerFromToken, ApiError } from './api.js';
 import { LiveStream } from './events.js';
 import { drawExpertCharts } from './chart.js';
 import { reasonInWords, flagInWords, comparedValues } from './words.js';

@@ -42,56 +42,71 @@ final class EventStream {
             ErrorResponder.fail(ctx, e);
             return;
         }
-        HttpServerResponse res = ctx.response();
-        Context context = ctx.vertx().getOrCreateContext();
-        long[] lastSent = {after == null ? Long.MIN_VALUE : after};
-        EventRing.Subscriber[] self = new EventRing.Subscriber[1];
-        self[0] = new EventRing.Subscriber(filter, events -> context.runOnContext(v -> send(ctx, events, lastSent, self[0])));
-        List<LiveEvent> backlog;
-        try {
-            backlog = ring.subscribe(after, self[0]);
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
-            return;
-        }
-        res.setChunked(true).setStatusCode(200)
-                .putHeader("content-type", "text/event-stream; charset=utf-8")
-                .putHeader("cache-control", "no-store")
-                .putHeader("x-accel-buffering", "no");
-        res.write("retry: 1000\n: copyguard events after " + (after == null ? ring.lastId() : after) + "\n\n");
-        long timer = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, id -> {
-            if (!res.closed()) {
-                res.write(": keep-alive\n\n");
-            }
-        });
-        res.closeHandler(v -> {
-            ring.unsubscribe(self[0]);
-            ctx.vertx().cancelTimer(timer);
-        });
-        send(ctx, backlog, lastSent, self[0]);
+        new Connection(ctx, after == null ? Long.MIN_VALUE : after).open(filter, after);
     }
 
-    private void send(RoutingContext ctx, List<LiveEvent> events, long[] lastSent, EventRing.Subscriber self) {
-        HttpServerResponse res = ctx.response();
-        if (res.closed() || res.ended()) {
-            ring.unsubscribe(self);
-            return;
+    /** One open stream: writes events in id order on its event loop, each at most once. */
+    private final class Connection {
+        private final RoutingContext ctx;
+        private final HttpServerResponse res;
+        private long lastSent;
+        private EventRing.Subscriber subscriber;
+
+        Connection(RoutingContext ctx, long lastSent) {
+            this.ctx = ctx;
+            this.res = ctx.response();
+            this.lastSent = lastSent;
         }
-        Buffer out = Buffer.buffer();
-        for (LiveEvent e : events) {
-            if (e.id() > lastSent[0]) {
-                out.appendString("id: ").appendString(Long.toString(e.id())).appendString("\ndata: ")
-                        .appendString(e.json()).appendString("\n\n");
-                lastSent[0] = e.id();
+
+        void open(EventFilter filter, Long after) {
+            Context context = ctx.vertx().getOrCreateContext();
+            subscriber = new EventRing.Subscriber(filter, events -> context.runOnContext(v -> send(events)));
+            List<LiveEvent> backlog;
+            try {
+                backlog = ring.subscribe(after, subscriber);
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
             }
+            res.setChunked(true).setStatusCode(200)
+                    .putHeader("content-type", "text/event-stream; charset=utf-8")
+                    .putHeader("cache-control", "no-store")
+                    .putHeader("x-accel-buffering", "no");
+            res.write("retry: 1000\n: copyguard events\n\n");
+            long timer = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, id -> {
+                if (!res.closed()) {
+                    res.write(": keep-alive\n\n");
+                }
+            });
+            res.closeHandler(v -> {
+                ring.unsubscribe(subscriber);
+                ctx.vertx().cancelTimer(timer);
+            });
+            // live events queue behind this on the same event loop, so the backlog goes first
+            send(backlog);
         }
-        if (out.length() > 0) {
-            res.write(out);
-        }
-        if (res.writeQueueFull()) {
-            // a reader this far behind resumes from its last id instead of holding memory here
-            ring.unsubscribe(self);
-            ctx.request().connection().close();
+
+        private void send(List<LiveEvent> events) {
+            if (res.closed() || res.ended()) {
+                ring.unsubscribe(subscriber);
+                return;
+            }
+            Buffer out = Buffer.buffer();
+            for (LiveEvent e : events) {
+                if (e.id() > lastSent) {
+                    out.appendString("id: ").appendString(Long.toString(e.id())).appendString("\ndata: ")
+                            .appendString(e.json()).appendString("\n\n");
+                    lastSent = e.id();
+                }
+            }
+            if (out.length() > 0) {
+                res.write(out);
+            }
+            if (res.writeQueueFull()) {
+                // a reader this far behind resumes from its last id instead of holding memory here
+                ring.unsubscribe(subscriber);
+                ctx.request().connection().close();
+            }
         }
     }
 
