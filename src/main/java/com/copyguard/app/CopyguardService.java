@@ -82,6 +82,7 @@ public final class CopyguardService implements AutoCloseable {
                     new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq(),
                     WallClockGuard.allowing(config.maxTimeAhead()));
             observability.attach(engine.rules(), writer);
+            observability.feed().attach(engine.ledger());
             writer.start();
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.

@@ -56,6 +56,7 @@ public final class Engine {
     public Engine(ActiveRules rules, EngineEvents events) {
         this.rules = rules;
         this.events = events;
+        ledger.listen(events);
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
         RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
         CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);

@@ -100,6 +100,11 @@ public final class LedgerViews {
             dec(pn, "margin", p.margin());
             dec(pn, "markPrice", v.mark(p));
             dec(pn, "unrealizedPnl", v.unrealizedPnl(p));
+            PositionTriggers t = PositionTriggers.of(p,
+                    ledger.instrument(p.symbol()).getMaintenanceMarginRate(), s.settings());
+            dec(pn, "liquidationPrice", t.liquidationPrice());
+            dec(pn, "stopLossPrice", t.stopLossPrice());
+            dec(pn, "takeProfitPrice", t.takeProfitPrice());
         }
         dec(n, "realizedPnl", s.realizedPnl());
         dec(n, "fees", s.fees());

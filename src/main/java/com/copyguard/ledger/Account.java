@@ -35,16 +35,19 @@ public final class Account {
         this.pool = pool;
     }
 
-    void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+    /** Moves the balance by {@code amount}; returns the record, or null when the amount is zero. */
+    Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
         if (amount.signum() == 0) {
-            return;
+            return null;
         }
         balance = balance.add(amount);
-        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref);
+        transactions.add(t);
         // the loan never exceeds what the balance is short: money coming in repays it first
         if (loan.signum() > 0 && loan.compareTo(balance.negate()) > 0) {
             loan = balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO;
         }
+        return t;
     }
 
     /** The part of a negative balance that accrues loan interest (SPEC.md "Money"). */
@@ -57,19 +60,24 @@ public final class Account {
     }
 
     /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
-    void reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
+    Transaction reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
         if (delta.signum() == 0) {
-            return;
+            return null;
         }
         frozen = frozen.add(delta);
-        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, delta.negate(), subscriptionId, ref);
+        transactions.add(t);
+        return t;
     }
 
     /** Records a movement inside the account that leaves the balance as it is (margin into or out of a position). */
-    void note(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
-        if (amount.signum() != 0) {
-            transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+    Transaction note(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        if (amount.signum() == 0) {
+            return null;
         }
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref);
+        transactions.add(t);
+        return t;
     }
 
     void addNetInvested(BigDecimal delta) {

@@ -27,6 +27,7 @@ public final class Ledger {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, String> poolByFollower = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> subscriptionsByFollower = new LinkedHashMap<>();
     /** Accounts holding at least one position per symbol, so a price only touches its holders. */
     private final Map<String, java.util.Set<String>> holdersBySymbol = new TreeMap<>();
     private final MarketPrices prices = new MarketPrices();
@@ -36,6 +37,26 @@ public final class Ledger {
     private long subscriptionSeq;
     private long accountSeq;
     private Long lastDailyCheck;
+    /** Wiring, not state: who hears about status changes and money movements. */
+    private transient LedgerListener listener = LedgerListener.NONE;
+
+    public void listen(LedgerListener l) {
+        listener = l;
+    }
+
+    private void posted(Account a, Transaction t) {
+        if (t != null) {
+            listener.transactionPosted(a, t);
+        }
+    }
+
+    private void status(Subscription s, SubscriptionStatus to) {
+        SubscriptionStatus from = s.status();
+        s.setStatus(to);
+        if (from != to) {
+            listener.statusChanged(s, from);
+        }
+    }
 
     public long clock() {
         return clock;
@@ -157,6 +178,15 @@ public final class Ledger {
         return out;
     }
 
+    /** Every subscription the follower ever made, oldest first. */
+    public java.util.List<Subscription> subscriptionsOf(String followerId) {
+        java.util.List<Subscription> out = new java.util.ArrayList<>();
+        for (String id : subscriptionsByFollower.getOrDefault(followerId, java.util.List.of())) {
+            out.add(subscriptions.get(id));
+        }
+        return out;
+    }
+
     /** The follower's shared pool for FIXED_MARGIN and MULTIPLIER subscriptions, or null. */
     public Account poolOf(String followerId) {
         String id = poolByFollower.get(followerId);
@@ -172,6 +202,7 @@ public final class Ledger {
         // the trailing-drawdown peak starts at what the account holds; the follow's transfer then shifts it
         s.setPeakEquity(valuation.equity(account));
         subscriptions.put(id, s);
+        subscriptionsByFollower.computeIfAbsent(followerId, k -> new java.util.ArrayList<>()).add(id);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
         return s;
@@ -199,7 +230,7 @@ public final class Ledger {
     // --- money ---
 
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
-        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref));
         a.addNetInvested(amount);
         shiftPeaks(a, amount);
         if (initial) {
@@ -220,7 +251,7 @@ public final class Ledger {
     private void chargeFee(Account a, Subscription s, BigDecimal qty, BigDecimal price, BigDecimal feeRate, long time,
                            String ref) {
         BigDecimal fee = Decimals.money(qty.multiply(price).multiply(feeRate));
-        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref));
         s.addFee(fee);
     }
 
@@ -233,6 +264,10 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         BigDecimal pnl = Decimals.money(p.pnlOn(qty, price));
         BigDecimal released = p.reduce(qty);
+        p.realize(pnl);
+        if (!p.isOpen()) {
+            s.copyClosed(p.realizedPnl().signum() > 0);
+        }
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
             java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
@@ -240,7 +275,7 @@ public final class Ledger {
                 holders.remove(a.accountId());
             }
         }
-        a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
+        posted(a, a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref));
         s.addRealizedPnl(pnl);
         chargeFee(a, s, qty, price, feeRate, time, ref);
         return new Closed(pnl, released);
@@ -291,8 +326,8 @@ public final class Ledger {
     public void changeMargin(Subscription s, Position p, BigDecimal delta, long time, String ref) {
         Account a = accounts.get(s.accountId());
         p.adjustMargin(delta);
-        a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
-                delta.negate(), s.subscriptionId(), ref);
+        posted(a, a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
+                delta.negate(), s.subscriptionId(), ref));
     }
 
     public void expertMarginChanged(Expert e, String symbol, Side side, BigDecimal amount) {
@@ -305,7 +340,7 @@ public final class Ledger {
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
         BigDecimal before = a.balance();
-        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref));
         a.addNetInvested(amount.negate());
         shiftPeaks(a, amount.negate());
         // a withdrawal of unrealized profit lends what the balance does not hold: only that accrues interest
@@ -322,18 +357,18 @@ public final class Ledger {
             return BigDecimal.ZERO;
         }
         BigDecimal cover = a.balance().negate();
-        a.post(++transactionSeq, time, TransactionType.INSURANCE_COVER, cover, null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.INSURANCE_COVER, cover, null, ref));
         return cover;
     }
 
     /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
     public void freeze(Account a, BigDecimal amount, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, Decimals.money(amount), null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, Decimals.money(amount), null, ref));
     }
 
     /** Releases the whole frozen reservation (FREEZE_REFUND). */
     public void refundFrozen(Account a, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref));
     }
 
     /** Pays {@code amount} of profit share to the expert and raises the subscription's high-water mark. */
@@ -341,7 +376,7 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         BigDecimal amount = Decimals.money(pending);
         if (amount.signum() > 0) {
-            a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref);
+            posted(a, a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref));
             expert.earnProfitShare(amount);
             s.addProfitSharePaid(amount);
         }
@@ -349,28 +384,28 @@ public final class Ledger {
     }
 
     public void chargeLoanInterest(Account a, BigDecimal interest, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, Decimals.money(interest).negate(), null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, Decimals.money(interest).negate(), null, ref));
     }
 
     public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
-        a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref));
         a.addNetInvested(amount.negate());
         shiftPeaks(a, amount.negate());
     }
 
     public void setStatus(Subscription s, SubscriptionStatus status) {
-        s.setStatus(status);
+        status(s, status);
     }
 
     /** Stop following after the expert's closes: no new opens; finishes when the last position is closed. */
     public void closing(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.CLOSING);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.CLOSING);
     }
 
     public void stopped(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.STOPPED);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.STOPPED);
         experts.get(s.expertId()).unlinkFollower(s.followerId(), s.subscriptionId());
     }
 }

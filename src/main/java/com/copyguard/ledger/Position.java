@@ -13,6 +13,8 @@ public final class Position {
     private int leverage;
     private MarginMode marginMode;
     private BigDecimal margin;
+    /** PnL realized by this position's closes so far: decides whether it counts as a win once closed. */
+    private BigDecimal realizedPnl = BigDecimal.ZERO;
 
     Position(PositionKey key, MarginMode marginMode) {
         this.key = key;
@@ -41,6 +43,14 @@ public final class Position {
         qty = qty.subtract(closeQty);
         margin = margin.subtract(released);
         return released;
+    }
+
+    void realize(BigDecimal pnl) {
+        realizedPnl = realizedPnl.add(pnl);
+    }
+
+    public BigDecimal realizedPnl() {
+        return realizedPnl;
     }
 
     public BigDecimal unrealizedPnl(BigDecimal mark) {

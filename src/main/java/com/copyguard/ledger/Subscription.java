@@ -27,6 +27,8 @@ public final class Subscription {
     private BigDecimal peakEquity;
     /** Loss-limit bookkeeping per period of the subscription's limits. */
     private final java.util.Map<com.copyguard.domain.LossPeriod, LossPeriodMark> lossPeriods = new java.util.TreeMap<>();
+    private long closedCopies;
+    private long profitableCopies;
 
     Subscription(String subscriptionId, String followerId, String expertId, String accountId, FollowMode mode,
                  BigDecimal fixedMargin, BigDecimal multiplier, SubscriptionSettings settings, long startTime) {
@@ -127,6 +129,23 @@ public final class Subscription {
 
     void addProfitSharePaid(BigDecimal amount) {
         profitSharePaid = profitSharePaid.add(amount);
+    }
+
+    /** Positions of this subscription closed completely. */
+    public long closedCopies() {
+        return closedCopies;
+    }
+
+    /** Closed positions whose realized PnL (before fees) was positive. */
+    public long profitableCopies() {
+        return profitableCopies;
+    }
+
+    void copyClosed(boolean profitable) {
+        closedCopies++;
+        if (profitable) {
+            profitableCopies++;
+        }
     }
 
     /** Why the subscription stopped (STOP_FOLLOWING for a follower's own stop), or null. */

@@ -1,6 +1,8 @@
 package com.copyguard.observability;
 
 import com.copyguard.engine.EngineEvents;
+import com.copyguard.events.EventFeed;
+import com.copyguard.events.EventRing;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.rules.ActiveRules;
 import io.micrometer.core.instrument.Gauge;
@@ -18,12 +20,17 @@ public final class Observability {
     private final Readiness readiness = new Readiness();
     private final EventLog eventLog = new EventLog();
     private final LiveEvents events;
+    /** Events kept for streams to resume from, and streams open at once (GET /events). */
+    private static final int EVENTS_KEPT = 10_000;
+    private static final int MAX_STREAMS = 256;
+    private final EventFeed feed = new EventFeed(
+            new EventRing(EVENTS_KEPT, MAX_STREAMS, System.currentTimeMillis() * 1000), EVENTS_KEPT);
     private volatile LedgerGauges ledger;
     private volatile SingleWriter writer;
 
     public Observability() {
         MeterRegistry registry = telemetry.registry();
-        events = new LiveEvents(List.of(new EngineMetrics(registry, System.currentTimeMillis()), eventLog));
+        events = new LiveEvents(List.of(new EngineMetrics(registry, System.currentTimeMillis()), eventLog, feed));
         Gauge.builder("copyguard.ready", readiness, r -> r.isReady() ? 1 : 0)
                 .description("1 once rules are compiled and the journal replayed, 0 before and after a journal failure")
                 .register(registry);
@@ -46,6 +53,11 @@ public final class Observability {
     /** The listener to give the engine; silent until {@link #live}. */
     public EngineEvents events() {
         return events;
+    }
+
+    /** The live event stream's source (GET /events). */
+    public EventFeed feed() {
+        return feed;
     }
 
     /** The engine and writer exist (rules compiled): ledger gauges can be registered. */

@@ -2,9 +2,11 @@ package com.copyguard.screening;
 
 import com.copyguard.command.ApiException;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.copyguard.engine.CursorPage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Read-only screening answers; like every query they run on the writer thread. */
 public final class ScreeningQueries {
@@ -15,15 +17,20 @@ public final class ScreeningQueries {
         return Reply.unchanged(ScreeningViews.screening(e.screening().screen(expertId, e.ledger(), e.rules().get())));
     }
 
-    /** Every expert with its verdict, optionally only those with {@code verdict} (null = all). */
-    public static Reply experts(Engine e, Verdict verdict) {
-        ArrayNode arr = Json.array();
-        for (Screening s : e.screening().screenAll(e.ledger(), e.rules().get())) {
-            if (verdict == null || s.verdict() == verdict) {
-                arr.add(ScreeningViews.summary(s));
-            }
+    /** The experts' screening summaries, filtered and ranked as {@code board} says. */
+    public static Reply experts(Engine e, Leaderboard board) {
+        return Reply.unchanged(board.rank(e.screening().screenAll(e.ledger(), e.rules().get())));
+    }
+
+    /** GET /experts/{id}/trades: the expert's closed positions, newest first, one page. */
+    public static Reply trades(Engine e, String expertId, CursorPage page) {
+        if (e.ledger().expert(expertId) == null) {
+            throw ApiException.notFound("expert", expertId);
         }
-        return Reply.unchanged(arr);
+        ExpertHistory h = e.screening().history(expertId);
+        List<ExpertTrade> newestFirst = new ArrayList<>(h == null ? List.of() : h.trades());
+        Collections.reverse(newestFirst);
+        return Reply.unchanged(page.page(newestFirst, ExpertTrade::seq, ScreeningViews::trade));
     }
 
     public static Reply equityHistory(Engine e, String expertId) {

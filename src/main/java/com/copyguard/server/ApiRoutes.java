@@ -16,7 +16,10 @@ import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.durability.StateHash;
+import com.copyguard.engine.CursorPage;
+import com.copyguard.engine.FollowerQueries;
 import com.copyguard.engine.Queries;
+import com.copyguard.engine.WithdrawalPreview;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -69,6 +72,26 @@ final class ApiRoutes {
         rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
                 ctx.queryParams().get("subscriptionId"), limit(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
+        rb.getRoute("previewWithdrawal").addHandler(ctx -> {
+            java.math.BigDecimal amount;
+            try {
+                amount = WithdrawalPreview.amount(JsonBody.of(ctx));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> WithdrawalPreview.preview(e, ctx.pathParam("accountId"), amount));
+        });
+        rb.getRoute("listFollowerSubscriptions").addHandler(ctx -> {
+            CursorPage page;
+            try {
+                page = CursorPage.of(ctx.queryParams().get("limit"), ctx.queryParams().get("cursor"));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> FollowerQueries.followings(e, ctx.pathParam("followerId"), page));
+        });
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);
         rb.getRoute("getStateHash").addHandler(ctx -> exchange.query(ctx,

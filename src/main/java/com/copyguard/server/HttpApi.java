@@ -50,6 +50,7 @@ public final class HttpApi extends VerticleBase {
         ops.mount(router);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(spec));
+        WebPages.mount(router);
         router.route().handler(this::untilReady);
         router.route().failureHandler(ErrorResponder::handle);
         router.errorHandler(404, ErrorResponder::handle);
@@ -81,6 +82,7 @@ public final class HttpApi extends VerticleBase {
             Exchange exchange = new Exchange(writer);
             new ApiRoutes(exchange).bind(rb);
             new RulesRoutes(exchange, ruleLibrary, compiledRules, observability.events()).bind(rb);
+            rb.getRoute("streamEvents").addHandler(new EventStream(observability.feed().ring())::handle);
             for (OpenAPIRoute route : rb.getRoutes()) {
                 route.addFailureHandler(ErrorResponder::handle);
             }

@@ -2,7 +2,8 @@ package com.copyguard.server;
 
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.screening.ScreeningQueries;
-import com.copyguard.screening.Verdict;
+import com.copyguard.engine.CursorPage;
+import com.copyguard.screening.Leaderboard;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -22,16 +23,28 @@ final class ScreeningRoutes {
         rb.getRoute("getExpertScreening").addHandler(ctx -> exchange.query(ctx,
                 e -> ScreeningQueries.screening(e, ctx.pathParam("expertId"))));
         rb.getRoute("listExperts").addHandler(this::listExperts);
+        rb.getRoute("getExpertTrades").addHandler(ctx -> {
+            CursorPage page;
+            try {
+                page = CursorPage.of(ctx.queryParams().get("limit"), ctx.queryParams().get("cursor"));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> ScreeningQueries.trades(e, ctx.pathParam("expertId"), page));
+        });
     }
 
     private void listExperts(RoutingContext ctx) {
-        Verdict verdict;
+        Leaderboard board;
+        var q = ctx.queryParams();
         try {
-            verdict = ScreeningQueries.verdictParam(ctx.queryParams().get("verdict"));
+            board = Leaderboard.parse(q.get("verdict"), q.get("flag"), q.get("minTradingDays"), q.get("sort"),
+                    q.get("order"), q.get("limit"));
         } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
             return;
         }
-        exchange.query(ctx, e -> ScreeningQueries.experts(e, verdict));
+        exchange.query(ctx, e -> ScreeningQueries.experts(e, board));
     }
 }

@@ -48,6 +48,30 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /**
+     * Opens {@code path} as a stream of lines (Server-Sent Events), sending {@code Last-Event-ID}
+     * when it is not null. Closing the returned stream closes the connection.
+     */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path, String lastEventId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's base address, for a browser to open its pages. */
+    public String baseUrl() {
+        return base;
+    }
+
     private HttpRequest.Builder json(String path, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json");
     }
