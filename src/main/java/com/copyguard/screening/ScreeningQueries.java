@@ -4,6 +4,9 @@ import com.copyguard.command.ApiException;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /** Read-only screening answers; like every query they run on the writer thread. */
@@ -15,15 +18,11 @@ public final class ScreeningQueries {
         return Reply.unchanged(ScreeningViews.screening(e.screening().screen(expertId, e.ledger(), e.rules().get())));
     }
 
-    /** Every expert with its verdict, optionally only those with {@code verdict} (null = all). */
-    public static Reply experts(Engine e, Verdict verdict) {
-        ArrayNode arr = Json.array();
-        for (Screening s : e.screening().screenAll(e.ledger(), e.rules().get())) {
-            if (verdict == null || s.verdict() == verdict) {
-                arr.add(ScreeningViews.summary(s));
-            }
-        }
-        return Reply.unchanged(arr);
+    /** A page of the experts, in creation order, with their verdict; only those with {@code verdict} (null = all). */
+    public static Reply experts(Engine e, Verdict verdict, PageRequest page) {
+        List<Screening> all = e.screening().screenAll(e.ledger(), e.rules().get());
+        return Reply.unchanged(Pages.walk(all, s -> verdict == null || s.verdict() == verdict, page)
+                .toJson(ScreeningViews::summary));
     }
 
     public static Reply equityHistory(Engine e, String expertId) {
@@ -31,17 +30,5 @@ public final class ScreeningQueries {
             throw ApiException.notFound("expert", expertId);
         }
         return Reply.unchanged(ScreeningViews.history(expertId, e.screening().history(expertId)));
-    }
-
-    /** Parses the verdict query parameter; null or empty means no filter. */
-    public static Verdict verdictParam(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Verdict.valueOf(value);
-        } catch (IllegalArgumentException ex) {
-            throw ApiException.invalid("verdict must be one of RECOMMENDED, CAUTION, AVOID; got '" + value + "'");
-        }
     }
 }

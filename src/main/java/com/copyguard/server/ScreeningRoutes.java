@@ -3,6 +3,7 @@ package com.copyguard.server;
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.screening.ScreeningQueries;
 import com.copyguard.screening.Verdict;
+import com.copyguard.paging.PageRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -25,13 +26,10 @@ final class ScreeningRoutes {
     }
 
     private void listExperts(RoutingContext ctx) {
-        Verdict verdict;
-        try {
-            verdict = ScreeningQueries.verdictParam(ctx.queryParams().get("verdict"));
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
-            return;
-        }
-        exchange.query(ctx, e -> ScreeningQueries.experts(e, verdict));
+        ApiRoutes.list(exchange, ctx, "listExperts", q -> {
+            Verdict verdict = q.enumValue("verdict", Verdict.class);
+            PageRequest page = q.page();
+            return e -> ScreeningQueries.experts(e, verdict, page);
+        });
     }
 }

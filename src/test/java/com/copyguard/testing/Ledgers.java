@@ -22,7 +22,7 @@ public final class Ledgers {
         JsonNode account = api.get("/accounts/" + accountId).body();
         BigDecimal moved = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
-        for (JsonNode t : api.get("/accounts/" + accountId + "/transactions").body()) {
+        for (JsonNode t : api.get("/accounts/" + accountId + "/transactions").body().path("items")) {
             String type = t.path("type").asText();
             if (type.startsWith("FREEZE_")) {
                 reserved = reserved.subtract(dec(t.path("amount")));
