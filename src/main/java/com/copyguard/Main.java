@@ -43,6 +43,11 @@ public final class Main implements Callable<Integer> {
             description = "Journal entries between periodic snapshots (0: only at shutdown). Default: ${DEFAULT-VALUE}")
     long snapshotEvery;
 
+    @Option(names = "--writer-stall-after", defaultValue = "5000",
+            description = "Milliseconds one input may take before the writer counts as stalled (readiness 503,"
+                    + " copyguard_writer_stalled). Default: ${DEFAULT-VALUE}")
+    long writerStallAfterMillis;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -59,7 +64,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
-        config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery));
+        config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
+                .withWriterStallAfter(java.time.Duration.ofMillis(writerStallAfterMillis));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);
         CountDownLatch stopped = new CountDownLatch(1);

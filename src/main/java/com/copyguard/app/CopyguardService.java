@@ -11,6 +11,7 @@ import com.copyguard.journal.SqliteJournal;
 import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.WriterWatchdog;
 import com.copyguard.pipeline.Snapshotter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
@@ -36,6 +37,7 @@ public final class CopyguardService implements AutoCloseable {
     private final Observability observability = new Observability();
     private SqliteJournal journal;
     private SingleWriter writer;
+    private WriterWatchdog watchdog;
     private Vertx vertx;
     private HttpApi http;
     private Engine engine;
@@ -81,6 +83,8 @@ public final class CopyguardService implements AutoCloseable {
                     new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq());
             observability.attach(engine.rules(), writer);
             writer.start();
+            watchdog = new WriterWatchdog(writer, config.writerStallAfter());
+            observability.watch(watchdog);
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.
                 writer.submit(ActivateRules.of(configured)).join();
@@ -191,15 +195,25 @@ public final class CopyguardService implements AutoCloseable {
                 LOG.warn("HTTP shutdown: {}", e.toString());
             }
         }
+        boolean writerStopped = true;
         if (writer != null) {
-            writer.close();
+            // a writer stuck in one input gets a short grace, not 30 s: SIGTERM must stop the process
+            writerStopped = writer.close(watchdog != null && watchdog.stall() != null);
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         if (vertx != null) {
             vertx.close().await();
         }
-        if (journal != null) {
+        if (journal != null && writerStopped) {
             journal.close();
         }
         observability.close();
+        if (!writerStopped) {
+            WriterWatchdog.Stall stall = watchdog == null ? null : watchdog.stall();
+            throw new IllegalStateException("the writer did not stop; it is stuck on "
+                    + (stall == null ? "an input" : stall.input()) + ", which was not journaled");
+        }
     }
 }

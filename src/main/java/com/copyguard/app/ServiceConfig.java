@@ -1,7 +1,9 @@
 package com.copyguard.app;
 
 import com.copyguard.durability.DurabilitySettings;
+import com.copyguard.pipeline.WriterWatchdog;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run the service. {@code rulesVersion} null means the version named in
@@ -9,13 +11,23 @@ import java.nio.file.Path;
  * {@code durability} is the snapshot policy.
  */
 public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
-                            Path instrumentsFile, DurabilitySettings durability) {
+                            Path instrumentsFile, DurabilitySettings durability, Duration writerStallAfter) {
 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile) {
         this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS);
     }
 
+    public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile,
+                         DurabilitySettings durability) {
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, WriterWatchdog.DEFAULT_STALL_AFTER);
+    }
+
     public ServiceConfig withDurability(DurabilitySettings settings) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, writerStallAfter);
+    }
+
+    /** How long applying one input may take before the writer counts as stalled (see WriterWatchdog). */
+    public ServiceConfig withWriterStallAfter(Duration bound) {
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, bound);
     }
 }
