@@ -203,7 +203,7 @@ class MoneyIT {
         JsonNode acc = account(f.text("accountId"));
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("0");
         JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
-        JsonNode last = txs.get(txs.size() - 1);
+        JsonNode last = txs.get(0);
         assertThat(last.path("type").asText()).isEqualTo("TRANSFER_OUT");
         assertThat(dec(last.path("amount"))).isEqualByComparingTo("-1099.9");
         assertConsistent(api, f.text("accountId"));
