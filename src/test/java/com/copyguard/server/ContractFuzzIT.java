@@ -31,7 +31,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * service over HTTP. For each operation the test builds a valid body from the operation's schema and
  * breaks it in one way (wrong type, extreme number, over-long string, deep nesting, unknown field,
  * bad enum, missing field, oversize or malformed body, wrong content type), or breaks its path or
- * query (bad percent-escapes, huge path, bad limit/cursor/time, unknown parameter). Every request
+ * query (bad percent-escapes, huge path, bad limit/cursor/time, unknown parameter), choosing among
+ * the breakages the operation has a place for (one without one falls back to a bad percent-escape). Every request
  * must get a 4xx with a JSON error code and a body under 4 KB; afterwards the state hash is unchanged
  * and the service is ready.
  *
@@ -118,10 +119,27 @@ class ContractFuzzIT {
 
     @Provide
     Arbitrary<List<Sent>> brokenRequests() {
-        Arbitrary<Sent> one = Combinators.combine(Arbitraries.of(OPERATIONS), Arbitraries.of(Breakage.class),
-                Arbitraries.integers().between(0, 1_000_000), Arbitraries.strings().ofMinLength(1).ofMaxLength(40))
-                .as(ContractFuzzIT::broken);
+        Arbitrary<Sent> one = Arbitraries.of(OPERATIONS).flatMap(op -> Combinators.combine(Arbitraries.just(op),
+                Arbitraries.of(applicable(op)), Arbitraries.integers().between(0, 1_000_000),
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(40)).as(ContractFuzzIT::broken));
         return one.list().ofSize(BATCH);
+    }
+
+    /** The breakages that have a place in {@code op}: body ones need a body, path ones a path parameter, ... */
+    static List<Breakage> applicable(Operation op) {
+        List<Breakage> out = new ArrayList<>(List.of(Breakage.BAD_ESCAPE_QUERY));
+        if (op.bodySchema() != null) {
+            out.addAll(List.of(Breakage.UNKNOWN_FIELD, Breakage.WRONG_TYPE, Breakage.EXTREME_NUMBER, Breakage.LONG_STRING,
+                    Breakage.DEEP_NESTING, Breakage.BAD_ENUM, Breakage.MISSING_REQUIRED, Breakage.OVERSIZE_BODY,
+                    Breakage.MALFORMED_JSON, Breakage.WRONG_CONTENT_TYPE));
+        }
+        if (op.path().contains("{")) {
+            out.addAll(List.of(Breakage.BAD_ESCAPE_PATH, Breakage.LONG_PATH));
+        }
+        if (!op.queryParameters().isEmpty()) {
+            out.addAll(List.of(Breakage.BAD_QUERY_VALUE, Breakage.UNKNOWN_QUERY_PARAMETER));
+        }
+        return out;
     }
 
     static Sent broken(Operation op, Breakage breakage, int seed, String junk) {
