@@ -46,6 +46,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-time-ahead-ms", defaultValue = "300000",
             description = "How far ahead of the wall clock an input's event time may be. Default: ${DEFAULT-VALUE}")
     long maxTimeAheadMs;
+    @Option(names = "--writer-stall-after", defaultValue = "5000",
+            description = "Milliseconds one input may take before the writer counts as stalled (readiness 503,"
+                    + " copyguard_writer_stalled). Default: ${DEFAULT-VALUE}")
+    long writerStallAfterMillis;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -64,7 +68,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
         config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
-                .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs));
+                .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs))
+                .withWriterStallAfter(java.time.Duration.ofMillis(writerStallAfterMillis));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);
         CountDownLatch stopped = new CountDownLatch(1);

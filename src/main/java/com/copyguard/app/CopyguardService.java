@@ -12,6 +12,7 @@ import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.pipeline.WallClockGuard;
+import com.copyguard.pipeline.WriterWatchdog;
 import com.copyguard.pipeline.Snapshotter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
@@ -37,6 +38,7 @@ public final class CopyguardService implements AutoCloseable {
     private final Observability observability = new Observability();
     private SqliteJournal journal;
     private SingleWriter writer;
+    private WriterWatchdog watchdog;
     private Vertx vertx;
     private HttpApi http;
     private Engine engine;
@@ -84,6 +86,8 @@ public final class CopyguardService implements AutoCloseable {
             observability.attach(engine.rules(), writer);
             observability.feed().attach(engine.ledger());
             writer.start();
+            watchdog = new WriterWatchdog(writer, config.writerStallAfter());
+            observability.watch(watchdog);
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.
                 writer.submit(ActivateRules.of(configured)).join();
@@ -194,15 +198,25 @@ public final class CopyguardService implements AutoCloseable {
                 LOG.warn("HTTP shutdown: {}", e.toString());
             }
         }
+        boolean writerStopped = true;
         if (writer != null) {
-            writer.close();
+            // a writer stuck in one input gets a short grace, not 30 s: SIGTERM must stop the process
+            writerStopped = writer.close(watchdog != null && watchdog.stall() != null);
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         if (vertx != null) {
             vertx.close().await();
         }
-        if (journal != null) {
+        if (journal != null && writerStopped) {
             journal.close();
         }
         observability.close();
+        if (!writerStopped) {
+            WriterWatchdog.Stall stall = watchdog == null ? null : watchdog.stall();
+            throw new IllegalStateException("the writer did not stop; it is stuck on "
+                    + (stall == null ? "an input" : stall.input()) + ", which was not journaled");
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.copyguard.app;
 
 import com.copyguard.durability.DurabilitySettings;
 import com.copyguard.pipeline.WallClockGuard;
+import com.copyguard.pipeline.WriterWatchdog;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,22 +10,37 @@ import java.time.Duration;
  * How to run the service. {@code rulesVersion} null means the version named in
  * {@code <rulesDir>/ACTIVE}; {@code instrumentsFile} null means the built-in catalog;
  * {@code durability} is the snapshot policy; {@code maxTimeAhead} how far ahead of the wall clock an
- * input's event time may be.
+ * input's event time may be; {@code writerStallAfter} how long one input may take before the writer
+ * counts as stalled.
  */
 public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
-                            Path instrumentsFile, DurabilitySettings durability, Duration maxTimeAhead) {
+                            Path instrumentsFile, DurabilitySettings durability, Duration maxTimeAhead,
+                            Duration writerStallAfter) {
 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile) {
-        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS,
-                WallClockGuard.DEFAULT_MAX_AHEAD);
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS);
+    }
+
+    public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile,
+                         DurabilitySettings durability) {
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability,
+                WallClockGuard.DEFAULT_MAX_AHEAD, WriterWatchdog.DEFAULT_STALL_AFTER);
     }
 
     public ServiceConfig withDurability(DurabilitySettings settings) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, maxTimeAhead);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, maxTimeAhead,
+                writerStallAfter);
     }
 
     /** How far ahead of the wall clock an input's event time may be when it arrives. */
     public ServiceConfig withMaxTimeAhead(Duration maxAhead) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxAhead);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxAhead,
+                writerStallAfter);
+    }
+
+    /** How long applying one input may take before the writer counts as stalled (see WriterWatchdog). */
+    public ServiceConfig withWriterStallAfter(Duration bound) {
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxTimeAhead,
+                bound);
     }
 }

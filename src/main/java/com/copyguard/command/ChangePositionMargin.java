@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 public record ChangePositionMargin(String subscriptionId, String symbol, Side side, BigDecimal amount, long time)
         implements Command {
     public static ChangePositionMargin parse(String subscriptionId, JsonNode body) {
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, "MarginChangeInput");
         return new ChangePositionMargin(subscriptionId, f.text("symbol"), f.enumValue("side", Side.class),
                 MarginAmount.nonZero(f), f.time("time"));
     }

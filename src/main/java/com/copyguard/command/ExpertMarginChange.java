@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 public record ExpertMarginChange(String expertId, String symbol, Side side, BigDecimal amount, long time)
         implements Command {
     public static ExpertMarginChange parse(String expertId, JsonNode body) {
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, "MarginChangeInput");
         return new ExpertMarginChange(expertId, f.text("symbol"), f.enumValue("side", Side.class),
                 MarginAmount.nonZero(f), f.time("time"));
     }

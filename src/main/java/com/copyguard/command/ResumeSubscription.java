@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record ResumeSubscription(String subscriptionId, boolean copyExistingPositions, long time) implements Command {
     public static ResumeSubscription parse(String subscriptionId, JsonNode body) {
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, "ResumeInput");
         return new ResumeSubscription(subscriptionId, f.bool("copyExistingPositions", false), f.time("time"));
     }
 

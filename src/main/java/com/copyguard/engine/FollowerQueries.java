@@ -11,6 +11,8 @@ import com.copyguard.ledger.Subscription;
 import com.copyguard.ledger.Transaction;
 import com.copyguard.ledger.Valuation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,11 +31,11 @@ public final class FollowerQueries {
     private FollowerQueries() {
     }
 
-    public static Reply followings(Engine e, String followerId, CursorPage page) {
+    public static Reply followings(Engine e, String followerId, PageRequest page) {
         List<Subscription> newestFirst = new ArrayList<>(e.ledger().subscriptionsOf(followerId));
         Collections.reverse(newestFirst);
-        return Reply.unchanged(page.page(newestFirst, s -> Long.parseLong(s.subscriptionId().substring(1)),
-                s -> following(e, s)));
+        return Reply.unchanged(Pages.walk(newestFirst.iterator(), s -> Long.parseLong(s.subscriptionId().substring(1)),
+                s -> true, page).toJson(s -> following(e, s)));
     }
 
     static ObjectNode following(Engine e, Subscription s) {

@@ -185,7 +185,14 @@ public final class LedgerViews {
     public ArrayNode transactions(Account a) {
         ArrayNode arr = Json.array();
         for (Transaction t : a.transactions()) {
-            ObjectNode n = arr.addObject();
+            arr.add(transaction(t));
+        }
+        return arr;
+    }
+
+    public static ObjectNode transaction(Transaction t) {
+        {
+            ObjectNode n = Json.object();
             n.put("seq", t.seq());
             n.put("time", t.time());
             n.put("type", t.type().name());
@@ -196,8 +203,8 @@ public final class LedgerViews {
             if (t.ref() != null) {
                 n.put("ref", t.ref());
             }
+            return n;
         }
-        return arr;
     }
 
     public static ArrayNode riskActions(java.util.List<RiskActionRecord> actions) {

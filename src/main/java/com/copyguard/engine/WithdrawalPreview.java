@@ -27,7 +27,7 @@ public final class WithdrawalPreview {
 
     /** Parses the body before the query runs, so a malformed amount is refused off the writer. */
     public static BigDecimal amount(JsonNode body) {
-        return Fields.of(body).positive("amount");
+        return Fields.of(body, "WithdrawalPreviewInput").positive("amount");
     }
 
     public static Reply preview(Engine e, String accountId, BigDecimal amount) {

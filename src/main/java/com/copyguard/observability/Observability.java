@@ -4,6 +4,7 @@ import com.copyguard.engine.EngineEvents;
 import com.copyguard.events.EventFeed;
 import com.copyguard.events.EventRing;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.WriterWatchdog;
 import com.copyguard.rules.ActiveRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,23 @@ public final class Observability {
     /** The live event stream's source (GET /events). */
     public EventFeed feed() {
         return feed;
+    }
+
+    /**
+     * The writer's watchdog runs: its stall makes the service not ready and shows in
+     * {@code copyguard_writer_stalled} and {@code copyguard_writer_busy_seconds}.
+     */
+    public void watch(WriterWatchdog watchdog) {
+        MeterRegistry registry = telemetry.registry();
+        Gauge.builder("copyguard.writer.stalled", watchdog, WriterWatchdog::stalledGauge)
+                .description("1 while the writer has been applying one input for longer than its bound (--writer-stall-after)")
+                .register(registry);
+        Gauge.builder("copyguard.writer.busy", watchdog, WriterWatchdog::busySeconds).baseUnit("seconds")
+                .description("How long the writer has been applying its current input (0 when idle)").register(registry);
+        readiness.watchWriter(() -> {
+            WriterWatchdog.Stall stall = watchdog.stall();
+            return stall == null ? null : String.format(java.util.Locale.ROOT, "%s for %.1f s", stall.input(), stall.seconds());
+        });
     }
 
     /** The engine and writer exist (rules compiled): ledger gauges can be registered. */

@@ -52,6 +52,13 @@ public final class SingleWriter implements AutoCloseable {
     private record Outcome(CompletableFuture<Reply> future, Reply reply, RuntimeException error) {
     }
 
+    /** The input (type and id) the writer is applying and since when (System.nanoTime), for the watchdog. */
+    public record InFlight(String input, long startedNanos) {
+    }
+
+    /** How long close() waits for a writer that the watchdog reports stuck (a healthy one gets 30 s). */
+    private static final long STUCK_CLOSE_WAIT_MILLIS = 2000;
+
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Engine engine;
     private final Journal journal;
@@ -61,6 +68,7 @@ public final class SingleWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean stopping;
+    private volatile InFlight inFlight;
     /** Journal position of the last state-changing input applied to the engine (committed or in this batch). */
     private volatile long appliedSeq;
     /** Journal position of the last snapshot written or attempted. */
@@ -89,6 +97,8 @@ public final class SingleWriter implements AutoCloseable {
         this.appliedSeq = journal.lastSeq();
         this.snapshotSeq = snapshotSeq;
         this.thread = new Thread(this::run, "copyguard-writer");
+        // a writer stuck in a rule must not keep the JVM alive after shutdown gave up on it
+        this.thread.setDaemon(true);
     }
 
     public void start() {
@@ -285,6 +295,7 @@ public final class SingleWriter implements AutoCloseable {
         try {
             String ruleSet = engine.rules().get().version();
             long started = System.nanoTime();
+            inFlight = new InFlight(InputNames.of(c.command()), started);
             engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
             Reply reply = engine.apply(c.command());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
@@ -306,15 +317,25 @@ public final class SingleWriter implements AutoCloseable {
                     .log("input refused by an internal error");
             engine.events().inputRefused(c.command(), "INTERNAL_ERROR");
             return new Outcome(c.reply(), null, new ApiException(500, "INTERNAL_ERROR", String.valueOf(e)));
+        } finally {
+            inFlight = null;
         }
     }
 
     private Outcome runQuery(QueryTask q) {
+        inFlight = new InFlight("query", System.nanoTime());
         try {
             return new Outcome(q.reply(), q.query().apply(engine), null);
         } catch (RuntimeException e) {
             return new Outcome(q.reply(), null, e);
+        } finally {
+            inFlight = null;
         }
+    }
+
+    /** What the writer is applying right now, or null between inputs; safe to read from any thread. */
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     private void drainFailing() {
@@ -347,12 +368,22 @@ public final class SingleWriter implements AutoCloseable {
     /** Finishes what is queued, then stops the thread. */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Finishes what is queued, then stops the thread; when {@code stuck} (the watchdog reports the
+     * current input over its bound) waits only briefly. Returns false when the thread did not stop: its
+     * input was never journaled, and the daemon thread dies with the process.
+     */
+    public boolean close(boolean stuck) {
         stopping = true;
         queue.add(new Stop());
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread.join(stuck ? STUCK_CLOSE_WAIT_MILLIS : TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 }

@@ -230,14 +230,14 @@ final class ScenarioWorld {
         if (!body.hasNonNull("expertId")) {
             throw new ScenarioException("expert step needs an expertId");
         }
-        return PutExpert.parse(body.get("expertId").asText(), body);
+        return PutExpert.parse(body.remove("expertId").asText(), body);
     }
 
     private PutInstrument instrument(ObjectNode body) {
         if (!body.hasNonNull("symbol")) {
             throw new ScenarioException("instrument step needs a symbol");
         }
-        return PutInstrument.parse(body.get("symbol").asText(), body);
+        return PutInstrument.parse(body.remove("symbol").asText(), body);
     }
 
     private Follow follow(ObjectNode body) {
@@ -254,6 +254,7 @@ final class ScenarioWorld {
             body.put("requestId", "scenario-" + (++requestSeq));
         }
         body.put("time", nextTime(body.get("time")));
+        body.remove(java.util.List.of("accountId", "follower", "expert"));
         return Deposit.parse(account, body);
     }
 

@@ -2,7 +2,6 @@ package com.copyguard.screening;
 
 import com.copyguard.command.ApiException;
 import com.copyguard.engine.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,53 +11,25 @@ import java.util.function.Function;
 
 /**
  * GET /experts as a leaderboard: every expert's screening summary, filtered (verdict, a flag,
- * minimum trading days), sorted by one metric (missing values last, ties by expert id; without
- * {@code sort} in the order experts were created) and cut to {@code limit} (default and maximum 1,000).
+ * minimum trading days) and sorted by one metric (missing values last, ties by expert id; without
+ * {@code sort} in the order experts were created). The page walk of every list cuts it into pages.
  */
-public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, String sort, boolean ascending,
-                          int limit) {
-    public static final int MAX_LIMIT = 1000;
+public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, String sort, boolean ascending) {
     private static final List<String> SORTS = List.of("roi", "maxDrawdown", "winRate", "followers", "followersPnl",
             "tradingDays", "expertId");
 
-    public static Leaderboard parse(String verdict, String flag, String minTradingDays, String sort, String order,
-                                    String limit) {
-        FlagCode f = null;
-        if (flag != null && !flag.isEmpty()) {
-            try {
-                f = FlagCode.valueOf(flag);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("flag must be a screening flag code; got '" + flag + "'");
-            }
+    public static Leaderboard of(Verdict verdict, FlagCode flag, Integer minTradingDays, String sort, String order) {
+        if (sort != null && !SORTS.contains(sort)) {
+            throw ApiException.invalid("sort must be one of " + String.join(", ", SORTS) + "; got " + ApiException.quote(sort));
         }
-        String s = sort == null || sort.isEmpty() ? null : sort;
-        if (s != null && !SORTS.contains(s)) {
-            throw ApiException.invalid("sort must be one of " + String.join(", ", SORTS) + "; got '" + sort + "'");
-        }
-        String o = order == null || order.isEmpty() ? ("expertId".equals(s) ? "asc" : "desc") : order.toLowerCase(Locale.ROOT);
+        String o = order == null ? ("expertId".equals(sort) ? "asc" : "desc") : order.toLowerCase(Locale.ROOT);
         if (!o.equals("asc") && !o.equals("desc")) {
-            throw ApiException.invalid("order must be asc or desc; got '" + order + "'");
+            throw ApiException.invalid("order must be asc or desc; got " + ApiException.quote(order));
         }
-        return new Leaderboard(ScreeningQueries.verdictParam(verdict), f, whole(minTradingDays, "minTradingDays", 0, 100_000, 0),
-                s, o.equals("asc"), whole(limit, "limit", 1, MAX_LIMIT, MAX_LIMIT));
+        return new Leaderboard(verdict, flag, minTradingDays == null ? 0 : minTradingDays, sort, o.equals("asc"));
     }
 
-    private static int whole(String value, String name, int min, int max, int dflt) {
-        if (value == null || value.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the range
-        }
-        throw ApiException.invalid(name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
-    }
-
-    ArrayNode rank(List<Screening> all) {
+    List<Screening> rank(List<Screening> all) {
         List<Screening> kept = new ArrayList<>();
         for (Screening s : all) {
             if ((verdict == null || s.verdict() == verdict)
@@ -70,11 +41,7 @@ public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, St
         if (sort != null) {
             kept.sort(order());
         }
-        ArrayNode arr = Json.array();
-        for (int i = 0; i < kept.size() && i < limit; i++) {
-            arr.add(ScreeningViews.summary(kept.get(i)));
-        }
-        return arr;
+        return kept;
     }
 
     private Comparator<Screening> order() {

@@ -47,16 +47,29 @@ public final class HttpApi extends VerticleBase {
     public Future<?> start() {
         Buffer spec = Buffer.buffer(resource("openapi.yaml"));
         router = Router.router(vertx);
+        router.route().handler(HttpApi::decodableQuery);
         ops.mount(router);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(spec));
         WebPages.mount(router);
         router.route().handler(this::untilReady);
         router.route().failureHandler(ErrorResponder::handle);
-        router.errorHandler(404, ErrorResponder::handle);
-        router.errorHandler(405, ErrorResponder::handle);
-        router.errorHandler(413, ErrorResponder::handle);
-        return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host).onSuccess(s -> server = s);
+        for (int status : ErrorResponder.ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> ErrorResponder.handle(ctx, status));
+        }
+        return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(ErrorResponder::invalidRequest)
+                .listen(requestedPort, host).onSuccess(s -> server = s);
+    }
+
+    /** A query string with a malformed percent-escape is refused here, before any handler reads it. */
+    private static void decodableQuery(RoutingContext ctx) {
+        try {
+            ctx.queryParams();
+        } catch (RuntimeException e) {
+            ErrorResponder.send(ctx, 400, "MALFORMED_QUERY", "the query string is not valid percent-encoding");
+            return;
+        }
+        ctx.next();
     }
 
     private void untilReady(RoutingContext ctx) {

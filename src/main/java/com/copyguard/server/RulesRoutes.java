@@ -121,7 +121,7 @@ final class RulesRoutes {
         Map<String, String> files = new TreeMap<>();
         try {
             body = JsonBody.of(ctx);
-            Fields f = Fields.of(body);
+            Fields f = Fields.of(body, "ValidateInput");
             if (f.has("drl")) {
                 files.put("posted.drl", body.get("drl").asText());
             }
@@ -164,7 +164,7 @@ final class RulesRoutes {
     /** The body's {@code version}, checked by {@link #versionName}; null once the error is answered. */
     private String postedVersion(RoutingContext ctx) {
         try {
-            return versionName(Fields.of(JsonBody.of(ctx)).text("version"));
+            return versionName(Fields.of(JsonBody.of(ctx), "VersionInput").text("version"));
         } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
             return null;

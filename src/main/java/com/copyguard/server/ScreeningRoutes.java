@@ -2,8 +2,10 @@ package com.copyguard.server;
 
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.screening.ScreeningQueries;
-import com.copyguard.engine.CursorPage;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.screening.FlagCode;
 import com.copyguard.screening.Leaderboard;
+import com.copyguard.screening.Verdict;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -23,28 +25,18 @@ final class ScreeningRoutes {
         rb.getRoute("getExpertScreening").addHandler(ctx -> exchange.query(ctx,
                 e -> ScreeningQueries.screening(e, ctx.pathParam("expertId"))));
         rb.getRoute("listExperts").addHandler(this::listExperts);
-        rb.getRoute("getExpertTrades").addHandler(ctx -> {
-            CursorPage page;
-            try {
-                page = CursorPage.of(ctx.queryParams().get("limit"), ctx.queryParams().get("cursor"));
-            } catch (RuntimeException e) {
-                ErrorResponder.fail(ctx, e);
-                return;
-            }
-            exchange.query(ctx, e -> ScreeningQueries.trades(e, ctx.pathParam("expertId"), page));
-        });
+        rb.getRoute("getExpertTrades").addHandler(ctx -> ApiRoutes.list(exchange, ctx, "getExpertTrades", q -> {
+            PageRequest page = q.page();
+            return e -> ScreeningQueries.trades(e, ctx.pathParam("expertId"), page);
+        }));
     }
 
     private void listExperts(RoutingContext ctx) {
-        Leaderboard board;
-        var q = ctx.queryParams();
-        try {
-            board = Leaderboard.parse(q.get("verdict"), q.get("flag"), q.get("minTradingDays"), q.get("sort"),
-                    q.get("order"), q.get("limit"));
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
-            return;
-        }
-        exchange.query(ctx, e -> ScreeningQueries.experts(e, board));
+        ApiRoutes.list(exchange, ctx, "listExperts", q -> {
+            Leaderboard board = Leaderboard.of(q.enumValue("verdict", Verdict.class), q.enumValue("flag", FlagCode.class),
+                    q.integer("minTradingDays"), q.text("sort"), q.text("order"));
+            PageRequest page = q.page();
+            return e -> ScreeningQueries.experts(e, board, page);
+        });
     }
 }

@@ -137,7 +137,7 @@ class CopyTradingIT extends SharedService {
         assertThat(d.path("reason").asText()).isEqualTo("BELOW_MIN_QTY");
         assertThat(positionQty(sub)).isEqualByComparingTo("0.12");
 
-        JsonNode logged = api.get("/decisions?fillId=r2").body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=r2").body().path("items").get(0);
         assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Target itself below the minimum quantity");
         assertThat(logged.path("explanation").path("minQty").asText()).isEqualTo("0.01");
@@ -176,7 +176,7 @@ class CopyTradingIT extends SharedService {
         assertThat(sameIdOtherBody.error()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(api.get("/accounts/" + account).raw()).isEqualTo(accountAfterFirst);
         assertThat(api.get("/experts/dup-expert").body().path("positions").get(0).path("qty").asText()).isEqualTo("1");
-        assertThat(api.get("/decisions?fillId=d1").body()).hasSize(1);
+        assertThat(api.get("/decisions?fillId=d1").body().path("items")).hasSize(1);
     }
 
     @Test
@@ -245,7 +245,7 @@ class CopyTradingIT extends SharedService {
 
         assertThat(api.get("/experts/bad-expert").raw()).isEqualTo(expertBefore);
         assertThat(api.get("/accounts/" + account).raw()).isEqualTo(accountBefore);
-        assertThat(api.get("/decisions?fillId=b1").body()).isEmpty();
+        assertThat(api.get("/decisions?fillId=b1").body().path("items")).isEmpty();
     }
 
     @Test
@@ -257,7 +257,7 @@ class CopyTradingIT extends SharedService {
         Response health = api.get("/health");
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("ruleSet").asText()).isEqualTo("v2");
-        assertThat(api.get("/instruments").body().findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        assertThat(api.get("/instruments").body().path("items").findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 
     private static void assertError(Response r, int status, String code) {
@@ -277,7 +277,7 @@ class CopyTradingIT extends SharedService {
 
     static void assertTransactionsAddUp(String account) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode t : api.get("/accounts/" + account + "/transactions").body()) {
+        for (JsonNode t : api.get("/accounts/" + account + "/transactions").body().path("items")) {
             sum = sum.add(dec(t.path("amount")));
         }
         assertThat(sum).isEqualByComparingTo(dec(api.get("/accounts/" + account).body().path("balance")));

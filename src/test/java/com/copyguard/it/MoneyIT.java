@@ -156,7 +156,7 @@ class MoneyIT {
         assertThat(dec(openAfter.path("frozen"))).isEqualByComparingTo("10");
         assertThat(dec(openAfter.path("pendingProfitShare"))).isEqualByComparingTo("10");
         assertThat(dec(api.get("/experts/mx").body().path("profitShareEarned"))).isEqualByComparingTo("10");
-        JsonNode types = api.get("/accounts/" + flatAcc + "/transactions").body();
+        JsonNode types = api.get("/accounts/" + flatAcc + "/transactions").body().path("items");
         assertThat(types.findValuesAsText("type")).contains("PROFIT_SHARE", "FREEZE_DEDUCTION", "FREEZE_REFUND");
         assertConsistent(api, flatAcc);
         assertConsistent(api, openAcc);
@@ -204,8 +204,8 @@ class MoneyIT {
         assertThat(dec(stop.body().path("profitSharePaid"))).isEqualByComparingTo("11.1");
         JsonNode acc = account(f.text("accountId"));
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("0");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
-        JsonNode last = txs.get(txs.size() - 1);
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
+        JsonNode last = txs.get(0);
         assertThat(last.path("type").asText()).isEqualTo("TRANSFER_OUT");
         assertThat(dec(last.path("amount"))).isEqualByComparingTo("-1099.9");
         assertConsistent(api, f.text("accountId"));
@@ -232,7 +232,7 @@ class MoneyIT {
         JsonNode acc = account(f.text("accountId"));
         assertThat(acc.path("pool").asBoolean()).isTrue();
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("1018");
-        assertThat(api.get("/accounts/" + f.text("accountId") + "/transactions").body().findValuesAsText("type"))
+        assertThat(api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items").findValuesAsText("type"))
                 .doesNotContain("TRANSFER_OUT");
         assertConsistent(api, f.text("accountId"));
     }
@@ -252,7 +252,7 @@ class MoneyIT {
         assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500.25");
         api.post("/clock", "{\"time\":" + (T0 + DAY2) + "}");
         assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500.5");
-        JsonNode txs = api.get("/accounts/" + acc + "/transactions").body();
+        JsonNode txs = api.get("/accounts/" + acc + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type").stream().filter("LOAN_INTEREST"::equals)).hasSize(2);
         assertConsistent(api, acc);
     }

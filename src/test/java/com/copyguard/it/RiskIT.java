@@ -40,7 +40,7 @@ class RiskIT extends SharedService {
         given.prices(10_000, "SLIPUSDT", "100.6");
         JsonNode rejected = only(given.fill("slip-x", "sl1", "SLIPUSDT", "OPEN_LONG", "1", "100", 10, 5_000));
         assertThat(rejected.path("reason").asText()).isEqualTo("SLIPPAGE_EXCEEDED");
-        JsonNode logged = api.get("/decisions?fillId=sl1").body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=sl1").body().path("items").get(0);
         assertThat(logged.path("explanation").path("slippage").asText()).isEqualTo("0.006");
         assertThat(logged.path("explanation").path("maxSlippage").asText()).isEqualTo("0.005");
         assertThat(logged.path("rulesFired").toString()).contains("Slippage above the subscription's limit");
@@ -124,7 +124,7 @@ class RiskIT extends SharedService {
         Response over = given.fill("tok-x", "tk1", "TOKUSDT", "OPEN_LONG", "10", "100", 10, 10_000);
         assertThat(decisionOf(over, s1).path("outcome").asText()).isEqualTo("COPIED");
         assertThat(decisionOf(over, s2).path("reason").asText()).isEqualTo("TOKEN_LIMIT");
-        JsonNode logged = api.get("/decisions?fillId=tk1&subscriptionId=" + s2).body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=tk1&subscriptionId=" + s2).body().path("items").get(0);
         assertThat(logged.path("explanation").path("followNotionalLimit").asText()).isEqualTo("1500");
 
         Response exact = given.fill("tok-x", "tk2", "TOKEXUSDT", "OPEN_LONG", "10", "100", 10, 20_000);
@@ -171,7 +171,7 @@ class RiskIT extends SharedService {
         assertThat(dec(s.path("realizedPnl"))).isEqualByComparingTo("-5.1");
         assertThat(dec(s.path("fees"))).isEqualByComparingTo("0.1949");
         assertThat(dec(api.get("/accounts/" + f.text("accountId")).body().path("balance"))).isEqualByComparingTo("994.7051");
-        JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().get(0);
+        JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0);
         assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Stop loss");
         assertThat(logged.path("explanation").path("roe").asText()).isEqualTo("-0.51");
@@ -228,7 +228,7 @@ class RiskIT extends SharedService {
         assertThat(actions.findValuesAsText("reason")).containsOnly("GUARDIAN_NET_VALUE");
         JsonNode account = api.get("/accounts/" + f.text("accountId")).body();
         assertThat(dec(account.path("balance"))).isEqualByComparingTo("0");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type")).contains("TRANSFER_OUT");
         assertConsistent(api, f.text("accountId"));
     }
@@ -244,7 +244,7 @@ class RiskIT extends SharedService {
         JsonNode action = given.prices(30_000, "LIQIUSDT", "90.45").body().path("riskActions").get(0);
         assertThat(action.path("action").asText()).isEqualTo("LIQUIDATE");
         assertThat(action.path("reason").asText()).isEqualTo("LIQUIDATION");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type")).contains("LIQUIDATION");
         assertConsistent(api, f.text("accountId"));
     }

@@ -72,6 +72,59 @@ public final class ApiClient {
         return base;
     }
 
+    /**
+     * Sends a request exactly as given, byte for byte, over a plain socket: for request targets that
+     * java.net.http refuses to send (malformed percent-escapes, huge paths) and bodies of any content type.
+     * {@code target} is the raw request target (path and query); {@code contentType} may be null.
+     */
+    public Response raw(String method, String target, String contentType, byte[] body) {
+        int port = URI.create(base).getPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("host: 127.0.0.1:").append(port).append("\r\nconnection: close\r\n");
+            if (contentType != null) {
+                head.append("content-type: ").append(contentType).append("\r\n");
+            }
+            if (body != null) {
+                head.append("content-length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                try {
+                    out.write(body);
+                } catch (IOException e) {
+                    // the server may answer (413) and close before reading an oversize body: read its answer
+                }
+            }
+            out.flush();
+            byte[] reply = socket.getInputStream().readAllBytes();
+            return parseRaw(new String(reply, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Response parseRaw(String reply) throws IOException {
+        int end = reply.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IOException("no complete HTTP response: " + reply.substring(0, Math.min(200, reply.length())));
+        }
+        String[] head = reply.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(head[0].split(" ")[1]);
+        String ct = "";
+        for (String h : head) {
+            if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                ct = h.substring("content-type:".length()).trim();
+            }
+        }
+        String raw = reply.substring(end + 4);
+        JsonNode body = ct.contains("json") && !raw.isEmpty() ? Json.MAPPER.readTree(raw) : null;
+        return new Response(status, body, raw);
+    }
+
     private HttpRequest.Builder json(String path, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json");
     }
