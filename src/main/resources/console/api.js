@@ -54,6 +54,8 @@ export async function api(method, path, body) {
 }
 
 export const get = (path) => api('GET', path);
+/** The items of one page of a list endpoint (every list answers {items, nextCursor}). */
+export const items = async (path) => (await get(path)).items;
 export const post = (path, body) => api('POST', path, body ?? {});
 export const patch = (path, body) => api('PATCH', path, body);
 export const del = (path) => api('DELETE', path);

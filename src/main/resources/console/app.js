@@ -1,6 +1,6 @@
 // copyguard console: a small single-page app over the service's API. Routes live in the URL hash;
 // every number shown keeps the API's exact value in data-value, and is formatted for reading.
-import { get, post, patch, del, session, followerFromToken, ApiError } from './api.js';
+import { get, items, post, patch, del, session, followerFromToken, ApiError } from './api.js';
 import { LiveStream } from './events.js';
 import { drawExpertCharts } from './chart.js';
 import { reasonInWords, flagInWords, comparedValues } from './words.js';
@@ -117,7 +117,7 @@ async function renderLeaderboard(params) {
   const verdict = params.get('verdict') || '';
   const q = new URLSearchParams({ sort, limit: '200' });
   if (verdict) q.set('verdict', verdict);
-  const experts = await get('/experts?' + q);
+  const experts = (await get('/experts?' + q)).items;
   view.innerHTML = `<section class="card">
     <div class="row-between"><h2>Experts</h2>
     <form id="board-filter" class="inline">
@@ -268,7 +268,7 @@ async function renderSubscription(id) {
   const follower = session.follower();
   const s = await get(`/subscriptions/${enc(id)}`);
   const [account, txs, decisions, followings] = await Promise.all([get(`/accounts/${enc(s.accountId)}`),
-    get(`/accounts/${enc(s.accountId)}/transactions`), get(`/decisions?subscriptionId=${enc(id)}&limit=200`),
+    items(`/accounts/${enc(s.accountId)}/transactions?limit=200`), items(`/decisions?subscriptionId=${enc(id)}&limit=200`),
     get(`/followers/${enc(s.followerId)}/subscriptions?limit=500`)]);
   const f = followings.items.find((x) => x.subscriptionId === id) || {};
   const st = s.settings;
@@ -328,7 +328,7 @@ async function refreshSubscription(id) {
   if (!view.querySelector('#decisions')) return;
   const s = await get(`/subscriptions/${enc(id)}`);
   const [account, txs, decisions, followings] = await Promise.all([get(`/accounts/${enc(s.accountId)}`),
-    get(`/accounts/${enc(s.accountId)}/transactions`), get(`/decisions?subscriptionId=${enc(id)}&limit=200`),
+    items(`/accounts/${enc(s.accountId)}/transactions?limit=200`), items(`/decisions?subscriptionId=${enc(id)}&limit=200`),
     get(`/followers/${enc(s.followerId)}/subscriptions?limit=500`)]);
   const f = followings.items.find((x) => x.subscriptionId === id) || {};
   const stats = view.querySelector('#sub-stats');
@@ -428,7 +428,7 @@ async function renderDesk() {
     // the proposal endpoints arrive with the security work; until then say so plainly
     proposals = { unavailable: e.status === 404 || e.status === 405 ? 'Rule proposals are not available on this service yet.' : failure(e) };
   }
-  const risk = await get('/risk-actions?limit=50').catch(() => []);
+  const risk = await items('/risk-actions?limit=50').catch(() => []);
   const versions = rules.versions.map((v) => `<tr data-version="${esc(v.version)}"><td><b>${esc(v.version)}</b> ${v.version === rules.active ? badge('ACTIVE') : ''}</td>
     <td>${esc(v.description || '')}</td><td>${esc(v.files)}</td><td class="mono">${esc((v.fingerprint || '').slice(0, 12))}</td>
     <td><button class="secondary small validate" data-version="${esc(v.version)}">Validate</button>
