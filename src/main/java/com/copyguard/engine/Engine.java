@@ -69,7 +69,7 @@ public final class Engine {
         this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
         this.ruleActivation = new RulesProcessor(rules, events);
         this.pauses = new PauseProcessor(ledger, views, follows);
-        this.margins = new MarginProcessor(ledger, views, rules, lifecycle);
+        this.margins = new MarginProcessor(ledger, views, rules, lifecycle, idempotency);
         this.lossLimits = new LossLimits(ledger);
     }
 

@@ -35,8 +35,11 @@ final class MarginProcessor {
     private final LedgerViews views;
     private final ActiveRules rules;
     private final SubscriptionLifecycle lifecycle;
+    private final Idempotency idempotency;
 
-    MarginProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, SubscriptionLifecycle lifecycle) {
+    MarginProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, SubscriptionLifecycle lifecycle,
+                    Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.ledger = ledger;
         this.views = views;
         this.rules = rules;
@@ -44,6 +47,19 @@ final class MarginProcessor {
     }
 
     Reply positionMargin(ChangePositionMargin c) {
+        String key = c.requestId() == null ? null : "margin:" + c.subscriptionId() + "/" + c.requestId();
+        Reply seen = key == null ? null : idempotency.seen(key, c);
+        if (seen != null) {
+            return seen;
+        }
+        Reply reply = changePositionMargin(c);
+        if (key != null) {
+            idempotency.remember(key, c, reply);
+        }
+        return reply;
+    }
+
+    private Reply changePositionMargin(ChangePositionMargin c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
@@ -65,6 +81,19 @@ final class MarginProcessor {
     }
 
     Reply expertMargin(ExpertMarginChange c) {
+        String key = c.requestId() == null ? null : "expert-margin:" + c.expertId() + "/" + c.requestId();
+        Reply seen = key == null ? null : idempotency.seen(key, c);
+        if (seen != null) {
+            return seen;
+        }
+        Reply reply = changeExpertMargin(c);
+        if (key != null) {
+            idempotency.remember(key, c, reply);
+        }
+        return reply;
+    }
+
+    private Reply changeExpertMargin(ExpertMarginChange c) {
         Expert expert = Lookup.expert(ledger, c.expertId());
         ExpertPosition ep = expert.position(c.symbol(), c.side());
         if (ep == null) {

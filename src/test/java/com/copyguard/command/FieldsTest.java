@@ -58,9 +58,9 @@ class FieldsTest {
 
     @Test
     void unknownFieldsAreRefusedAtEveryLevel() {
-        ApiException top = refused(() -> Fields.of(json("{\"equity\":\"1\",\"maxFollowers\":3}"), "ExpertInput"));
+        ApiException top = refused(() -> Fields.of(json("{\"equity\":\"1\",\"maxFollower\":3}"), "ExpertInput"));
         assertThat(top.code()).isEqualTo("UNKNOWN_FIELD");
-        assertThat(top.getMessage()).startsWith("'maxFollowers' is not a field of this request");
+        assertThat(top.getMessage()).startsWith("'maxFollower' is not a field of this request");
         ApiException nested = refused(() -> SettingsParser.apply(SubscriptionSettings.DEFAULTS,
                 json("{\"guardian\":{\"dailyLossLimit\":\"10\"}}")));
         assertThat(nested.code()).isEqualTo("UNKNOWN_FIELD");

@@ -52,14 +52,14 @@ class LiveEqualsReplayPropertiesTest {
         active = RuleSetLoader.loadFolder(Path.of("rules", TestRuleVersions.activeVersion()));
     }
 
-    record Step(boolean refused, ConservationProperties.Step step) {
+    record Step(boolean refused, ConservationPropertiesTest.Step step) {
     }
 
     @Provide
     Arbitrary<List<Step>> sequences() {
-        Arbitrary<ConservationProperties.Step> step = Combinators.combine(Arbitraries.integers().between(0, 99),
+        Arbitrary<ConservationPropertiesTest.Step> step = Combinators.combine(Arbitraries.integers().between(0, 99),
                 Arbitraries.integers().between(0, 999), Arbitraries.integers().between(0, 999),
-                Arbitraries.integers().between(0, 999)).as(ConservationProperties.Step::new);
+                Arbitraries.integers().between(0, 999)).as(ConservationPropertiesTest.Step::new);
         return Combinators.combine(Arbitraries.integers().between(0, 2).map(n -> n == 0), step).as(Step::new)
                 .list().ofMinSize(10).ofMaxSize(30);
     }
@@ -68,9 +68,9 @@ class LiveEqualsReplayPropertiesTest {
     void theLiveStateAlwaysEqualsTheReplayedState(@ForAll("sequences") List<Step> steps) {
         Engine live = new Engine(new ActiveRules(active));
         Engine replayed = new Engine(new ActiveRules(active));
-        ConservationProperties.Interpreter in = new ConservationProperties.Interpreter(live);
+        ConservationPropertiesTest.Interpreter in = new ConservationPropertiesTest.Interpreter(live);
         in.setUp();
-        new ConservationProperties.Interpreter(replayed).setUp();
+        new ConservationPropertiesTest.Interpreter(replayed).setUp();
         assertThat(StateHash.of(live)).isEqualTo(StateHash.of(replayed));
         int refusals = 0;
         for (Step s : steps) {
@@ -89,7 +89,7 @@ class LiveEqualsReplayPropertiesTest {
                 replayed.apply(c);
             }
             assertThat(StateHash.of(live)).as("live == replayed after %s", c).isEqualTo(StateHash.of(replayed));
-            ConservationProperties.checkConservation(live.ledger(), live, c.toString());
+            ConservationPropertiesTest.checkConservation(live.ledger(), live, c.toString());
         }
         Statistics.label("refused inputs").collect(refusals > 0);
     }
@@ -98,7 +98,7 @@ class LiveEqualsReplayPropertiesTest {
      * An input the engine must refuse, timed a day or more after the clock so that, were it not
      * atomic, it would run (and leave behind) the daily checks its time crosses.
      */
-    private static Command refusedInput(Engine engine, ConservationProperties.Step s) {
+    private static Command refusedInput(Engine engine, ConservationPropertiesTest.Step s) {
         long clock = engine.ledger().clock();
         long later = clock + DAY * (1 + s.a() % 3) + s.b();
         List<Account> accounts = new ArrayList<>(engine.ledger().accounts());

@@ -81,7 +81,8 @@ public final class FollowerControls {
     }
 
     private static String marginJson(String symbol, String side, String amount, long time) {
-        return "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"amount\":\"" + amount + "\",\"time\":" + time + "}";
+        return "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"amount\":\"" + amount
+                + "\",\"requestId\":\"m-" + time + "\",\"time\":" + time + "}";
     }
 
     public Response deposit(String accountId, String amount, String requestId, long time) {

@@ -57,7 +57,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * fees − profit share − loan interest + insurance cover = balance, the freeze records add up to frozen,
  * and neither frozen, available nor pending is negative.
  */
-class ConservationProperties {
+class ConservationPropertiesTest {
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT"};
     private static final String[] EXPERTS = {"e1", "e2"};
     private static RuleSet active;
@@ -279,7 +279,7 @@ class ConservationProperties {
             }
             Position p = open.get(s.a() % open.size());
             BigDecimal amount = s.b() % 2 == 0 ? BigDecimal.valueOf(1 + s.c() % 50) : BigDecimal.valueOf(-(1 + s.c() % 20));
-            return new ChangePositionMargin(p.key().subscriptionId(), p.symbol(), p.side(), amount, time);
+            return new ChangePositionMargin(p.key().subscriptionId(), p.symbol(), p.side(), amount, "m" + time + "/" + amount, time);
         }
 
         /** The expert adds 1-300 or removes 1-30 USDT of margin on one of its positions; copies follow in proportion. */
@@ -290,7 +290,7 @@ class ConservationProperties {
             }
             ExpertPosition p = open.get(s.a() % open.size());
             BigDecimal amount = s.b() % 3 == 0 ? BigDecimal.valueOf(-(1 + s.c() % 30)) : BigDecimal.valueOf(1 + s.c() % 300);
-            return new ExpertMarginChange(expertId, p.symbol(), p.side(), amount, time);
+            return new ExpertMarginChange(expertId, p.symbol(), p.side(), amount, "m" + time + "/" + amount, time);
         }
 
         private String account(int n) {
