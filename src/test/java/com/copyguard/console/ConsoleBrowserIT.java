@@ -188,7 +188,7 @@ class ConsoleBrowserIT {
         subscription = api.get("/subscriptions/" + sub).body();
         assertRowMatches(browser.find("#positions tr[data-symbol='BTCUSDT']"), subscription.path("positions").get(0));
         assertRowMatches(browser.find("#decisions tr[data-fill='ada-live-1']"),
-                api.get("/decisions?fillId=ada-live-1").body().get(0));
+                api.get("/decisions?fillId=ada-live-1").body().path("items").get(0));
         browser.screenshot("following");
 
         // the expert closes 10 % higher: profit, and profit share pending
@@ -291,7 +291,7 @@ class ConsoleBrowserIT {
                 + "\"time\":" + System.currentTimeMillis() + "}").text("subscriptionId");
         given.fill("bo", "bo-1", "ETHUSDT", "OPEN_LONG", "1", "3000", 20, System.currentTimeMillis());
         given.prices(System.currentTimeMillis(), "ETHUSDT", "2500");
-        JsonNode action = api.get("/risk-actions?subscriptionId=" + sub).body().get(0);
+        JsonNode action = api.get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0);
         WebElement row = browser.find("#risk-actions tr[data-subscription='" + sub + "']");
         assertThat(row.getText()).contains(action.path("reason").asText(), action.path("action").asText());
         assertThat(row.findElement(By.cssSelector("[data-field='realizedPnl'] [data-value]")).getAttribute("data-value"))

@@ -111,7 +111,7 @@ class ReadApiIT extends SharedService {
         List<String> ascIds = new ArrayList<>();
         asc.forEach(n -> ascIds.add(n.path("expertId").asText()));
         assertThat(ascIds.indexOf("ra-lb-b")).isLessThan(ascIds.indexOf("ra-lb-a"));
-        assertThat(api.get("/experts?sort=roi&limit=1").body()).hasSize(1);
+        assertThat(api.get("/experts?sort=roi&limit=1").body().path("items")).hasSize(1);
         for (JsonNode n : api.get("/experts?flag=NOT_PROFITABLE").body()) {
             assertThat(n.path("flags").toString()).contains("NOT_PROFITABLE");
         }
@@ -159,11 +159,11 @@ class ReadApiIT extends SharedService {
 
         // the rules act where the page says they would: not just above, just below
         given.prices(t0 + 20_000, "RAPUSDT", "97600");
-        assertThat(api.get("/risk-actions?subscriptionId=" + guarded).body()).isEmpty();
+        assertThat(api.get("/risk-actions?subscriptionId=" + guarded).body().path("items")).isEmpty();
         given.prices(t0 + 30_000, "RAPUSDT", "97400");
         assertThat(api.get("/risk-actions?subscriptionId=" + guarded).body().findValuesAsText("reason")).containsExactly("STOP_LOSS");
         given.prices(t0 + 40_000, "RAPUSDT", "95478");
-        assertThat(api.get("/risk-actions?subscriptionId=" + bare).body()).isEmpty();
+        assertThat(api.get("/risk-actions?subscriptionId=" + bare).body().path("items")).isEmpty();
         given.prices(t0 + 50_000, "RAPUSDT", "95477");
         assertThat(api.get("/risk-actions?subscriptionId=" + bare).body().findValuesAsText("reason")).contains("LIQUIDATION");
     }

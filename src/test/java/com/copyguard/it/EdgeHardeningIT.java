@@ -121,7 +121,7 @@ class EdgeHardeningIT extends SharedService {
         given.expert("exp5", "1000");
         String sub = given.follow(follow("f5", "exp5", "\"0.1\"", ",\"settings\":{\"stopLossRatio\":\"0.5\","
                 + "\"leverage\":{\"mode\":\"FIXED\",\"value\":10}}")).text("subscriptionId");
-        given.fill("exp5", "e5-open", "ETHUSDT", "OPEN_LONG", "1", "3000", 10, T0 + 10_000);
+        given.fill("exp5", "e5-open", "ETHUSDT", "OPEN_LONG", "1", "3000", 10, 10_000); // the shared scenario counts from EventTimes.T0
         assertThat(api.post("/experts/exp5/fills", "{\"fillId\":\"e5-partial\",\"symbol\":\"ETHUSDT\",\"action\":\"OPEN_LONG\","
                 + "\"qty\":\"1\",\"price\":\"3000\",\"leverage\":10,\"marginMode\":\"CROSS\","
                 + "\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":" + (T0 + 20_000) + "}").status()).isEqualTo(200);
@@ -136,7 +136,7 @@ class EdgeHardeningIT extends SharedService {
         assertThat(api.get("/decisions?subscriptionId=" + sub + "&from=" + (T0 + 15_000)).body().path("items")).hasSize(1);
         assertThat(api.get("/decisions?subscriptionId=" + sub + "&to=" + (T0 + 15_000)).body().path("items")).hasSize(1);
 
-        assertThat(given.prices(T0 + 30_000, "ETHUSDT", "2800").status()).isEqualTo(200);
+        assertThat(given.prices(30_000, "ETHUSDT", "2800").status()).isEqualTo(200);
         JsonNode stops = api.get("/risk-actions?subscriptionId=" + sub + "&reason=STOP_LOSS").body().path("items");
         assertThat(stops).hasSize(1);
         assertThat(stops.get(0).path("time").asLong()).isEqualTo(T0 + 30_000);

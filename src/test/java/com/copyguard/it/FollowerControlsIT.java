@@ -61,7 +61,7 @@ class FollowerControlsIT {
         JsonNode open = only(cg.fill("px", "p-o2", "PAUSEUSDT", "OPEN_LONG", "1", "100", "CROSS", T + 30_000));
         assertThat(open.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(open.path("reason").asText()).isEqualTo("PAUSED");
-        JsonNode logged = cg.api().get("/decisions?fillId=p-o2").body().get(0);
+        JsonNode logged = cg.api().get("/decisions?fillId=p-o2").body().path("items").get(0);
         assertThat(logged.path("rulesFired").toString()).contains("Paused: no new opens");
         assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
 
@@ -127,7 +127,7 @@ class FollowerControlsIT {
 
         JsonNode rejected = only(cg.fill("dx", "d-o2", "DAYUSDT", "OPEN_LONG", "1", "94", "CROSS", b - HOUR));
         assertThat(rejected.path("reason").asText()).isEqualTo("LOSS_LIMIT");
-        JsonNode why = cg.api().get("/decisions?fillId=d-o2").body().get(0).path("explanation");
+        JsonNode why = cg.api().get("/decisions?fillId=d-o2").body().path("items").get(0).path("explanation");
         assertThat(why.path("period").asText()).isEqualTo("DAY");
         assertThat(why.path("loss").asText()).isEqualTo("6");
         assertThat(why.path("maxLoss").asText()).isEqualTo("5");
@@ -137,7 +137,7 @@ class FollowerControlsIT {
         cg.price("DAYUSDT", "99", b - 30 * MINUTE);
         JsonNode stillRejected = only(cg.fill("dx", "d-o3", "DAYUSDT", "OPEN_LONG", "1", "99", "CROSS", b - 20 * MINUTE));
         assertThat(stillRejected.path("reason").asText()).isEqualTo("LOSS_LIMIT");
-        assertThat(cg.api().get("/decisions?fillId=d-o3").body().get(0).path("explanation").path("loss").asText())
+        assertThat(cg.api().get("/decisions?fillId=d-o3").body().path("items").get(0).path("explanation").path("loss").asText())
                 .isEqualTo("1");
 
         JsonNode nextDay = only(cg.fill("dx", "d-o4", "DAYUSDT", "OPEN_LONG", "1", "99", "CROSS", b + MINUTE));
@@ -167,7 +167,7 @@ class FollowerControlsIT {
         assertThat(dec(close.path("qty"))).isEqualByComparingTo("10");
         assertThat(dec(close.path("price"))).isEqualByComparingTo("95");
         assertThat(dec(close.path("realizedPnl"))).isEqualByComparingTo("-50");
-        JsonNode logged = cg.api().get("/risk-actions?subscriptionId=" + sub).body().get(0);
+        JsonNode logged = cg.api().get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0);
         assertThat(logged.path("rulesFired").toString()).contains("Loss limit reached: amount",
                 "Loss limit reached: close the positions at market");
         assertThat(logged.path("explanation").path("loss").asText()).isEqualTo("50");
@@ -206,7 +206,7 @@ class FollowerControlsIT {
         assertThat(dec(actions.get(0).path("qty"))).isEqualByComparingTo("10");
         assertThat(dec(actions.get(0).path("price"))).isEqualByComparingTo("102");
         assertThat(dec(actions.get(0).path("realizedPnl"))).isEqualByComparingTo("20");
-        JsonNode why = cg.api().get("/risk-actions?subscriptionId=" + sub).body().get(0).path("explanation");
+        JsonNode why = cg.api().get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0).path("explanation");
         assertThat(why.path("equity").asText()).isEqualTo("1520");
         assertThat(why.path("peakEquity").asText()).isEqualTo("1700");
         assertThat(why.path("floor").asText()).isEqualTo("1530");
@@ -267,8 +267,7 @@ class FollowerControlsIT {
         JsonNode account = cg.account(a.text("accountId"));
         assertThat(dec(account.path("balance"))).isEqualByComparingTo("1000");
         assertThat(dec(account.path("available"))).isEqualByComparingTo("985");
-        JsonNode records = cg.api().get("/accounts/" + a.text("accountId") + "/transactions").body();
-        JsonNode last = records.get(records.size() - 1);
+        JsonNode last = cg.api().get("/accounts/" + a.text("accountId") + "/transactions").body().path("items").get(0); // newest first
         assertThat(last.path("type").asText()).isEqualTo("MARGIN_ADDED");
         assertThat(dec(last.path("amount"))).isEqualByComparingTo("-5");
 
