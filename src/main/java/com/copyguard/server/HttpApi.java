@@ -10,6 +10,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import com.copyguard.security.AccessPolicy;
+import com.copyguard.security.SecurityOptions;
+import com.copyguard.security.SigningKey;
+import com.copyguard.security.Tokens;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,12 +38,17 @@ public final class HttpApi extends VerticleBase {
     private final int requestedPort;
     private final OpsEndpoints ops;
     private final Observability observability;
+    private final SigningKey signingKey;
+    private final SecurityOptions security;
+    private OpenAPIContract contract;
     private Router router;
     private HttpServer server;
     private volatile boolean apiMounted;
 
-    public HttpApi(Observability observability, String host, int port) {
+    public HttpApi(Observability observability, String host, int port, SigningKey signingKey, SecurityOptions security) {
         this.observability = observability;
+        this.signingKey = signingKey;
+        this.security = security;
         this.ops = new OpsEndpoints(observability);
         this.host = host;
         this.requestedPort = port;
@@ -46,7 +57,16 @@ public final class HttpApi extends VerticleBase {
     @Override
     public Future<?> start() {
         Buffer spec = Buffer.buffer(resource("openapi.yaml"));
+        return OpenAPIContract.from(vertx, "openapi.yaml").compose(loaded -> {
+            contract = loaded;
+            return listen(spec, new AccessControl(new AccessPolicy(loaded), new Tokens(vertx, signingKey, security)));
+        });
+    }
+
+    private Future<HttpServer> listen(Buffer spec, AccessControl access) {
         router = Router.router(vertx);
+        // first, so that no route is reached without its declared access rule
+        router.route().handler(access::authorize);
         ops.mount(router);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(spec));
@@ -55,7 +75,12 @@ public final class HttpApi extends VerticleBase {
         router.errorHandler(404, ErrorResponder::handle);
         router.errorHandler(405, ErrorResponder::handle);
         router.errorHandler(413, ErrorResponder::handle);
-        return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host).onSuccess(s -> server = s);
+        HttpServerOptions options = new HttpServerOptions();
+        if (security.tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(security.tlsCert().toString()).setKeyPath(security.tlsKey().toString()));
+        }
+        return vertx.createHttpServer(options).requestHandler(router).listen(requestedPort, host).onSuccess(s -> server = s);
     }
 
     private void untilReady(RoutingContext ctx) {
@@ -74,10 +99,23 @@ public final class HttpApi extends VerticleBase {
     public Future<Void> serveApi(SingleWriter writer, ActiveRules rules, RuleSetLoader ruleLibrary) {
         CompiledRuleSets compiledRules = rules.compiled();
         Promise<Void> mounted = Promise.promise();
-        context.runOnContext(v -> OpenAPIContract.from(vertx, "openapi.yaml").onSuccess(contract -> {
+        AccessControl.Owners owners = new AccessControl.Owners() {
+            @Override
+            public java.util.concurrent.CompletableFuture<String> ofSubscription(String id) {
+                return owner(writer, e -> e.ledger().subscription(id) == null ? null
+                        : e.ledger().subscription(id).followerId());
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> ofAccount(String id) {
+                return owner(writer, e -> e.ledger().account(id) == null ? null : e.ledger().account(id).followerId());
+            }
+        };
+        context.runOnContext(v -> {
             RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
+            rb.rootHandler(ctx -> AccessControl.confine(ctx, owners));
             Exchange exchange = new Exchange(writer);
             new ApiRoutes(exchange).bind(rb);
             new RulesRoutes(exchange, ruleLibrary, compiledRules, observability.events()).bind(rb);
@@ -88,8 +126,19 @@ public final class HttpApi extends VerticleBase {
             ops.rules(rules);
             apiMounted = true;
             mounted.complete();
-        }).onFailure(mounted::fail));
+        });
         return mounted.future();
+    }
+
+    /** Reads a follower id between two inputs on the writer thread. */
+    private static java.util.concurrent.CompletableFuture<String> owner(SingleWriter writer,
+            java.util.function.Function<com.copyguard.engine.Engine, String> read) {
+        return writer.query(e -> {
+            String id = read.apply(e);
+            return com.copyguard.engine.Reply.unchanged(id == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                    : com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
+        })
+                .thenApply(r -> r.body().isNull() ? null : r.body().asText());
     }
 
     public int port() {

@@ -12,7 +12,7 @@ import java.io.IOException;
  * its own error code and numbers never pass through binary floating point.
  */
 final class JsonBody {
-    private static final String KEY = "copyguard.json";
+    static final String KEY = "copyguard.json";
 
     private JsonBody() {
     }
