@@ -60,12 +60,18 @@ public final class DecisionLog {
 
     /** The newest {@code limit} decisions matching the filters (null = any), oldest first. */
     public List<DecisionRecord> query(String fillId, String subscriptionId, int limit) {
+        return query(fillId, subscriptionId, limit, d -> true);
+    }
+
+    /** As {@link #query(String, String, int)}, counting only the decisions {@code visible} accepts. */
+    public List<DecisionRecord> query(String fillId, String subscriptionId, int limit,
+                                      java.util.function.Predicate<DecisionRecord> visible) {
         Deque<DecisionRecord> source = subscriptionId != null
                 ? bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>()) : all;
         List<DecisionRecord> out = new ArrayList<>();
         for (Iterator<DecisionRecord> it = source.descendingIterator(); it.hasNext() && out.size() < limit; ) {
             DecisionRecord d = it.next();
-            if (fillId == null || fillId.equals(d.fillId())) {
+            if ((fillId == null || fillId.equals(d.fillId())) && visible.test(d)) {
                 out.add(d);
             }
         }

@@ -70,6 +70,20 @@ public final class Engine {
      * replay runs the same checks at the same point.
      */
     public Reply apply(Command c) {
+        return apply(c, null);
+    }
+
+    /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
+    public Reply apply(Command c, com.copyguard.command.Sender sender) {
+        ledger.sentBy(sender);
+        try {
+            return applyNow(c);
+        } finally {
+            ledger.sentBy(null);
+        }
+    }
+
+    private Reply applyNow(Command c) {
         boolean crossed = c.eventTime() != null && dailyChecks.runDue(c.eventTime());
         Reply reply;
         try {

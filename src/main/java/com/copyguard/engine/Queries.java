@@ -29,15 +29,35 @@ public final class Queries {
     }
 
     public static Reply decisions(Engine e, String fillId, String subscriptionId, int limit) {
+        return decisions(e, fillId, subscriptionId, limit, null);
+    }
+
+    /** Decisions; with {@code followerId}, only those on that follower's subscriptions. */
+    public static Reply decisions(Engine e, String fillId, String subscriptionId, int limit, String followerId) {
         ArrayNode arr = Json.array();
-        e.decisions().query(fillId, subscriptionId, limit).forEach(d -> arr.add(LedgerViews.decision(d, true)));
+        e.decisions().query(fillId, subscriptionId, limit, d -> ownedBy(e, d.subscriptionId(), followerId))
+                .forEach(d -> arr.add(LedgerViews.decision(d, true)));
         return Reply.unchanged(arr);
     }
 
     public static Reply riskActions(Engine e, String subscriptionId, int limit) {
+        return riskActions(e, subscriptionId, limit, null);
+    }
+
+    /** Risk actions; with {@code followerId}, only those on that follower's subscriptions. */
+    public static Reply riskActions(Engine e, String subscriptionId, int limit, String followerId) {
         ArrayNode arr = Json.array();
-        e.riskLog().query(subscriptionId, limit).forEach(r -> arr.add(LedgerViews.riskAction(r, true)));
+        e.riskLog().query(subscriptionId, limit, r -> ownedBy(e, r.subscriptionId(), followerId))
+                .forEach(r -> arr.add(LedgerViews.riskAction(r, true)));
         return Reply.unchanged(arr);
+    }
+
+    private static boolean ownedBy(Engine e, String subscriptionId, String followerId) {
+        if (followerId == null) {
+            return true;
+        }
+        com.copyguard.ledger.Subscription s = subscriptionId == null ? null : e.ledger().subscription(subscriptionId);
+        return s != null && followerId.equals(s.followerId());
     }
 
     public static Reply health(Engine e) {

@@ -34,11 +34,17 @@ public final class Account {
     }
 
     void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        post(seq, time, type, amount, subscriptionId, ref, null);
+    }
+
+    /** A movement a person asked for (deposit, withdrawal): {@code requestedBy} says who. */
+    void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref,
+              com.copyguard.command.Sender requestedBy) {
         if (amount.signum() == 0) {
             return;
         }
         balance = balance.add(amount);
-        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref, requestedBy));
     }
 
     /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
@@ -47,7 +53,7 @@ public final class Account {
             return;
         }
         frozen = frozen.add(delta);
-        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
+        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref, null));
     }
 
     void addNetInvested(BigDecimal delta) {

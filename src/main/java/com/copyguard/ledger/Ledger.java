@@ -35,6 +35,17 @@ public final class Ledger {
     private long accountSeq;
     private Long lastDailyCheck;
 
+    /** Who sent the input being applied; not state (the journal keeps it), so never snapshotted. */
+    private transient com.copyguard.command.Sender sentBy;
+
+    public com.copyguard.command.Sender sentBy() {
+        return sentBy;
+    }
+
+    public void sentBy(com.copyguard.command.Sender sender) {
+        this.sentBy = sender;
+    }
+
     public long clock() {
         return clock;
     }
@@ -188,7 +199,7 @@ public final class Ledger {
     // --- money ---
 
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
-        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
+        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref, sentBy);
         a.addNetInvested(amount);
         if (initial) {
             a.addInitialInvestment(amount);
@@ -235,7 +246,7 @@ public final class Ledger {
     }
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
+        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref, sentBy);
         a.addNetInvested(amount.negate());
     }
 

@@ -3,6 +3,7 @@ package com.copyguard.pipeline;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Command;
+import com.copyguard.command.Sender;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Reply;
 import com.copyguard.journal.CommandCodec;
@@ -40,7 +41,8 @@ public final class SingleWriter implements AutoCloseable {
     private record SnapshotTask(CompletableFuture<Snapshotter.SnapshotTaken> done) implements Task {
     }
 
-    private record CommandTask(Command command, CompletableFuture<Reply> reply, long enqueuedNanos) implements Task {
+    private record CommandTask(Command command, Sender sender, CompletableFuture<Reply> reply, long enqueuedNanos)
+            implements Task {
     }
 
     private record QueryTask(Function<Engine, Reply> query, CompletableFuture<Reply> reply) implements Task {
@@ -88,8 +90,13 @@ public final class SingleWriter implements AutoCloseable {
     }
 
     public CompletableFuture<Reply> submit(Command command) {
+        return submit(command, null);
+    }
+
+    /** Submits {@code command} sent by {@code sender} (journaled with it; null when the service itself sends it). */
+    public CompletableFuture<Reply> submit(Command command, Sender sender) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
-        enqueue(new CommandTask(command, f, System.nanoTime()), f);
+        enqueue(new CommandTask(command, sender, f, System.nanoTime()), f);
         return f;
     }
 
@@ -271,11 +278,11 @@ public final class SingleWriter implements AutoCloseable {
             String ruleSet = engine.rules().get().version();
             long started = System.nanoTime();
             engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
-            Reply reply = engine.apply(c.command());
+            Reply reply = engine.apply(c.command(), c.sender());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
                 long seq = appliedSeq + 1;
-                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command())));
+                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command(), c.sender())));
                 appliedSeq = seq;
             }
             return new Outcome(c.reply(), reply, null);

@@ -55,7 +55,7 @@ final class ApiRoutes {
         rb.getRoute("closePosition").addHandler(ctx -> exchange.command(ctx,
                 () -> ClosePosition.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
-                ctx.queryParams().get("subscriptionId"), limit(ctx))));
+                ctx.queryParams().get("subscriptionId"), limit(ctx), AccessControl.followerFilter(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);
@@ -66,7 +66,7 @@ final class ApiRoutes {
     private void decisions(RoutingContext ctx) {
         int n = limit(ctx);
         exchange.query(ctx, e -> Queries.decisions(e, ctx.queryParams().get("fillId"),
-                ctx.queryParams().get("subscriptionId"), n));
+                ctx.queryParams().get("subscriptionId"), n, AccessControl.followerFilter(ctx)));
     }
 
     /** The validated {@code limit} query parameter (1-10,000 per openapi.yaml), default 100. */

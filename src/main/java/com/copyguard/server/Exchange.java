@@ -33,7 +33,13 @@ final class Exchange {
             ErrorResponder.fail(ctx, e);
             return;
         }
-        reply(ctx, writer.submit(command));
+        reply(ctx, writer.submit(command, sender(ctx)));
+    }
+
+    /** Who sent the request: the token's subject and the role it acts in (null on an open route). */
+    static com.copyguard.command.Sender sender(RoutingContext ctx) {
+        com.copyguard.security.Caller caller = AccessControl.caller(ctx);
+        return caller == null ? null : new com.copyguard.command.Sender(caller.subject(), caller.primaryRole().wireName());
     }
 
     void query(RoutingContext ctx, Function<Engine, Reply> query) {
