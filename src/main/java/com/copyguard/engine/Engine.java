@@ -169,6 +169,11 @@ public final class Engine {
         return events;
     }
 
+    /** The latest rule set activation and who proposed and approved it (null before the first). */
+    public RulesProcessor.Activation lastActivation() {
+        return ruleActivation.last();
+    }
+
     public ActiveRules rules() {
         return rules;
     }

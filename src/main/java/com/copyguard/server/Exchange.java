@@ -42,6 +42,11 @@ final class Exchange {
         return caller == null ? null : new com.copyguard.command.Sender(caller.subject(), caller.primaryRole().wireName());
     }
 
+    /** Submits {@code command}, tells {@code done} whether it was applied, then answers as {@link #command} does. */
+    void submit(RoutingContext ctx, Command command, java.util.function.Consumer<Boolean> done) {
+        reply(ctx, writer.submit(command, sender(ctx)).whenComplete((r, e) -> done.accept(e == null && r.status() < 300)));
+    }
+
     void query(RoutingContext ctx, Function<Engine, Reply> query) {
         reply(ctx, writer.query(query));
     }
