@@ -165,6 +165,10 @@ public final class CopyguardService implements AutoCloseable {
         return http.port();
     }
 
+    public HttpApi http() {
+        return http;
+    }
+
     public Engine engine() {
         return engine;
     }

@@ -41,6 +41,7 @@ public final class HttpApi extends VerticleBase {
     private final SigningKey signingKey;
     private final SecurityOptions security;
     private OpenAPIContract contract;
+    private AccessPolicy policy;
     private Router router;
     private HttpServer server;
     private volatile boolean apiMounted;
@@ -59,7 +60,8 @@ public final class HttpApi extends VerticleBase {
         Buffer spec = Buffer.buffer(resource("openapi.yaml"));
         return OpenAPIContract.from(vertx, "openapi.yaml").compose(loaded -> {
             contract = loaded;
-            return listen(spec, new AccessControl(new AccessPolicy(loaded), new Tokens(vertx, signingKey, security)));
+            policy = new AccessPolicy(loaded);
+            return listen(spec, new AccessControl(policy, new Tokens(vertx, signingKey, security)));
         });
     }
 
@@ -139,6 +141,30 @@ public final class HttpApi extends VerticleBase {
                     : com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
         })
                 .thenApply(r -> r.body().isNull() ? null : r.body().asText());
+    }
+
+    /**
+     * Every route of the outer router that has a path, as "METHOD path" (or "* path" for any
+     * method), for the test that proves each one has a declared access rule.
+     */
+    public java.util.List<String> outerRoutes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            if (r.getPath() == null || r.isRegexPath() || (!r.isExactPath() && r.getPath().equals("/"))) {
+                continue; // handlers for every request, and the mount of the contract's own routes
+            }
+            if (r.methods() == null || r.methods().isEmpty()) {
+                out.add("* " + r.getPath());
+            } else {
+                r.methods().forEach(m -> out.add(m.name() + " " + r.getPath()));
+            }
+        }
+        return out;
+    }
+
+    /** The access rules read from the contract. */
+    public AccessPolicy accessPolicy() {
+        return policy;
     }
 
     public int port() {
