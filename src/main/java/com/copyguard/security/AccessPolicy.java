@@ -57,6 +57,27 @@ public final class AccessPolicy {
         return null;
     }
 
+    /**
+     * The path parameters of the operation a request names, by the contract's template (the
+     * router only parses them later, while validating): {@code /accounts/A7} → {@code {accountId: A7}}.
+     */
+    public Map<String, String> pathParams(HttpMethod method, String path) {
+        Operation op = contract.findOperation(path, method);
+        Map<String, String> params = new LinkedHashMap<>();
+        if (op == null) {
+            return params;
+        }
+        String[] template = op.getOpenAPIPath().split("/");
+        String[] actual = path.split("/");
+        for (int i = 0; i < template.length && i < actual.length; i++) {
+            if (template[i].startsWith("{") && template[i].endsWith("}")) {
+                params.put(template[i].substring(1, template[i].length() - 1),
+                        java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
     public Map<String, AccessRule> operations() {
         return Map.copyOf(byOperation);
     }

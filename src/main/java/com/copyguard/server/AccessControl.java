@@ -21,6 +21,7 @@ final class AccessControl {
     private static final String CALLER = "copyguard.caller";
     private static final String RULE = "copyguard.accessRule";
     private static final String FOLLOWER_FILTER = "copyguard.followerFilter";
+    private static final String PATH_PARAMS = "copyguard.pathParams";
     private static final String CHALLENGE = "Bearer realm=\"copyguard\"";
 
     /** The follower owning a subscription or account (null when there is none), read between two inputs. */
@@ -46,6 +47,7 @@ final class AccessControl {
             return;
         }
         ctx.put(RULE, rule);
+        ctx.put(PATH_PARAMS, policy.pathParams(ctx.request().method(), ctx.request().path()));
         if (rule.open()) {
             ctx.next();
             return;
@@ -131,8 +133,10 @@ final class AccessControl {
         }));
     }
 
+    /** The operation's (single) path parameter, as the contract's template names it. */
     private static String firstPathParam(RoutingContext ctx) {
-        return ctx.pathParams().values().stream().findFirst().orElse(null);
+        java.util.Map<String, String> params = ctx.get(PATH_PARAMS);
+        return params == null ? null : params.values().stream().findFirst().orElse(null);
     }
 
     /** The authenticated caller, or null on an open route. */

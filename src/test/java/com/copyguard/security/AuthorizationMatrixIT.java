@@ -119,6 +119,9 @@ class AuthorizationMatrixIT {
                 String what = op.getOperationId() + " as " + role.wireName() + ": " + r.status() + " " + r.raw();
                 if (declaredFor(op, role)) {
                     soft.assertThat(refusedByAccessControl(r)).as(what).isFalse();
+                    if (role == Role.FOLLOWER && rule.scope() != Scope.NONE) {
+                        soft.assertThat(r.error()).as("a follower's own data is found: " + what).isNotEqualTo("NOT_FOUND");
+                    }
                 } else {
                     soft.assertThat(r.status()).as(what).isEqualTo(403);
                     soft.assertThat(r.error()).as(what).isEqualTo("FORBIDDEN");
