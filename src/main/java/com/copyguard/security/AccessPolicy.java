@@ -78,6 +78,11 @@ public final class AccessPolicy {
         return params;
     }
 
+    /** Whether the contract has the path at all (with some other method). */
+    public boolean knowsPath(String path) {
+        return contract.findPath(path) != null;
+    }
+
     public Map<String, AccessRule> operations() {
         return Map.copyOf(byOperation);
     }

@@ -50,6 +50,11 @@ public record AccessRule(String name, boolean open, Set<Role> roles, Scope scope
                 && held.stream().noneMatch(r -> r != Role.FOLLOWER && roles.contains(r));
     }
 
+    /** The role a caller acts in on this operation: one the declaration names, else admin. */
+    public Role actingRole(Set<Role> held) {
+        return held.stream().filter(roles::contains).sorted().findFirst().orElse(Role.ADMIN);
+    }
+
     /** The roles that may call the operation, admin included, in wire names. */
     public List<String> roleNames() {
         EnumSet<Role> all = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

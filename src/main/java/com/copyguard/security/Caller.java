@@ -16,8 +16,5 @@ public record Caller(String subject, Set<Role> roles, String followerId) {
         return roles.contains(role);
     }
 
-    /** The role recorded in the journal as the one that sent an input: the strongest the caller holds. */
-    public Role primaryRole() {
-        return roles.stream().sorted((a, b) -> b.ordinal() - a.ordinal()).findFirst().orElseThrow();
-    }
+
 }

@@ -22,6 +22,7 @@ final class AccessControl {
     private static final String RULE = "copyguard.accessRule";
     private static final String FOLLOWER_FILTER = "copyguard.followerFilter";
     private static final String PATH_PARAMS = "copyguard.pathParams";
+    private static final String ACTING_ROLE = "copyguard.actingRole";
     private static final String CHALLENGE = "Bearer realm=\"copyguard\"";
 
     /** The follower owning a subscription or account (null when there is none), read between two inputs. */
@@ -41,6 +42,11 @@ final class AccessControl {
 
     void authorize(RoutingContext ctx) {
         AccessRule rule = policy.find(ctx.request().method(), ctx.request().path());
+        if (rule == null && policy.knowsPath(ctx.request().path())) {
+            ErrorResponder.send(ctx, 405, "METHOD_NOT_ALLOWED", ctx.request().method() + " is not an operation of "
+                    + ctx.request().path());
+            return;
+        }
         if (rule == null) {
             ErrorResponder.send(ctx, 404, "NOT_FOUND", "no such operation: " + ctx.request().method() + " "
                     + ctx.request().path());
@@ -64,6 +70,7 @@ final class AccessControl {
                 ErrorResponder.send(ctx, 403, "FORBIDDEN", rule.name() + " is for " + String.join(", ", rule.roleNames()));
             } else {
                 ctx.put(CALLER, ar.result());
+                ctx.put(ACTING_ROLE, rule.actingRole(ar.result().roles()));
                 ctx.next();
             }
         });
@@ -137,6 +144,11 @@ final class AccessControl {
     private static String firstPathParam(RoutingContext ctx) {
         java.util.Map<String, String> params = ctx.get(PATH_PARAMS);
         return params == null ? null : params.values().stream().findFirst().orElse(null);
+    }
+
+    /** The role the caller acts in on this request (recorded with what it sends), or null on an open route. */
+    static com.copyguard.security.Role actingRole(RoutingContext ctx) {
+        return ctx.get(ACTING_ROLE);
     }
 
     /** The authenticated caller, or null on an open route. */

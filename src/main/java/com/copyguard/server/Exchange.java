@@ -39,7 +39,8 @@ final class Exchange {
     /** Who sent the request: the token's subject and the role it acts in (null on an open route). */
     static com.copyguard.command.Sender sender(RoutingContext ctx) {
         com.copyguard.security.Caller caller = AccessControl.caller(ctx);
-        return caller == null ? null : new com.copyguard.command.Sender(caller.subject(), caller.primaryRole().wireName());
+        return caller == null ? null : new com.copyguard.command.Sender(caller.subject(),
+                AccessControl.actingRole(ctx).wireName());
     }
 
     /** Submits {@code command}, tells {@code done} whether it was applied, then answers as {@link #command} does. */
