@@ -30,6 +30,11 @@ public record SigningKey(String privatePem, String publicPem) {
             if (Files.isRegularFile(priv) && Files.isRegularFile(pub)) {
                 return new SigningKey(Files.readString(priv), Files.readString(pub));
             }
+            if (Files.exists(priv) || Files.exists(pub)) {
+                // never replace half a key pair: tokens signed with the old key would silently stop working
+                throw new IllegalStateException("only one of " + priv + " and " + pub + " exists: restore the other "
+                        + "or remove both to create a new signing key (every token issued so far becomes invalid)");
+            }
             Files.createDirectories(dataDir);
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);

@@ -101,18 +101,7 @@ public final class HttpApi extends VerticleBase {
     public Future<Void> serveApi(SingleWriter writer, ActiveRules rules, RuleSetLoader ruleLibrary) {
         CompiledRuleSets compiledRules = rules.compiled();
         Promise<Void> mounted = Promise.promise();
-        AccessControl.Owners owners = new AccessControl.Owners() {
-            @Override
-            public java.util.concurrent.CompletableFuture<String> ofSubscription(String id) {
-                return owner(writer, e -> e.ledger().subscription(id) == null ? null
-                        : e.ledger().subscription(id).followerId());
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<String> ofAccount(String id) {
-                return owner(writer, e -> e.ledger().account(id) == null ? null : e.ledger().account(id).followerId());
-            }
-        };
+        AccessControl.Owners owners = new LedgerOwners(writer);
         context.runOnContext(v -> {
             RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -130,17 +119,6 @@ public final class HttpApi extends VerticleBase {
             mounted.complete();
         });
         return mounted.future();
-    }
-
-    /** Reads a follower id between two inputs on the writer thread. */
-    private static java.util.concurrent.CompletableFuture<String> owner(SingleWriter writer,
-            java.util.function.Function<com.copyguard.engine.Engine, String> read) {
-        return writer.query(e -> {
-            String id = read.apply(e);
-            return com.copyguard.engine.Reply.unchanged(id == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
-                    : com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
-        })
-                .thenApply(r -> r.body().isNull() ? null : r.body().asText());
     }
 
     /**
