@@ -67,6 +67,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "KEY.pem", description = "The TLS certificate's private key (PEM)")
     Path tlsKey;
 
+    @Option(names = "--max-time-ahead-ms", defaultValue = "300000",
+            description = "How far ahead of the wall clock an input's event time may be. Default: ${DEFAULT-VALUE}")
+    long maxTimeAheadMs;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -84,6 +88,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServiceConfig config = new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instruments);
         config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
+                .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs))
                 .withSecurity(new SecurityOptions(jwtPublicKeys, jwks, jwtIssuer, jwtAudience, tlsCert, tlsKey));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);

@@ -41,14 +41,14 @@ final class HttpBench {
             List<String> follows = new ArrayList<>(followers);
             for (int i = 0; i < followers; i++) {
                 follows.add("{\"followerId\":\"h" + i + "\",\"expertId\":\"lead\",\"mode\":\"" + BenchEngine.MODES[i % 3]
-                        + "\",\"amount\":\"1000\",\"fixedMargin\":\"20\",\"multiplier\":\"0.02\",\"time\":1000}");
+                        + "\",\"amount\":\"1000\",\"fixedMargin\":\"20\",\"multiplier\":\"0.02\",\"time\":" + (BenchEngine.T0 + 1000) + "}");
             }
             concurrently(http, base + "/subscriptions", follows, clients);
 
             // throughput: concurrent clients posting deposits and price inputs, each journaled
             List<String> bodies = new ArrayList<>(inputs);
             for (int i = 0; i < inputs; i++) {
-                bodies.add("{\"time\":" + (2000 + i) + ",\"prices\":[{\"symbol\":\"ETHUSDT\",\"price\":\"" + (3000 + i % 50) + "\"}]}");
+                bodies.add("{\"time\":" + (BenchEngine.T0 + 2000 + i) + ",\"prices\":[{\"symbol\":\"ETHUSDT\",\"price\":\"" + (3000 + i % 50) + "\"}]}");
             }
             concurrently(http, base + "/prices", bodies.subList(0, Math.min(2000, bodies.size())), clients);
             long t0 = System.nanoTime();
@@ -61,7 +61,7 @@ final class HttpBench {
                 String action = i % 2 == 0 ? "OPEN_LONG" : "CLOSE_LONG";
                 String body = "{\"fillId\":\"hf" + i + "\",\"symbol\":\"BTCUSDT\",\"action\":\"" + action
                         + "\",\"qty\":\"1\",\"price\":\"60000\",\"leverage\":20,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":"
-                        + (time + i * 5000L) + "}";
+                        + (BenchEngine.T0 + time + i * 5000L) + "}";
                 long f0 = System.nanoTime();
                 post(http, base + "/experts/lead/fills", "POST", body);
                 if (i >= 2) {

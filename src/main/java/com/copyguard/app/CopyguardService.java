@@ -11,6 +11,7 @@ import com.copyguard.journal.SqliteJournal;
 import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.WallClockGuard;
 import com.copyguard.pipeline.Snapshotter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
@@ -85,7 +86,8 @@ public final class CopyguardService implements AutoCloseable {
             LOG.info("recovered {} journaled inputs from {} (snapshot at {}, {} replayed) in {} ms", recovered.seq(),
                     config.dataDir(), recovered.snapshotSeq(), recovered.replayed(), recovered.millis());
             writer = new SingleWriter(engine, journal, this::fatal,
-                    new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq());
+                    new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq(),
+                    WallClockGuard.allowing(config.maxTimeAhead()));
             observability.attach(engine.rules(), writer);
             writer.start();
             if (journal.lastSeq() == 0) {

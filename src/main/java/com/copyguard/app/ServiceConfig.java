@@ -2,25 +2,43 @@ package com.copyguard.app;
 
 import com.copyguard.durability.DurabilitySettings;
 import com.copyguard.security.SecurityOptions;
+import com.copyguard.pipeline.WallClockGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run the service. {@code rulesVersion} null means the version named in
  * {@code <rulesDir>/ACTIVE}; {@code instrumentsFile} null means the built-in catalog;
- * {@code durability} is the snapshot policy; {@code security} the token issuers and TLS.
+ * {@code durability} is the snapshot policy; {@code maxTimeAhead} how far ahead of the wall clock an
+ * input's event time may be; {@code security} the token issuers and TLS.
  */
 public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
-                            Path instrumentsFile, DurabilitySettings durability, SecurityOptions security) {
+                            Path instrumentsFile, DurabilitySettings durability, Duration maxTimeAhead,
+                            SecurityOptions security) {
 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile) {
-        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS, SecurityOptions.DEFAULTS);
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS,
+                WallClockGuard.DEFAULT_MAX_AHEAD, SecurityOptions.DEFAULTS);
+    }
+
+    public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile,
+                         DurabilitySettings durability, Duration maxTimeAhead) {
+        this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxTimeAhead, SecurityOptions.DEFAULTS);
     }
 
     public ServiceConfig withDurability(DurabilitySettings settings) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, security);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, maxTimeAhead,
+                security);
     }
 
     public ServiceConfig withSecurity(SecurityOptions options) {
-        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, options);
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxTimeAhead,
+                options);
+    }
+
+    /** How far ahead of the wall clock an input's event time may be when it arrives. */
+    public ServiceConfig withMaxTimeAhead(Duration maxAhead) {
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxAhead,
+                security);
     }
 }

@@ -3,6 +3,8 @@ package com.copyguard.command;
 import com.copyguard.domain.GuardianSetting;
 import com.copyguard.domain.LeverageMode;
 import com.copyguard.domain.LeverageSetting;
+import com.copyguard.domain.LossLimit;
+import com.copyguard.domain.LossPeriod;
 import com.copyguard.domain.MarginModeChoice;
 import com.copyguard.domain.SubscriptionSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,8 @@ public final class SettingsParser {
     public static final int MAX_LEVERAGE = 125;
     private static final Set<String> KNOWN = Set.of("pairs", "autoFollowNewPairs", "leverage", "marginMode",
             "stopLossRatio", "takeProfitRatio", "maxMarginPerPair", "maxSlippage", "maxMarginPerOrderRatio",
-            "maxPositionValue", "guardian");
+            "maxPositionValue", "guardian", "lossLimits");
+    private static final Set<String> LOSS_LIMIT_FIELDS = Set.of("period", "maxLoss", "maxLossRatio", "closePositions");
 
     private SettingsParser() {
     }
@@ -51,7 +54,8 @@ public final class SettingsParser {
                 patch.has("maxSlippage") ? f.within("maxSlippage", MIN_SLIPPAGE, MAX_SLIPPAGE) : base.getMaxSlippage(),
                 patch.has("maxMarginPerOrderRatio") ? ratio(f, "maxMarginPerOrderRatio") : base.getMaxMarginPerOrderRatio(),
                 patch.has("maxPositionValue") ? f.positive("maxPositionValue") : base.getMaxPositionValue(),
-                patch.has("guardian") ? guardian(base.getGuardian(), patch.get("guardian")) : base.getGuardian());
+                patch.has("guardian") ? guardian(base.getGuardian(), patch.get("guardian")) : base.getGuardian(),
+                patch.has("lossLimits") ? lossLimits(patch.get("lossLimits")) : base.getLossLimits());
     }
 
     private static BigDecimal ratio(Fields f, String name) {
@@ -111,6 +115,53 @@ public final class SettingsParser {
         Fields f = Fields.of(node, "settings.guardian");
         return new GuardianSetting(
                 node.has("maxNetLoss") ? f.optionalPositive("maxNetLoss") : base.getMaxNetLoss(),
-                node.has("minNetValue") ? f.optionalPositive("minNetValue") : base.getMinNetValue());
+                node.has("minNetValue") ? f.optionalPositive("minNetValue") : base.getMinNetValue(),
+                node.has("maxDrawdownRatio") ? drawdownRatio(f) : base.getMaxDrawdownRatio());
+    }
+
+    private static BigDecimal drawdownRatio(Fields f) {
+        BigDecimal r = f.optionalDecimal("maxDrawdownRatio");
+        if (r != null && (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0)) {
+            throw ApiException.invalid("settings.guardian.maxDrawdownRatio must be greater than 0 and less than 1");
+        }
+        return r;
+    }
+
+    /** {@code [{period, maxLoss?, maxLossRatio?, closePositions?}]}, at most one limit per period; null clears. */
+    private static List<LossLimit> lossLimits(JsonNode node) {
+        if (node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > LossPeriod.values().length) {
+            throw ApiException.invalid("settings.lossLimits must be an array of at most one limit per period");
+        }
+        List<LossLimit> out = new ArrayList<>();
+        Set<LossPeriod> seen = java.util.EnumSet.noneOf(LossPeriod.class);
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw ApiException.invalid("settings.lossLimits must hold objects");
+            }
+            for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!LOSS_LIMIT_FIELDS.contains(name)) {
+                    throw ApiException.invalid("settings.lossLimits[]." + name + " is not a known field");
+                }
+            }
+            Fields f = Fields.of(item, "settings.lossLimits[]");
+            LossPeriod period = f.enumValue("period", LossPeriod.class);
+            if (!seen.add(period)) {
+                throw ApiException.invalid("settings.lossLimits has two " + period + " limits");
+            }
+            BigDecimal maxLoss = f.optionalPositive("maxLoss");
+            BigDecimal ratio = f.optionalDecimal("maxLossRatio");
+            if (ratio != null && (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0)) {
+                throw ApiException.invalid("settings.lossLimits[].maxLossRatio must be greater than 0 and at most 1");
+            }
+            if (maxLoss == null && ratio == null) {
+                throw ApiException.invalid("settings.lossLimits[] needs maxLoss or maxLossRatio");
+            }
+            out.add(new LossLimit(period, maxLoss, ratio, f.bool("closePositions", false)));
+        }
+        return out;
     }
 }

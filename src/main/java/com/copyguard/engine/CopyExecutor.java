@@ -68,6 +68,7 @@ final class CopyExecutor {
             BigDecimal margin = null;
             BigDecimal qty = BigDecimal.ZERO;
             if (settled(c) == Outcome.COPIED) {
+                joinOpenMarginMode(c, ledger.account(s.accountId()), order.getSymbol());
                 margin = c.getMargin();
                 qty = c.getQty();
                 ledger.openCopy(s, order.getSymbol(), order.getSide(), qty, price, c.getLeverage(), c.getMarginMode(),
@@ -118,6 +119,19 @@ final class CopyExecutor {
         marker.explain("ruleFailure", failure.code() + ": " + failure.getMessage());
         settled(marker);
         return record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
+    }
+
+    /**
+     * Margin mode is per account and symbol while a position is open (SPEC.md execution point 7): a
+     * copy decided in the other mode joins the open position's mode, and its decision says so.
+     */
+    private static void joinOpenMarginMode(OpenCopy c, com.copyguard.ledger.Account account, String symbol) {
+        com.copyguard.domain.MarginMode open = account.openMarginMode(symbol);
+        if (open != null && open != c.getMarginMode()) {
+            c.explain("marginModeDecided", c.getMarginMode());
+            c.explain("marginModeJoined", open);
+            c.setMarginMode(open);
+        }
     }
 
     private Position positionOf(Subscription s, ExpertOrder order) {

@@ -60,8 +60,14 @@ public final class LedgerViews {
             dec(pn, "entryPrice", p.entryPrice());
             pn.put("leverage", p.leverage());
             pn.put("marginMode", p.marginMode().name());
+            dec(pn, "margin", p.margin());
         }
-        n.put("followers", e.subscriptionIds().size());
+        n.put("followers", e.followers());
+        if (e.maxFollowers() == null) {
+            n.putNull("maxFollowers");
+        } else {
+            n.put("maxFollowers", e.maxFollowers());
+        }
         dec(n, "profitShareEarned", e.profitShareEarned());
         return n;
     }
@@ -138,6 +144,15 @@ public final class LedgerViews {
         ObjectNode gn = n.putObject("guardian");
         dec(gn, "maxNetLoss", g.getMaxNetLoss());
         dec(gn, "minNetValue", g.getMinNetValue());
+        dec(gn, "maxDrawdownRatio", g.getMaxDrawdownRatio());
+        ArrayNode limits = n.putArray("lossLimits");
+        for (com.copyguard.domain.LossLimit limit : s.getLossLimits()) {
+            ObjectNode limitNode = limits.addObject();
+            limitNode.put("period", limit.getPeriod().name());
+            dec(limitNode, "maxLoss", limit.getMaxLoss());
+            dec(limitNode, "maxLossRatio", limit.getMaxLossRatio());
+            limitNode.put("closePositions", limit.isClosePositions());
+        }
         return n;
     }
 
@@ -156,6 +171,7 @@ public final class LedgerViews {
         dec(n, "netInvested", a.netInvested());
         dec(n, "pendingProfitShare", profitShare.pending(a));
         dec(n, "initialInvestment", a.initialInvestment());
+        dec(n, "loan", a.loan());
         ArrayNode subs = n.putArray("subscriptions");
         a.subscriptionIds().forEach(subs::add);
         return n;
@@ -194,7 +210,8 @@ public final class LedgerViews {
         n.put("symbol", r.symbol());
         n.put("side", r.side() == null ? null : r.side().name());
         n.put("action", r.action());
-        n.put("reason", r.reason().name());
+        // a margin change applied in full has no reason
+        n.put("reason", r.reason() == null ? null : r.reason().name());
         dec(n, "qty", r.qty());
         dec(n, "price", r.price());
         dec(n, "realizedPnl", r.realizedPnl());

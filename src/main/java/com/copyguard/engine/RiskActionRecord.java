@@ -18,4 +18,6 @@ public record RiskActionRecord(String subscriptionId, String accountId, String s
     public static final String CLOSE = "CLOSE";
     public static final String LIQUIDATE = "LIQUIDATE";
     public static final String STOP = "STOP";
+    /** Margin added to or removed from an isolated position (qty: the position's; explanation: amount, liquidation prices). */
+    public static final String MARGIN = "MARGIN";
 }

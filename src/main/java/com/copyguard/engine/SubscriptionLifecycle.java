@@ -43,7 +43,8 @@ final class SubscriptionLifecycle {
                 qty, price, pnl, ruleSet, rulesFired, explanation, time, ref, ledger.sentBy()));
     }
 
-    private RiskActionRecord logged(RiskActionRecord r) {
+    /** Logs an action (risk log and events): also used for margin changes. */
+    RiskActionRecord logged(RiskActionRecord r) {
         riskLog.add(r);
         events.riskAction(r);
         return r;

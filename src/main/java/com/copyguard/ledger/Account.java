@@ -23,6 +23,8 @@ public final class Account {
     private BigDecimal frozen = BigDecimal.ZERO;
     private BigDecimal netInvested = BigDecimal.ZERO;
     private BigDecimal initialInvestment = BigDecimal.ZERO;
+    /** What withdrawals of unrealized profit left the balance short, repaid as the balance recovers. */
+    private BigDecimal loan = BigDecimal.ZERO;
     private final Set<String> subscriptionIds = new LinkedHashSet<>();
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final List<Transaction> transactions = new ArrayList<>();
@@ -45,6 +47,19 @@ public final class Account {
         }
         balance = balance.add(amount);
         transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref, requestedBy));
+        // the loan never exceeds what the balance is short: money coming in repays it first
+        if (loan.signum() > 0 && loan.compareTo(balance.negate()) > 0) {
+            loan = balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO;
+        }
+    }
+
+    /** The part of a negative balance that accrues loan interest (SPEC.md "Money"). */
+    public BigDecimal loan() {
+        return loan;
+    }
+
+    void addLoan(BigDecimal amount) {
+        loan = loan.add(amount).min(balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO);
     }
 
     /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
@@ -54,6 +69,13 @@ public final class Account {
         }
         frozen = frozen.add(delta);
         transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref, null));
+    }
+
+    /** Records a movement inside the account that leaves the balance as it is (margin into or out of a position). */
+    void note(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        if (amount.signum() != 0) {
+            transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref, null));
+        }
     }
 
     void addNetInvested(BigDecimal delta) {
@@ -77,6 +99,16 @@ public final class Account {
         if (p != null && !p.isOpen()) {
             positions.remove(key);
         }
+    }
+
+    /** The margin mode of this account's open positions on {@code symbol}, or null when it holds none. */
+    public com.copyguard.domain.MarginMode openMarginMode(String symbol) {
+        for (Position p : positions.values()) {
+            if (p.symbol().equals(symbol)) {
+                return p.marginMode();
+            }
+        }
+        return null;
     }
 
     /** True when any position of this account is on {@code symbol}. */

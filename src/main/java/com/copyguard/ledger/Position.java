@@ -30,6 +30,11 @@ public final class Position {
         margin = margin.add(addMargin);
     }
 
+    /** Adds (positive) or removes (negative) margin without changing the quantity: isolated margin changes. */
+    void adjustMargin(BigDecimal delta) {
+        margin = margin.add(delta);
+    }
+
     /** Removes {@code closeQty}, releasing the same share of margin; returns the margin released. */
     BigDecimal reduce(BigDecimal closeQty) {
         BigDecimal released = closeQty.compareTo(qty) >= 0 ? margin : Decimals.div(margin.multiply(closeQty), qty);

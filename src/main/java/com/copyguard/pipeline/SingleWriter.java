@@ -59,6 +59,7 @@ public final class SingleWriter implements AutoCloseable {
     private final Journal journal;
     private final Runnable onFatal;
     private final Snapshotter snapshotter;
+    private final WallClockGuard wallClock;
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean stopping;
@@ -76,7 +77,14 @@ public final class SingleWriter implements AutoCloseable {
 
     /** {@code snapshotSeq}: position of the newest snapshot already on disk (periodic ones count from it). */
     public SingleWriter(Engine engine, Journal journal, Runnable onFatal, Snapshotter snapshotter, long snapshotSeq) {
+        this(engine, journal, onFatal, snapshotter, snapshotSeq, WallClockGuard.DEFAULT);
+    }
+
+    /** {@code wallClock}: how far ahead of the wall clock an arriving input's event time may be. */
+    public SingleWriter(Engine engine, Journal journal, Runnable onFatal, Snapshotter snapshotter, long snapshotSeq,
+                        WallClockGuard wallClock) {
         this.engine = engine;
+        this.wallClock = wallClock;
         this.journal = journal;
         this.onFatal = onFatal;
         this.snapshotter = snapshotter;
@@ -96,6 +104,13 @@ public final class SingleWriter implements AutoCloseable {
     /** Submits {@code command} sent by {@code sender} (journaled with it; null when the service itself sends it). */
     public CompletableFuture<Reply> submit(Command command, Sender sender) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
+        try {
+            wallClock.check(command);
+        } catch (ApiException e) {
+            engine.events().inputRefused(command, e.code());
+            f.completeExceptionally(e);
+            return f;
+        }
         enqueue(new CommandTask(command, sender, f, System.nanoTime()), f);
         return f;
     }

@@ -1,7 +1,11 @@
 package com.copyguard.server;
 
 import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
+import com.copyguard.command.ExpertMarginChange;
+import com.copyguard.command.PauseSubscription;
+import com.copyguard.command.ResumeSubscription;
 import com.copyguard.command.StopFollowing;
 import com.copyguard.command.Withdraw;
 import com.copyguard.command.Deposit;
@@ -54,6 +58,14 @@ final class ApiRoutes {
                 () -> StopFollowing.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("closePosition").addHandler(ctx -> exchange.command(ctx,
                 () -> ClosePosition.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("pauseSubscription").addHandler(ctx -> exchange.command(ctx,
+                () -> PauseSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("resumeSubscription").addHandler(ctx -> exchange.command(ctx,
+                () -> ResumeSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("changePositionMargin").addHandler(ctx -> exchange.command(ctx,
+                () -> ChangePositionMargin.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("changeExpertMargin").addHandler(ctx -> exchange.command(ctx,
+                () -> ExpertMarginChange.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
         rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
                 ctx.queryParams().get("subscriptionId"), limit(ctx), AccessControl.followerFilter(ctx))));
         rb.getRoute("getDecisions").addHandler(this::decisions);

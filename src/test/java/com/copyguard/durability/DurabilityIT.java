@@ -172,7 +172,7 @@ class DurabilityIT {
             beforeLast = hash(s);
             HttpWorkload.Http http = new HttpWorkload.Http(s.api());
             last = http.send(new HttpWorkload.Request("POST", "/accounts/" + setup.accounts().get(0) + "/deposits",
-                    "{\"amount\":\"77\",\"requestId\":\"last\",\"time\":1800000000000}", "deposit:last"));
+                    "{\"amount\":\"77\",\"requestId\":\"last\",\"time\":1700000000000}", "deposit:last"));
             assertThat(last.acked()).isTrue();
         }
         deleteAll(dir.resolve("snapshots"));

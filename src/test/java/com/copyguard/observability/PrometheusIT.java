@@ -1,5 +1,7 @@
 package com.copyguard.observability;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,11 +64,11 @@ class PrometheusIT {
             return;
         }
         service = RunningService.start();
-        Scenario s = new Scenario(service.api());
+        Scenario s = new Scenario(service.api(), com.copyguard.testing.EventTimes.T0);
         s.expert("E1", "10000");
-        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":1000}");
+        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":" + (T0 + 1000) + "}");
         // one real risk action (a stop loss) so that the risk panels show more than their zero series
         s.instrument("RKUSDT", "0").expert("rx", "10000");
         s.multiplierFollow("sl", "rx", "1000", "1", "{\"stopLossRatio\":\"0.5\",\"leverage\":{\"mode\":\"FIXED\",\"value\":10}}");
@@ -401,7 +403,7 @@ class PrometheusIT {
         private void fill(String id, String symbol, String action, String status, long time) {
             api.post("/experts/E1/fills", "{\"fillId\":\"" + id + "\",\"symbol\":\"" + symbol + "\",\"action\":\"" + action
                     + "\",\"qty\":\"0.1\",\"price\":\"50000\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\""
-                    + status + "\",\"time\":" + time + "}");
+                    + status + "\",\"time\":" + (T0 + time) + "}");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.copyguard.security;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.ApiClient;
@@ -50,7 +52,7 @@ class AuthorizationMatrixIT {
         } finally {
             vertx.close();
         }
-        Scenario given = new Scenario(admin);
+        Scenario given = new Scenario(admin, T0);
         given.instrument("MXUSDT", "0").expert("mx-e", "1000");
         Response s1 = given.multiplierFollow(F1, "mx-e", "500", "0.1", null);
         Response s2 = given.multiplierFollow(F2, "mx-e", "500", "0.1", null);
@@ -219,16 +221,16 @@ class AuthorizationMatrixIT {
                     + "\"maintenanceMarginRate\":\"0.005\"}";
             case "putExpert" -> "{\"equity\":\"1000\"}";
             case "postFill" -> "{\"fillId\":\"mx-" + System.nanoTime() + "\",\"symbol\":\"MXUSDT\",\"action\":\"OPEN_LONG\","
-                    + "\"qty\":\"0.001\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":3000}";
-            case "postPrices" -> "{\"time\":3000,\"prices\":[{\"symbol\":\"MXUSDT\",\"price\":\"100\"}]}";
-            case "postClock" -> "{\"time\":3000}";
-            case "postExpertEquity" -> "{\"time\":3000,\"equity\":\"1000\"}";
+                    + "\"qty\":\"0.001\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T0 + 3000) + "}";
+            case "postPrices" -> "{\"time\":" + (T0 + 3000) + ",\"prices\":[{\"symbol\":\"MXUSDT\",\"price\":\"100\"}]}";
+            case "postClock" -> "{\"time\":" + (T0 + 3000) + "}";
+            case "postExpertEquity" -> "{\"time\":" + (T0 + 3000) + ",\"equity\":\"1000\"}";
             case "follow" -> "{\"followerId\":\"" + follower + "\",\"expertId\":\"mx-e\",\"mode\":\"MULTIPLIER\","
-                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":3000}";
+                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":" + (T0 + 3000) + "}";
             case "patchSettings" -> "{\"maxSlippage\":\"0.01\"}";
-            case "deposit", "withdraw" -> "{\"amount\":\"1\",\"requestId\":\"mx-" + System.nanoTime() + "\",\"time\":3000}";
-            case "stopFollowing" -> "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":3000}";
-            case "closePosition" -> "{\"symbol\":\"MXUSDT\",\"side\":\"LONG\",\"time\":3000}";
+            case "deposit", "withdraw" -> "{\"amount\":\"1\",\"requestId\":\"mx-" + System.nanoTime() + "\",\"time\":" + (T0 + 3000) + "}";
+            case "stopFollowing" -> "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":" + (T0 + 3000) + "}";
+            case "closePosition" -> "{\"symbol\":\"MXUSDT\",\"side\":\"LONG\",\"time\":" + (T0 + 3000) + "}";
             case "activateRules", "proposeRules", "startShadow" -> "{\"version\":\"v2\"}";
             case "validateRules" -> "{\"version\":\"v2\"}";
             // an operation added later: a body with the follower id, so scope checks can be seen

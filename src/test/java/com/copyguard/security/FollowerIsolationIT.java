@@ -1,5 +1,7 @@
 package com.copyguard.security;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.ApiClient;
@@ -41,16 +43,16 @@ class FollowerIsolationIT {
         annAcc = a.text("accountId");
         benSub = b.text("subscriptionId");
         benAcc = b.text("accountId");
-        assertThat(feed.post("/prices", "{\"time\":1500,\"prices\":[{\"symbol\":\"ISOUSDT\",\"price\":\"100\"}]}").status())
+        assertThat(feed.post("/prices", "{\"time\":" + (T0 + 1500) + ",\"prices\":[{\"symbol\":\"ISOUSDT\",\"price\":\"100\"}]}").status())
                 .isEqualTo(200);
         Response fill = feed.post("/experts/iso-e/fills", "{\"fillId\":\"iso-1\",\"symbol\":\"ISOUSDT\",\"action\":\"OPEN_LONG\","
-                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":2000}");
+                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T0 + 2000) + "}");
         assertThat(fill.status()).as(fill.raw()).isEqualTo(200);
     }
 
     private static Response follow(ApiClient client, String follower) {
         Response r = client.post("/subscriptions", "{\"followerId\":\"" + follower + "\",\"expertId\":\"iso-e\","
-                + "\"mode\":\"MULTIPLIER\",\"amount\":\"500\",\"multiplier\":\"0.1\",\"time\":1000}");
+                + "\"mode\":\"MULTIPLIER\",\"amount\":\"500\",\"multiplier\":\"0.1\",\"time\":" + (T0 + 1000) + "}");
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r;
     }
@@ -89,17 +91,17 @@ class FollowerIsolationIT {
     void aFollowerCannotChangeAnotherFollowersMoneyOrSubscription() {
         JsonNode before = service.api().get("/accounts/" + benAcc).body();
         JsonNode subscriptionBefore = service.api().get("/subscriptions/" + benSub).body();
-        assertThat(ann.post("/accounts/" + benAcc + "/withdrawals", "{\"amount\":\"10\",\"requestId\":\"steal\",\"time\":3000}")
+        assertThat(ann.post("/accounts/" + benAcc + "/withdrawals", "{\"amount\":\"10\",\"requestId\":\"steal\",\"time\":" + (T0 + 3000) + "}")
                 .status()).isEqualTo(404);
-        assertThat(ann.post("/accounts/" + benAcc + "/deposits", "{\"amount\":\"10\",\"requestId\":\"gift\",\"time\":3000}")
+        assertThat(ann.post("/accounts/" + benAcc + "/deposits", "{\"amount\":\"10\",\"requestId\":\"gift\",\"time\":" + (T0 + 3000) + "}")
                 .status()).isEqualTo(404);
         assertThat(ann.patch("/subscriptions/" + benSub + "/settings", "{\"maxSlippage\":\"0.03\"}").status()).isEqualTo(404);
-        assertThat(ann.post("/subscriptions/" + benSub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":3000}").status())
+        assertThat(ann.post("/subscriptions/" + benSub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":" + (T0 + 3000) + "}").status())
                 .isEqualTo(404);
         assertThat(ann.post("/subscriptions/" + benSub + "/positions/close", "{\"symbol\":\"ISOUSDT\",\"side\":\"LONG\","
-                + "\"time\":3000}").status()).isEqualTo(404);
+                + "\"time\":" + (T0 + 3000) + "}").status()).isEqualTo(404);
         assertThat(ann.post("/subscriptions", "{\"followerId\":\"ben\",\"expertId\":\"iso-e\",\"mode\":\"MULTIPLIER\","
-                + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":3000}").status()).as("following as someone else").isEqualTo(403);
+                + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":" + (T0 + 3000) + "}").status()).as("following as someone else").isEqualTo(403);
         assertThat(service.api().get("/accounts/" + benAcc).body()).isEqualTo(before);
         assertThat(service.api().get("/subscriptions/" + benSub).body()).isEqualTo(subscriptionBefore);
     }
@@ -118,7 +120,7 @@ class FollowerIsolationIT {
 
     @Test
     void everyInputShowsWhoSentIt() {
-        Response dep = ann.post("/accounts/" + annAcc + "/deposits", "{\"amount\":\"25\",\"requestId\":\"ann-dep\",\"time\":3000}");
+        Response dep = ann.post("/accounts/" + annAcc + "/deposits", "{\"amount\":\"25\",\"requestId\":\"ann-dep\",\"time\":" + (T0 + 3000) + "}");
         assertThat(dep.status()).as(dep.raw()).isEqualTo(200);
         JsonNode tx = ann.get("/accounts/" + annAcc + "/transactions").body();
         JsonNode deposit = null;
@@ -136,7 +138,7 @@ class FollowerIsolationIT {
         assertThat(decision.path("fillSentBy").path("role").asText()).isEqualTo("feed");
 
         ApiClient desk = service.api().as(tokens.token("support-7", Role.DESK, null));
-        Response stop = desk.post("/subscriptions/" + benSub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":4000}");
+        Response stop = desk.post("/subscriptions/" + benSub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":" + (T0 + 4000) + "}");
         assertThat(stop.status()).as(stop.raw()).isEqualTo(200);
         JsonNode actions = ben.get("/risk-actions?subscriptionId=" + benSub).body();
         assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.path("requestedBy").path("subject").asText())

@@ -1,5 +1,7 @@
 package com.copyguard.security;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +56,7 @@ class TlsAndTokensIT {
 
             assertThat(admin.get("/health/ready").status()).isEqualTo(200);
             Response follow = admin.post("/subscriptions", "{\"followerId\":\"tls-f\",\"expertId\":\"tls-e\",\"mode\":\"MULTIPLIER\","
-                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":1000}");
+                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":" + (T0 + 1000) + "}");
             assertThat(follow.status()).as("unknown expert, but past authentication: " + follow.raw()).isEqualTo(404);
             assertThat(admin.put("/experts/tls-e", "{\"equity\":\"1000\"}").status()).isIn(200, 201);
 
@@ -63,7 +65,7 @@ class TlsAndTokensIT {
             minted = minted.substring(minted.lastIndexOf('\n') + 1);
             ApiClient follower = admin.as(minted);
             Response own = follower.post("/subscriptions", "{\"followerId\":\"tls-f\",\"expertId\":\"tls-e\",\"mode\":\"MULTIPLIER\","
-                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":1000}");
+                    + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"time\":" + (T0 + 1000) + "}");
             assertThat(own.status()).as(own.raw()).isEqualTo(201);
             assertThat(follower.get("/instruments").status()).isEqualTo(200);
             assertThat(follower.get("/state/hash").status()).as("desk only").isEqualTo(403);

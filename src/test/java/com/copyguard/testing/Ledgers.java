@@ -26,7 +26,8 @@ public final class Ledgers {
             String type = t.path("type").asText();
             if (type.startsWith("FREEZE_")) {
                 reserved = reserved.subtract(dec(t.path("amount")));
-            } else {
+            } else if (!type.startsWith("MARGIN_")) {
+                // MARGIN_ADDED / MARGIN_REMOVED move margin inside the account, not the balance
                 moved = moved.add(dec(t.path("amount")));
             }
         }
