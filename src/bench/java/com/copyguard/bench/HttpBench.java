@@ -23,6 +23,9 @@ final class HttpBench {
     record Result(int clients, int inputs, double inputsPerSecond, int followers, Percentiles fillMs) {
     }
 
+    /** The admin token of the service being measured, sent with every request. */
+    private static String token;
+
     private HttpBench() {
     }
 
@@ -31,6 +34,7 @@ final class HttpBench {
         try (CopyguardService service = new CopyguardService(
                 new ServiceConfig("127.0.0.1", 0, data, Path.of("rules"), null, null)).start()) {
             String base = "http://127.0.0.1:" + service.port();
+            token = Files.readString(data.resolve("admin.token")).trim();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             post(http, base + "/experts/lead", "PUT", "{\"equity\":\"1000000\"}");
             // followers through the API too, as a desk would onboard them
@@ -70,6 +74,7 @@ final class HttpBench {
 
     private static void post(HttpClient http, String url, String method, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + " → " + r.statusCode() + " " + r.body());
@@ -82,7 +87,7 @@ final class HttpBench {
         List<CompletableFuture<?>> all = new ArrayList<>(bodies.size());
         for (String body : bodies) {
             slots.acquire();
-            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json").header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> {
                         if (e != null || r.statusCode() >= 300) {

@@ -19,6 +19,9 @@ import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.rules.RuleSource;
+import com.copyguard.security.Role;
+import com.copyguard.security.SigningKey;
+import com.copyguard.security.TokenIssuer;
 import com.copyguard.server.HttpApi;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -33,6 +36,8 @@ public final class CopyguardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CopyguardService.class);
     /** How long requests in flight get to be answered when shutting down. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final String ADMIN_TOKEN_FILE = "admin.token";
+    private static final Duration ADMIN_TOKEN_TTL = Duration.ofDays(30);
 
     private final ServiceConfig config;
     private final Observability observability = new Observability();
@@ -56,7 +61,9 @@ public final class CopyguardService implements AutoCloseable {
     public CopyguardService start() throws Exception {
         try {
             vertx = observability.telemetry().newVertx();
-            http = new HttpApi(observability, config.host(), config.port());
+            SigningKey key = SigningKey.loadOrCreate(config.dataDir());
+            writeAdminToken(key);
+            http = new HttpApi(observability, config.host(), config.port(), key, config.security());
             vertx.deployVerticle(http).await();
             Readiness readiness = observability.readiness();
 
@@ -106,6 +113,17 @@ public final class CopyguardService implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes an all-roles token, signed with the data directory's key, to {@code <data-dir>/admin.token}
+     * (owner-only): what a local operator and the tests use. Renewed on every start.
+     */
+    private void writeAdminToken(SigningKey key) throws java.io.IOException {
+        Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+        String token = new TokenIssuer(vertx, key).issue("admin", java.util.EnumSet.of(Role.ADMIN), null, ADMIN_TOKEN_TTL);
+        SigningKey.writePrivate(file, token);
+        LOG.info("admin token (all roles, valid {} days) written to {}", ADMIN_TOKEN_TTL.toDays(), file.toAbsolutePath());
+    }
+
     private RuleSet compile(RuleSource source) throws RuleCompilationException {
         try {
             return RuleSetLoader.compile(source);
@@ -152,6 +170,10 @@ public final class CopyguardService implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    public HttpApi http() {
+        return http;
     }
 
     public Engine engine() {

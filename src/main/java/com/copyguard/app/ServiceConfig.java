@@ -3,6 +3,7 @@ package com.copyguard.app;
 import com.copyguard.durability.DurabilitySettings;
 import com.copyguard.pipeline.WallClockGuard;
 import com.copyguard.pipeline.WriterWatchdog;
+import com.copyguard.security.SecurityOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,11 +12,11 @@ import java.time.Duration;
  * {@code <rulesDir>/ACTIVE}; {@code instrumentsFile} null means the built-in catalog;
  * {@code durability} is the snapshot policy; {@code maxTimeAhead} how far ahead of the wall clock an
  * input's event time may be; {@code writerStallAfter} how long one input may take before the writer
- * counts as stalled.
+ * counts as stalled; {@code security} the token issuers and TLS.
  */
 public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion,
                             Path instrumentsFile, DurabilitySettings durability, Duration maxTimeAhead,
-                            Duration writerStallAfter) {
+                            Duration writerStallAfter, SecurityOptions security) {
 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile) {
         this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, DurabilitySettings.DEFAULTS);
@@ -24,23 +25,28 @@ public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, 
     public ServiceConfig(String host, int port, Path dataDir, Path rulesDir, String rulesVersion, Path instrumentsFile,
                          DurabilitySettings durability) {
         this(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability,
-                WallClockGuard.DEFAULT_MAX_AHEAD, WriterWatchdog.DEFAULT_STALL_AFTER);
+                WallClockGuard.DEFAULT_MAX_AHEAD, WriterWatchdog.DEFAULT_STALL_AFTER, SecurityOptions.DEFAULTS);
     }
 
     public ServiceConfig withDurability(DurabilitySettings settings) {
         return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, settings, maxTimeAhead,
-                writerStallAfter);
+                writerStallAfter, security);
     }
 
     /** How far ahead of the wall clock an input's event time may be when it arrives. */
     public ServiceConfig withMaxTimeAhead(Duration maxAhead) {
         return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxAhead,
-                writerStallAfter);
+                writerStallAfter, security);
     }
 
     /** How long applying one input may take before the writer counts as stalled (see WriterWatchdog). */
     public ServiceConfig withWriterStallAfter(Duration bound) {
         return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxTimeAhead,
-                bound);
+                bound, security);
+    }
+
+    public ServiceConfig withSecurity(SecurityOptions options) {
+        return new ServiceConfig(host, port, dataDir, rulesDir, rulesVersion, instrumentsFile, durability, maxTimeAhead,
+                writerStallAfter, options);
     }
 }

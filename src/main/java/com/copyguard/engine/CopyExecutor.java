@@ -150,7 +150,7 @@ final class CopyExecutor {
                                   BigDecimal price, BigDecimal margin, Integer leverage, RuleSet ruleSet) {
         DecisionRecord r = new DecisionRecord(order.getFillId(), order.getExpertId(), subscriptionId, order.getSymbol(),
                 actionOf(order), d.getOutcome(), d.getReason(), qty, price, margin, leverage, ruleSet.version(),
-                d.getFiredRules(), d.getExplanation(), order.getTime());
+                d.getFiredRules(), d.getExplanation(), order.getTime(), ledger.sentBy());
         decisions.add(r);
         return r;
     }

@@ -81,6 +81,20 @@ public final class Engine {
      * included, so a refused input is never journaled and live state always equals replayed state.
      */
     public Reply apply(Command c) {
+        return apply(c, null);
+    }
+
+    /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
+    public Reply apply(Command c, com.copyguard.command.Sender sender) {
+        ledger.sentBy(sender);
+        try {
+            return applyNow(c);
+        } finally {
+            ledger.sentBy(null);
+        }
+    }
+
+    private Reply applyNow(Command c) {
         Long time = c.eventTime();
         if (time != null) {
             EventTimeBounds.check(time, ledger.clock());
@@ -187,6 +201,11 @@ public final class Engine {
 
     public EngineEvents events() {
         return events;
+    }
+
+    /** The latest rule set activation and who proposed and approved it (null before the first). */
+    public RulesProcessor.Activation lastActivation() {
+        return ruleActivation.last();
     }
 
     public ActiveRules rules() {

@@ -203,6 +203,9 @@ public final class LedgerViews {
             if (t.ref() != null) {
                 n.put("ref", t.ref());
             }
+            if (t.requestedBy() != null) {
+                n.set("requestedBy", sender(t.requestedBy()));
+            }
             return n;
         }
     }
@@ -233,8 +236,16 @@ public final class LedgerViews {
             r.explanation().forEach(explanation::put);
             n.put("time", r.time());
             n.put("ref", r.ref());
+            if (r.requestedBy() != null) {
+                n.set("requestedBy", sender(r.requestedBy()));
+            }
         }
         return n;
+    }
+
+    /** {subject, role} of whoever sent an input. */
+    public static ObjectNode sender(com.copyguard.command.Sender s) {
+        return Json.object().put("subject", s.subject()).put("role", s.role());
     }
 
     public static ObjectNode decision(DecisionRecord d, boolean full) {
@@ -267,6 +278,9 @@ public final class LedgerViews {
             ObjectNode explanation = n.putObject("explanation");
             d.explanation().forEach(explanation::put);
             n.put("time", d.time());
+            if (d.fillSentBy() != null) {
+                n.set("fillSentBy", sender(d.fillSentBy()));
+            }
         }
         return n;
     }

@@ -170,7 +170,7 @@ final class MarginProcessor {
         explanation.put("outcome", outcome);
         return new RiskActionRecord(s.subscriptionId(), s.accountId(), p.symbol(), p.side(), RiskActionRecord.MARGIN,
                 reason, p.qty(), change.getMarkPrice(), null, ruleSet.version(), change.getFiredRules(), explanation,
-                time, ref);
+                time, ref, ledger.sentBy());
     }
 
 }

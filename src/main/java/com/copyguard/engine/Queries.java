@@ -69,8 +69,10 @@ public final class Queries {
         }
     }
 
-    public static Reply decisions(Engine e, DecisionFilter filter, PageRequest page) {
-        return Reply.unchanged(e.decisions().page(filter.subscriptionId(), filter, page)
+    /** A page of decisions; with {@code followerId}, only those on that follower's subscriptions. */
+    public static Reply decisions(Engine e, DecisionFilter filter, PageRequest page, String followerId) {
+        return Reply.unchanged(e.decisions().page(filter.subscriptionId(),
+                        filter.and(d -> ownedBy(e, d.subscriptionId(), followerId)), page)
                 .toJson(d -> LedgerViews.decision(d, true)));
     }
 
@@ -84,8 +86,18 @@ public final class Queries {
         }
     }
 
-    public static Reply riskActions(Engine e, RiskActionFilter filter, PageRequest page) {
-        return Reply.unchanged(e.riskLog().page(filter, page).toJson(r -> LedgerViews.riskAction(r, true)));
+    /** A page of risk actions; with {@code followerId}, only those on that follower's subscriptions. */
+    public static Reply riskActions(Engine e, RiskActionFilter filter, PageRequest page, String followerId) {
+        return Reply.unchanged(e.riskLog().page(filter.and(r -> ownedBy(e, r.subscriptionId(), followerId)), page)
+                .toJson(r -> LedgerViews.riskAction(r, true)));
+    }
+
+    private static boolean ownedBy(Engine e, String subscriptionId, String followerId) {
+        if (followerId == null) {
+            return true;
+        }
+        com.copyguard.ledger.Subscription s = subscriptionId == null ? null : e.ledger().subscription(subscriptionId);
+        return s != null && followerId.equals(s.followerId());
     }
 
     public static Reply health(Engine e) {

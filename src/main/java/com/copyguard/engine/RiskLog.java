@@ -55,10 +55,16 @@ public final class RiskLog {
 
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */
     public List<RiskActionRecord> query(String subscriptionId, int limit) {
+        return query(subscriptionId, limit, r -> true);
+    }
+
+    /** As {@link #query(String, int)}, counting only the actions {@code visible} accepts. */
+    public List<RiskActionRecord> query(String subscriptionId, int limit,
+                                        java.util.function.Predicate<RiskActionRecord> visible) {
         List<RiskActionRecord> out = new ArrayList<>();
         for (Iterator<RiskActionRecord> it = all.descendingIterator(); it.hasNext() && out.size() < limit; ) {
             RiskActionRecord r = it.next();
-            if (subscriptionId == null || subscriptionId.equals(r.subscriptionId())) {
+            if ((subscriptionId == null || subscriptionId.equals(r.subscriptionId())) && visible.test(r)) {
                 out.add(r);
             }
         }

@@ -40,7 +40,7 @@ final class SubscriptionLifecycle {
         TransactionType pnlType = reason == ReasonCode.LIQUIDATION ? TransactionType.LIQUIDATION : TransactionType.REALIZED_PNL;
         BigDecimal pnl = ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), pnlType, time, ref).realizedPnl();
         return logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), p.symbol(), p.side(), action, reason,
-                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref));
+                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref, ledger.sentBy()));
     }
 
     /** Logs an action (risk log and events): also used for margin changes. */
@@ -86,7 +86,7 @@ final class SubscriptionLifecycle {
                 explanation, time, ref));
         finish(s, reason, time, ref);
         out.add(logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), null, null, RiskActionRecord.STOP,
-                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref)));
+                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref, ledger.sentBy())));
         return out;
     }
 

@@ -35,13 +35,21 @@ public final class Account {
         this.pool = pool;
     }
 
-    /** Moves the balance by {@code amount}; returns the record, or null when the amount is zero. */
     Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        return post(seq, time, type, amount, subscriptionId, ref, null);
+    }
+
+    /**
+     * Moves the balance by {@code amount}; returns the record, or null when the amount is zero. A
+     * movement a person asked for (deposit, withdrawal) names them in {@code requestedBy}.
+     */
+    Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref,
+                     com.copyguard.command.Sender requestedBy) {
         if (amount.signum() == 0) {
             return null;
         }
         balance = balance.add(amount);
-        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref);
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref, requestedBy);
         transactions.add(t);
         // the loan never exceeds what the balance is short: money coming in repays it first
         if (loan.signum() > 0 && loan.compareTo(balance.negate()) > 0) {
@@ -65,7 +73,7 @@ public final class Account {
             return null;
         }
         frozen = frozen.add(delta);
-        Transaction t = new Transaction(seq, time, type, delta.negate(), subscriptionId, ref);
+        Transaction t = new Transaction(seq, time, type, delta.negate(), subscriptionId, ref, null);
         transactions.add(t);
         return t;
     }
@@ -75,7 +83,7 @@ public final class Account {
         if (amount.signum() == 0) {
             return null;
         }
-        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref);
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref, null);
         transactions.add(t);
         return t;
     }

@@ -58,6 +58,17 @@ public final class Ledger {
         }
     }
 
+    /** Who sent the input being applied; not state (the journal keeps it), so never snapshotted. */
+    private transient com.copyguard.command.Sender sentBy;
+
+    public com.copyguard.command.Sender sentBy() {
+        return sentBy;
+    }
+
+    public void sentBy(com.copyguard.command.Sender sender) {
+        this.sentBy = sender;
+    }
+
     public long clock() {
         return clock;
     }
@@ -230,7 +241,7 @@ public final class Ledger {
     // --- money ---
 
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
-        posted(a, a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref));
+        posted(a, a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref, sentBy));
         a.addNetInvested(amount);
         shiftPeaks(a, amount);
         if (initial) {
@@ -340,7 +351,7 @@ public final class Ledger {
 
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
         BigDecimal before = a.balance();
-        posted(a, a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref));
+        posted(a, a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref, sentBy));
         a.addNetInvested(amount.negate());
         shiftPeaks(a, amount.negate());
         // a withdrawal of unrealized profit lends what the balance does not hold: only that accrues interest

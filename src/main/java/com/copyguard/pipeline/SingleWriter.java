@@ -3,6 +3,7 @@ package com.copyguard.pipeline;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Command;
+import com.copyguard.command.Sender;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Reply;
 import com.copyguard.journal.CommandCodec;
@@ -40,7 +41,8 @@ public final class SingleWriter implements AutoCloseable {
     private record SnapshotTask(CompletableFuture<Snapshotter.SnapshotTaken> done) implements Task {
     }
 
-    private record CommandTask(Command command, CompletableFuture<Reply> reply, long enqueuedNanos) implements Task {
+    private record CommandTask(Command command, Sender sender, CompletableFuture<Reply> reply, long enqueuedNanos)
+            implements Task {
     }
 
     private record QueryTask(Function<Engine, Reply> query, CompletableFuture<Reply> reply) implements Task {
@@ -106,6 +108,11 @@ public final class SingleWriter implements AutoCloseable {
     }
 
     public CompletableFuture<Reply> submit(Command command) {
+        return submit(command, null);
+    }
+
+    /** Submits {@code command} sent by {@code sender} (journaled with it; null when the service itself sends it). */
+    public CompletableFuture<Reply> submit(Command command, Sender sender) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
         try {
             wallClock.check(command);
@@ -114,7 +121,7 @@ public final class SingleWriter implements AutoCloseable {
             f.completeExceptionally(e);
             return f;
         }
-        enqueue(new CommandTask(command, f, System.nanoTime()), f);
+        enqueue(new CommandTask(command, sender, f, System.nanoTime()), f);
         return f;
     }
 
@@ -297,11 +304,11 @@ public final class SingleWriter implements AutoCloseable {
             long started = System.nanoTime();
             inFlight = new InFlight(InputNames.of(c.command()), started);
             engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
-            Reply reply = engine.apply(c.command());
+            Reply reply = engine.apply(c.command(), c.sender());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
                 long seq = appliedSeq + 1;
-                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command())));
+                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command(), c.sender())));
                 appliedSeq = seq;
             }
             return new Outcome(c.reply(), reply, null);

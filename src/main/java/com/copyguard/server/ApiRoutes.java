@@ -116,13 +116,15 @@ final class ApiRoutes {
             RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"),
                     q.enumValue("reason", ReasonCode.class), q.time());
             PageRequest page = q.page();
-            return e -> Queries.riskActions(e, filter, page);
+            String owner = AccessControl.followerFilter(ctx);
+            return e -> Queries.riskActions(e, filter, page, owner);
         }));
         rb.getRoute("getDecisions").addHandler(ctx -> list(ctx, "getDecisions", q -> {
             DecisionFilter filter = new DecisionFilter(q.text("fillId"), q.text("subscriptionId"),
                     q.enumValue("outcome", Outcome.class), q.enumValue("reason", ReasonCode.class), q.time());
             PageRequest page = q.page();
-            return e -> Queries.decisions(e, filter, page);
+            String owner = AccessControl.followerFilter(ctx);
+            return e -> Queries.decisions(e, filter, page, owner);
         }));
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);

@@ -18,7 +18,7 @@ import java.io.IOException;
  * its own error code and numbers never pass through binary floating point.
  */
 final class JsonBody {
-    private static final String KEY = "copyguard.json";
+    static final String KEY = "copyguard.json";
     /** Deepest nesting a request may have: the deepest schema (settings.leverage.perSymbol) needs 3. */
     static final int MAX_NESTING_DEPTH = 16;
     /** Longest JSON number text: bounds the cost of parsing it (its size is then checked by Fields). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BoundedMemoryTest {
     private static DecisionRecord decision(String fillId, String subscriptionId) {
         return new DecisionRecord(fillId, "x", subscriptionId, "BTCUSDT", FillAction.OPEN_LONG, Outcome.COPIED, null,
-                BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, 10, "v1", List.of(), Map.of(), 0);
+                BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, 10, "v1", List.of(), Map.of(), 0, null);
     }
 
     @Test

@@ -322,7 +322,8 @@ class ObservabilityIT {
 
     private static HttpResponse<String> scrape(RunningService service) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + service.service().port() + "/metrics")).GET().build(),
+                        URI.create("http://127.0.0.1:" + service.service().port() + "/metrics"))
+                        .header("Authorization", "Bearer " + service.api().token()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

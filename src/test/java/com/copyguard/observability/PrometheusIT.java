@@ -77,6 +77,12 @@ class PrometheusIT {
 
         Path fastRules = tmp.resolve("stall-fast.yml");
         Files.writeString(fastRules, fastStallRule(Files.readString(MonitoringFiles.ALERTS)));
+        // Prometheus scrapes as operators set it up: a metrics-role token in a file only it reads
+        Path tokenFile = tmp.resolve("metrics.token");
+        try (com.copyguard.security.Tokens4Tests tokens = new com.copyguard.security.Tokens4Tests(service.dataDir())) {
+            Files.writeString(tokenFile, tokens.token("prometheus", com.copyguard.security.Role.METRICS, null,
+                    Duration.ofHours(2)));
+        }
         Path config = tmp.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
@@ -89,9 +95,12 @@ class PrometheusIT {
                   - job_name: copyguard
                     scrape_interval: 1s
                     scrape_timeout: 1s
+                    authorization:
+                      type: Bearer
+                      credentials_file: %s
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(MonitoringFiles.ALERTS.toAbsolutePath(), fastRules, service.service().port()));
+                """.formatted(MonitoringFiles.ALERTS.toAbsolutePath(), fastRules, tokenFile, service.service().port()));
         ToolResult check = PrometheusServer.promtool(List.of("check", "config", config.toString()));
         assertThat(check.exitCode()).as(check.output()).isZero();
 
@@ -127,9 +136,18 @@ class PrometheusIT {
     @Test
     @Order(1)
     void promtoolAcceptsTheRulesTheirTestsAndTheExampleConfig() throws Exception {
+        // the example reads its token from /etc/prometheus; promtool insists the file exists, so check a copy
+        // beside alerts.yml that points at a token file made here
+        Path example = tmp.resolve("example");
+        Files.createDirectories(example);
+        Files.copy(MonitoringFiles.ALERTS, example.resolve("alerts.yml"));
+        Path token = Files.writeString(example.resolve("metrics.token"), "token");
+        Path exampleConfig = Files.writeString(example.resolve("prometheus.yml"), Files.readString(MonitoringFiles.SCRAPE_CONFIG)
+                .replace("/etc/prometheus/copyguard-metrics.token", token.toString()));
+        assertThat(Files.readString(exampleConfig)).contains("credentials_file: " + token);
         for (List<String> args : List.of(
                 List.of("check", "rules", MonitoringFiles.ALERTS.toString()),
-                List.of("check", "config", MonitoringFiles.SCRAPE_CONFIG.toString()),
+                List.of("check", "config", exampleConfig.toString()),
                 List.of("test", "rules", MonitoringFiles.ALERT_TESTS.toString()))) {
             ToolResult r = PrometheusServer.promtool(args);
             assertThat(r.exitCode()).as("promtool %s:%n%s", args, r.output()).isZero();
