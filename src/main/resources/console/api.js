@@ -21,7 +21,7 @@ export function followerFromToken(token) {
   if (parts.length !== 3) return null;
   try {
     const claims = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return claims.followerId || claims.sub || null;
+    return claims.follower || claims.followerId || claims.sub || null;
   } catch {
     return null;
   }

@@ -34,8 +34,10 @@ final class EventStream {
         Long after;
         try {
             var q = ctx.queryParams();
-            filter = new EventFilter(q.get("followerId"), q.get("subscriptionId"), q.get("expertId"),
-                    types(q.get("types")));
+            // a follower's token confines its stream to its own events, whatever it asked for
+            String owner = AccessControl.followerFilter(ctx);
+            filter = new EventFilter(owner != null ? owner : q.get("followerId"), q.get("subscriptionId"),
+                    q.get("expertId"), types(q.get("types")));
             String last = ctx.request().getHeader("Last-Event-ID");
             after = lastId(last != null && !last.isBlank() ? last : q.get("lastEventId"));
         } catch (RuntimeException e) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;
 import com.copyguard.testing.ConsoleBrowser;
+import com.copyguard.security.Role;
+import com.copyguard.security.Tokens4Tests;
 import com.copyguard.testing.RunningService;
 import com.copyguard.testing.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +30,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleBrowserIT {
     private static final long DAY = 86_400_000L;
-    /** The token the console signs in with (the service does not check tokens yet). */
-    private static final String TOKEN = "console-test-token";
     private static final String FOLLOWER = "fiona";
+    /** The follower's token, minted with the service's own key as `token --role follower` does. */
+    private static String followerToken;
     private static RunningService service;
     private static ApiClient api;
     private static ConsoleBrowser browser;
@@ -44,6 +46,9 @@ class ConsoleBrowserIT {
         }
         service = RunningService.start();
         api = service.api();
+        try (Tokens4Tests tokens = new Tokens4Tests(service.dataDir())) {
+            followerToken = tokens.token("fiona@example", Role.FOLLOWER, FOLLOWER);
+        }
         now = System.currentTimeMillis();
         seedExperts(new Scenario(api));
         Path shots = "docs".equals(System.getProperty("copyguard.screenshots")) ? Path.of("docs", "screenshots")
@@ -121,12 +126,12 @@ class ConsoleBrowserIT {
         go("");
         browser.js("sessionStorage.clear()");
         go("");
-        browser.type("#token", TOKEN);
+        browser.type("#token", followerToken);
         browser.type("#follower", FOLLOWER);
         browser.click("#signin-submit");
         browser.until(d -> browser.js("return location.hash").equals("#/experts"));
         browser.ready();
-        assertThat(browser.js("return sessionStorage.getItem('copyguard.token')")).isEqualTo(TOKEN);
+        assertThat(browser.js("return sessionStorage.getItem('copyguard.token')")).isEqualTo(followerToken);
 
         // the leaderboard, sorted by ROI, shows the API's figures
         JsonNode board = api.get("/experts?sort=roi&limit=200").body();
@@ -262,7 +267,7 @@ class ConsoleBrowserIT {
     @Test
     void theDeskSeesRuleVersionsValidationAndRiskActions() {
         go("");
-        browser.js("sessionStorage.setItem('copyguard.token', arguments[0])", TOKEN);
+        browser.js("sessionStorage.setItem('copyguard.token', arguments[0])", api.token());
         go("#/desk");
         JsonNode rules = api.get("/rules").body();
         List<WebElement> versions = browser.driver().findElements(By.cssSelector("#rule-versions tr[data-version]"));

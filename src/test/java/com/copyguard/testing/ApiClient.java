@@ -90,6 +90,9 @@ public final class ApiClient {
      */
     public HttpResponse<java.util.stream.Stream<String>> stream(String path, String lastEventId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
