@@ -1,0 +1,94 @@
+package com.copyguard.bench;
+
+import com.copyguard.command.ExpertFill;
+import com.copyguard.command.Follow;
+import com.copyguard.command.PutExpert;
+import com.copyguard.command.PutInstrument;
+import com.copyguard.domain.FillAction;
+import com.copyguard.domain.FillStatus;
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.MarginMode;
+import com.copyguard.durability.SnapshotMeta;
+import com.copyguard.durability.SnapshotStore;
+import com.copyguard.durability.StateHash;
+import com.copyguard.engine.Engine;
+import com.copyguard.rules.ActiveRules;
+import com.copyguard.rules.RuleSet;
+import com.copyguard.rules.RuleSetLoader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * Snapshot write and read time and size for the state of N subscriptions, each holding one open
+ * position: N/100 experts with 100 followers each, one opening fill per expert. Run as a plain main
+ * (see BENCHMARKS.md "Snapshots"): {@code SnapshotBench 100000 1000000}.
+ */
+public final class SnapshotBench {
+    private SnapshotBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RuleSet rules = RuleSetLoader.loadFolder(Path.of("rules/v1"));
+        for (String a : args.length == 0 ? new String[] {"100000"} : args) {
+            run(rules, Integer.parseInt(a));
+            System.gc();
+        }
+    }
+
+    private static void run(RuleSet rules, int subscriptions) throws Exception {
+        long t0 = System.nanoTime();
+        Engine engine = build(rules, subscriptions);
+        int positions = engine.ledger().accounts().stream().mapToInt(a -> a.positions().size()).sum();
+        System.out.printf("SNAPSHOT built %,d subscriptions (%,d open positions) in %.1f s%n", subscriptions,
+                positions, (System.nanoTime() - t0) / 1e9);
+        Path dir = Files.createTempDirectory("copyguard-snapshot-bench");
+        try {
+            SnapshotStore store = new SnapshotStore(dir, 1);
+            long w0 = System.nanoTime();
+            SnapshotMeta meta = store.write(engine, 1, rules.version(), 0);
+            double write = (System.nanoTime() - w0) / 1e9;
+            long fileBytes = Files.size(store.list().get(0).path());
+            String hash = StateHash.of(engine);
+            engine = null;
+            System.gc();
+            long r0 = System.nanoTime();
+            Engine fresh = new Engine(new ActiveRules(rules));
+            store.restore(store.check(store.list().get(0)), fresh);
+            double read = (System.nanoTime() - r0) / 1e9;
+            boolean same = StateHash.of(fresh).equals(hash);
+            System.out.printf("SNAPSHOT subscriptions=%d write=%.2f s read=%.2f s encoding=%d bytes file=%d bytes "
+                            + "(%d bytes/subscription on disk) sameHashAfterRead=%s%n", subscriptions, write, read,
+                    meta.bodyBytes(), fileBytes, fileBytes / subscriptions, same);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static Engine build(RuleSet rules, int subscriptions) {
+        Engine engine = new Engine(new ActiveRules(rules));
+        engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
+        int experts = Math.max(1, subscriptions / 100);
+        for (int e = 0; e < experts; e++) {
+            engine.apply(new PutExpert("x" + e, d("0.1"), null, d("100000")));
+        }
+        for (int i = 0; i < subscriptions; i++) {
+            FollowMode mode = FollowMode.valueOf(BenchEngine.MODES[i % 3]);
+            engine.apply(new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
+                    mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
+                    false, null, BenchEngine.T0 + 1_000, false));
+        }
+        for (int e = 0; e < experts; e++) {
+            engine.apply(new ExpertFill("x" + e, "o" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), d("50000"), 20,
+                    MarginMode.CROSS, FillStatus.FILLED, BenchEngine.T0 + 2_000, null));
+        }
+        return engine;
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+}
