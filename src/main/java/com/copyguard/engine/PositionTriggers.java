@@ -2,6 +2,7 @@ package com.copyguard.engine;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.Side;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.ledger.Position;
@@ -25,14 +26,10 @@ public record PositionTriggers(BigDecimal liquidationPrice, BigDecimal stopLossP
             return new PositionTriggers(null, null, null);
         }
         boolean isLong = p.side() == Side.LONG;
-        BigDecimal entryNotional = p.entryPrice().multiply(p.qty());
         BigDecimal liquidation = null;
         if (p.marginMode() == MarginMode.ISOLATED && maintenanceMarginRate != null) {
-            BigDecimal divisor = p.qty().multiply(isLong ? BigDecimal.ONE.subtract(maintenanceMarginRate)
-                    : BigDecimal.ONE.add(maintenanceMarginRate));
-            BigDecimal price = Decimals.div(isLong ? entryNotional.subtract(p.margin()) : entryNotional.add(p.margin()),
-                    divisor);
-            liquidation = shown(price);
+            liquidation = shown(PositionArithmetic.isolatedLiquidationPrice(p.side(), p.entryPrice(), p.qty(),
+                    p.margin(), maintenanceMarginRate));
         }
         return new PositionTriggers(liquidation, trigger(p, settings.getStopLossRatio(), !isLong),
                 trigger(p, settings.getTakeProfitRatio(), isLong));

@@ -2,6 +2,7 @@ package com.copyguard.ledger;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.Side;
 import java.math.BigDecimal;
 
@@ -22,9 +23,8 @@ public final class ExpertPosition {
     }
 
     void open(BigDecimal addQty, BigDecimal price, int newLeverage, MarginMode mode) {
-        BigDecimal newQty = qty.add(addQty);
-        entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
-        qty = newQty;
+        entryPrice = PositionArithmetic.averageEntry(qty, entryPrice, addQty, price);
+        qty = qty.add(addQty);
         leverage = newLeverage;
         marginMode = mode;
     }

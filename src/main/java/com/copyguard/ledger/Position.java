@@ -2,6 +2,7 @@ package com.copyguard.ledger;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.Side;
 import java.math.BigDecimal;
 
@@ -25,9 +26,8 @@ public final class Position {
     }
 
     void add(BigDecimal addQty, BigDecimal price, int newLeverage, BigDecimal addMargin) {
-        BigDecimal newQty = qty.add(addQty);
-        entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
-        qty = newQty;
+        entryPrice = PositionArithmetic.averageEntry(qty, entryPrice, addQty, price);
+        qty = qty.add(addQty);
         leverage = newLeverage;
         margin = margin.add(addMargin);
     }
@@ -54,13 +54,11 @@ public final class Position {
     }
 
     public BigDecimal unrealizedPnl(BigDecimal mark) {
-        BigDecimal diff = mark.subtract(entryPrice);
-        return key.side() == Side.LONG ? diff.multiply(qty) : diff.negate().multiply(qty);
+        return PositionArithmetic.pnl(key.side(), entryPrice, mark, qty);
     }
 
     public BigDecimal pnlOn(BigDecimal closeQty, BigDecimal price) {
-        BigDecimal diff = price.subtract(entryPrice);
-        return key.side() == Side.LONG ? diff.multiply(closeQty) : diff.negate().multiply(closeQty);
+        return PositionArithmetic.pnl(key.side(), entryPrice, price, closeQty);
     }
 
     public BigDecimal notional(BigDecimal mark) {

@@ -1,6 +1,7 @@
 package com.copyguard.screening;
 
 import com.copyguard.decimal.Decimals;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.Side;
 import java.math.BigDecimal;
 
@@ -29,14 +30,14 @@ final class ShadowPosition {
     void open(BigDecimal addQty, BigDecimal price) {
         BigDecimal newQty = qty.add(addQty);
         maxQty = Decimals.max(maxQty, newQty);
-        entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
+        entryPrice = PositionArithmetic.averageEntry(qty, entryPrice, addQty, price);
         qty = newQty;
     }
 
     /** Closes up to {@code closeQty} at {@code price}; returns the PnL realized by this close. */
     BigDecimal close(BigDecimal closeQty, BigDecimal price) {
         BigDecimal q = Decimals.min(closeQty, qty);
-        BigDecimal pnl = pnlPerUnit(price).multiply(q);
+        BigDecimal pnl = PositionArithmetic.pnl(side, entryPrice, price, q);
         qty = qty.subtract(q);
         realized = realized.add(pnl);
         closedQty = closedQty.add(q);
@@ -51,11 +52,7 @@ final class ShadowPosition {
     }
 
     BigDecimal unrealized(BigDecimal mark) {
-        return pnlPerUnit(mark).multiply(qty);
-    }
-
-    private BigDecimal pnlPerUnit(BigDecimal price) {
-        return side == Side.LONG ? price.subtract(entryPrice) : entryPrice.subtract(price);
+        return PositionArithmetic.pnl(side, entryPrice, mark, qty);
     }
 
     boolean isClosed() {

@@ -2,6 +2,7 @@ package com.copyguard.rules.facts;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.Side;
 import java.math.BigDecimal;
@@ -156,10 +157,8 @@ public final class MarginChange extends RuleDecision {
      * long (entry·qty − margin) ÷ (qty·(1 − mmr)), short (entry·qty + margin) ÷ (qty·(1 + mmr)); not below 0.
      */
     private BigDecimal liquidationPrice(BigDecimal withMargin) {
-        BigDecimal entryNotional = entryPrice.multiply(qty);
-        BigDecimal price = side == Side.LONG
-                ? Decimals.div(entryNotional.subtract(withMargin), qty.multiply(BigDecimal.ONE.subtract(maintenanceMarginRate)))
-                : Decimals.div(entryNotional.add(withMargin), qty.multiply(BigDecimal.ONE.add(maintenanceMarginRate)));
+        BigDecimal price = PositionArithmetic.isolatedLiquidationPrice(side, entryPrice, qty, withMargin,
+                maintenanceMarginRate);
         return Decimals.nonNegative(price).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 }

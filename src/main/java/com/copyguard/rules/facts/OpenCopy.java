@@ -3,6 +3,7 @@ package com.copyguard.rules.facts;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.SubscriptionSettings;
 import java.math.BigDecimal;
@@ -39,8 +40,8 @@ public final class OpenCopy extends RuleDecision {
         this.follower = follower;
         this.markPrice = markPrice;
         this.customLeverage = follower.getSettings().getLeverage().getPerSymbol().get(order.getSymbol());
-        BigDecimal diff = markPrice.subtract(order.getPrice());
-        this.slippage = Decimals.div(order.getSide() == com.copyguard.domain.Side.SHORT ? diff.negate() : diff,
+        // how far the mark moved the side's way since the expert's fill: against a copy entering now
+        this.slippage = Decimals.div(PositionArithmetic.moveInFavour(order.getSide(), order.getPrice(), markPrice),
                 order.getPrice());
     }
 

@@ -2,6 +2,7 @@ package com.copyguard.rules.facts;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.domain.PositionArithmetic;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.Side;
 import com.copyguard.domain.SubscriptionSettings;
@@ -39,8 +40,7 @@ public final class PositionRisk extends RuleDecision {
         this.marginMode = marginMode;
         this.maintenanceMarginRate = maintenanceMarginRate;
         this.settings = settings;
-        BigDecimal diff = markPrice.subtract(entryPrice);
-        this.unrealizedPnl = (side == Side.LONG ? diff : diff.negate()).multiply(qty);
+        this.unrealizedPnl = PositionArithmetic.pnl(side, entryPrice, markPrice, qty);
     }
 
     public String getSubscriptionId() {
