@@ -1,5 +1,6 @@
 package com.copyguard.engine;
 
+import com.copyguard.domain.CopyDecision;
 import com.copyguard.domain.FillAction;
 import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
@@ -12,4 +13,9 @@ public record DecisionRecord(String fillId, String expertId, String subscription
                              Outcome outcome, ReasonCode reason, BigDecimal qty, BigDecimal price, BigDecimal margin,
                              Integer leverage, String ruleSet, List<String> rulesFired, Map<String, String> explanation,
                              long time, com.copyguard.command.Sender fillSentBy) {
+
+    /** What a comparison between rule sets looks at (shadow runs, what-if replays). */
+    public CopyDecision decision() {
+        return new CopyDecision(outcome, reason, qty);
+    }
 }

@@ -72,7 +72,7 @@ public final class WhatIfReplay {
         for (DecisionRecord a : actual.decisions().query(null, null, Integer.MAX_VALUE)) {
             DecisionRecord w = candidateDecisions.remove(key(a));
             compared++;
-            if (w == null || !same(a, w)) {
+            if (w == null || a.decision().differsFrom(w.decision())) {
                 differing++;
                 bySubscription.computeIfAbsent(a.subscriptionId(), k -> new ArrayList<>()).add(difference(a, w));
             }
@@ -100,10 +100,6 @@ public final class WhatIfReplay {
 
     private static String key(DecisionRecord d) {
         return d.expertId() + "/" + d.fillId() + "/" + d.subscriptionId();
-    }
-
-    private static boolean same(DecisionRecord a, DecisionRecord b) {
-        return a.outcome() == b.outcome() && a.reason() == b.reason() && a.qty().compareTo(b.qty()) == 0;
     }
 
     private static DecisionDifference difference(DecisionRecord a, DecisionRecord w) {

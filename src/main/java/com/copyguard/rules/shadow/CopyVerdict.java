@@ -1,5 +1,6 @@
 package com.copyguard.rules.shadow;
 
+import com.copyguard.domain.CopyDecision;
 import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.rules.facts.CloseCopy;
@@ -34,7 +35,7 @@ public record CopyVerdict(String subscriptionId, Outcome outcome, ReasonCode rea
                 copied && qty != null ? qty : BigDecimal.ZERO);
     }
 
-    boolean sameAs(CopyVerdict other) {
-        return outcome == other.outcome && reason == other.reason && qty.compareTo(other.qty) == 0;
+    CopyDecision decision() {
+        return new CopyDecision(outcome, reason, qty);
     }
 }

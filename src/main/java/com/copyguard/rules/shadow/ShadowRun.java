@@ -84,7 +84,7 @@ public final class ShadowRun {
             CopyVerdict active = CopyVerdict.of(live.get(i));
             CopyVerdict shadow = CopyVerdict.of(copies.get(i));
             compared++;
-            if (!active.sameAs(shadow)) {
+            if (active.decision().differsFrom(shadow.decision())) {
                 differing++;
                 ShadowDifference d = new ShadowDifference(order.getExpertId(), order.getFillId(), order.getSymbol(),
                         (order.isOpening() ? "OPEN_" : "CLOSE_") + order.getSide(), order.getTime(), active, shadow);
