@@ -1,5 +1,6 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
@@ -19,7 +20,7 @@ public record ExpertEquityReport(String expertId, long time, BigDecimal equity, 
         BigDecimal equity = f.nonNegative("equity");
         BigDecimal transfer = f.optionalDecimal("transfer");
         if (transfer != null && equity.subtract(transfer).signum() < 0) {
-            throw ApiException.invalid("transfer " + transfer.toPlainString() + " exceeds equity " + equity.toPlainString()
+            throw InputRefused.invalid("transfer " + transfer.toPlainString() + " exceeds equity " + equity.toPlainString()
                     + ": the equity before the transfer would be negative");
         }
         return new ExpertEquityReport(expertId, time, equity, transfer);

@@ -1,5 +1,7 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
+import com.copyguard.refusal.RefusalCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -36,14 +38,14 @@ public final class Fields {
     /** A (nested) object read with {@code schema}'s bounds; {@code prefix} names it in messages. */
     public static Fields of(JsonNode node, InputSchema schema, String prefix) {
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid((prefix.isEmpty() ? "body" : prefix) + " must be a JSON object");
+            throw InputRefused.invalid((prefix.isEmpty() ? "body" : prefix) + " must be a JSON object");
         }
         if (schema.closed()) {
             for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!schema.properties().contains(name)) {
-                    throw new ApiException(400, "UNKNOWN_FIELD", (prefix.isEmpty() ? "" : prefix + ".")
-                            + ApiException.quote(name) + " is not a field of this request; known: "
+                    throw new InputRefused(RefusalCode.UNKNOWN_FIELD, (prefix.isEmpty() ? "" : prefix + ".")
+                            + InputRefused.quote(name) + " is not a field of this request; known: "
                             + new java.util.TreeSet<>(schema.properties()));
                 }
             }
@@ -80,13 +82,13 @@ public final class Fields {
     public String text(String name) {
         JsonNode v = required(name);
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw ApiException.invalid(path(name) + " must be a non-empty string");
+            throw InputRefused.invalid(path(name) + " must be a non-empty string");
         }
         String s = v.asText();
         long max = schema.number(name, "maxLength", DEFAULT_MAX_TEXT);
         if (s.length() > max) {
-            throw ApiException.invalid(path(name) + " must be at most " + max + " characters, got "
-                    + ApiException.quote(s));
+            throw InputRefused.invalid(path(name) + " must be at most " + max + " characters, got "
+                    + InputRefused.quote(s));
         }
         return s;
     }
@@ -98,7 +100,7 @@ public final class Fields {
     private JsonNode required(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
-            throw ApiException.invalid(path(name) + " is required");
+            throw InputRefused.invalid(path(name) + " is required");
         }
         return v;
     }
@@ -114,7 +116,7 @@ public final class Fields {
     public BigDecimal positive(String name) {
         BigDecimal d = decimal(name);
         if (d.signum() <= 0) {
-            throw ApiException.invalid(path(name) + " must be greater than 0");
+            throw InputRefused.invalid(path(name) + " must be greater than 0");
         }
         return d;
     }
@@ -126,7 +128,7 @@ public final class Fields {
     public BigDecimal nonNegative(String name) {
         BigDecimal d = decimal(name);
         if (d.signum() < 0) {
-            throw ApiException.invalid(path(name) + " must not be negative");
+            throw InputRefused.invalid(path(name) + " must not be negative");
         }
         return d;
     }
@@ -139,7 +141,7 @@ public final class Fields {
     public BigDecimal within(String name, BigDecimal min, BigDecimal max) {
         BigDecimal d = decimal(name);
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw ApiException.invalid(path(name) + " must be between " + min.toPlainString() + " and " + max.toPlainString());
+            throw InputRefused.invalid(path(name) + " must be between " + min.toPlainString() + " and " + max.toPlainString());
         }
         return d;
     }
@@ -153,7 +155,7 @@ public final class Fields {
     private int integer(String name, int min, int max) {
         JsonNode v = required(name);
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-            throw ApiException.invalid(path(name) + " must be a whole number from " + min + " to " + max);
+            throw InputRefused.invalid(path(name) + " must be a whole number from " + min + " to " + max);
         }
         return v.asInt();
     }
@@ -162,7 +164,7 @@ public final class Fields {
         JsonNode v = required(name);
         long max = schema.number(name, "maximum", Long.MAX_VALUE);
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
-            throw ApiException.invalid(path(name) + " must be epoch milliseconds, a whole number from 0 to " + max);
+            throw InputRefused.invalid(path(name) + " must be epoch milliseconds, a whole number from 0 to " + max);
         }
         return v.asLong();
     }
@@ -173,7 +175,7 @@ public final class Fields {
             return fallback;
         }
         if (!v.isBoolean()) {
-            throw ApiException.invalid(path(name) + " must be true or false");
+            throw InputRefused.invalid(path(name) + " must be true or false");
         }
         return v.asBoolean();
     }
@@ -187,7 +189,7 @@ public final class Fields {
                 }
             }
         }
-        throw ApiException.invalid(path(name) + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw InputRefused.invalid(path(name) + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private BigDecimal toDecimal(String name, JsonNode v) {
@@ -197,21 +199,21 @@ public final class Fields {
         } else if (v.isTextual()) {
             String text = v.asText().trim();
             if (text.length() > MAX_DECIMAL_CHARS || !PLAIN_DECIMAL.matcher(text).matches()) {
-                throw ApiException.invalid(path(name) + " must be a decimal in plain notation, got " + ApiException.quote(text));
+                throw InputRefused.invalid(path(name) + " must be a decimal in plain notation, got " + InputRefused.quote(text));
             }
             d = new BigDecimal(text);
         } else {
-            throw ApiException.invalid(path(name) + " must be a decimal number or a string holding one");
+            throw InputRefused.invalid(path(name) + " must be a decimal number or a string holding one");
         }
         // Checked on the unscaled digits and the exponent only: nothing here expands 1e999999999.
         BigDecimal significant = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         long maxScale = schema.number(name, "x-scale", DEFAULT_SCALE);
         long maxDigits = schema.number(name, "x-integer-digits", DEFAULT_INTEGER_DIGITS);
         if (significant.scale() > maxScale) {
-            throw ApiException.invalid(path(name) + " may have at most " + maxScale + " decimal places");
+            throw InputRefused.invalid(path(name) + " may have at most " + maxScale + " decimal places");
         }
         if ((long) significant.precision() - significant.scale() > maxDigits) {
-            throw ApiException.invalid(path(name) + " may have at most " + maxDigits + " digits before the decimal point");
+            throw InputRefused.invalid(path(name) + " may have at most " + maxDigits + " digits before the decimal point");
         }
         return significant.scale() < 0 ? significant.setScale(0) : d;
     }

@@ -1,5 +1,7 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
+
 /** Client-chosen identifiers: short, printable, safe in paths and logs. */
 final class Ids {
     private Ids() {
@@ -7,7 +9,7 @@ final class Ids {
 
     static String check(String field, String id) {
         if (id == null || !id.matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw ApiException.invalid(field + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+            throw InputRefused.invalid(field + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
         }
         return id;
     }

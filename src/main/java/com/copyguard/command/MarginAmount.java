@@ -1,5 +1,6 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
 import java.math.BigDecimal;
 
 /** The signed {@code amount} of a margin change: not zero, at most 8 decimal places (money). */
@@ -12,10 +13,10 @@ final class MarginAmount {
     static BigDecimal nonZero(Fields f) {
         BigDecimal amount = f.decimal("amount");
         if (amount.signum() == 0) {
-            throw ApiException.invalid("amount must not be 0: positive adds margin, negative removes it");
+            throw InputRefused.invalid("amount must not be 0: positive adds margin, negative removes it");
         }
         if (amount.stripTrailingZeros().scale() > MONEY_SCALE) {
-            throw ApiException.invalid("amount has more than " + MONEY_SCALE + " decimal places");
+            throw InputRefused.invalid("amount has more than " + MONEY_SCALE + " decimal places");
         }
         return amount;
     }

@@ -1,5 +1,6 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public record PriceTick(long time, List<SymbolPrice> prices) implements Command 
         long time = f.time("time");
         JsonNode list = f.node("prices");
         if (list == null || !list.isArray() || list.isEmpty()) {
-            throw ApiException.invalid("prices must be a non-empty array of {symbol, price}");
+            throw InputRefused.invalid("prices must be a non-empty array of {symbol, price}");
         }
         List<SymbolPrice> prices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -28,7 +29,7 @@ public record PriceTick(long time, List<SymbolPrice> prices) implements Command 
             Fields pf = Fields.of(p, InputSchema.named("SymbolPrice"), "prices[" + i++ + "]");
             String symbol = pf.text("symbol");
             if (!seen.add(symbol)) {
-                throw ApiException.invalid("prices lists " + symbol + " twice");
+                throw InputRefused.invalid("prices lists " + symbol + " twice");
             }
             prices.add(new SymbolPrice(symbol, pf.positive("price")));
         }

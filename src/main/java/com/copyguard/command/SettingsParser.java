@@ -1,5 +1,6 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.domain.GuardianSetting;
 import com.copyguard.domain.LeverageMode;
 import com.copyguard.domain.LeverageSetting;
@@ -53,7 +54,7 @@ public final class SettingsParser {
         }
         BigDecimal r = f.decimal(name);
         if (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) > 0) {
-            throw ApiException.invalid("settings." + name + " must be greater than 0 and at most 1");
+            throw InputRefused.invalid("settings." + name + " must be greater than 0 and at most 1");
         }
         return r;
     }
@@ -63,12 +64,12 @@ public final class SettingsParser {
             return null;
         }
         if (!node.isArray()) {
-            throw ApiException.invalid("settings.pairs must be an array of symbols or null");
+            throw InputRefused.invalid("settings.pairs must be an array of symbols or null");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode s : node) {
             if (!s.isTextual() || s.asText().isBlank()) {
-                throw ApiException.invalid("settings.pairs must hold symbol strings");
+                throw InputRefused.invalid("settings.pairs must hold symbol strings");
             }
             out.add(s.asText());
         }
@@ -85,7 +86,7 @@ public final class SettingsParser {
         if (mode == LeverageMode.CUSTOM) {
             JsonNode map = f.node("perSymbol");
             if (map == null || !map.isObject() || map.isEmpty()) {
-                throw ApiException.invalid("settings.leverage.perSymbol must map at least one symbol to a leverage");
+                throw InputRefused.invalid("settings.leverage.perSymbol must map at least one symbol to a leverage");
             }
             Fields symbols = f.object("perSymbol");
             for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
@@ -111,7 +112,7 @@ public final class SettingsParser {
     private static BigDecimal drawdownRatio(Fields f) {
         BigDecimal r = f.optionalDecimal("maxDrawdownRatio");
         if (r != null && (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0)) {
-            throw ApiException.invalid("settings.guardian.maxDrawdownRatio must be greater than 0 and less than 1");
+            throw InputRefused.invalid("settings.guardian.maxDrawdownRatio must be greater than 0 and less than 1");
         }
         return r;
     }
@@ -122,26 +123,26 @@ public final class SettingsParser {
             return List.of();
         }
         if (!node.isArray() || node.size() > LossPeriod.values().length) {
-            throw ApiException.invalid("settings.lossLimits must be an array of at most one limit per period");
+            throw InputRefused.invalid("settings.lossLimits must be an array of at most one limit per period");
         }
         List<LossLimit> out = new ArrayList<>();
         Set<LossPeriod> seen = java.util.EnumSet.noneOf(LossPeriod.class);
         for (JsonNode item : node) {
             if (!item.isObject()) {
-                throw ApiException.invalid("settings.lossLimits must hold objects");
+                throw InputRefused.invalid("settings.lossLimits must hold objects");
             }
             Fields f = Fields.of(item, InputSchema.named("LossLimit"), "settings.lossLimits[]");
             LossPeriod period = f.enumValue("period", LossPeriod.class);
             if (!seen.add(period)) {
-                throw ApiException.invalid("settings.lossLimits has two " + period + " limits");
+                throw InputRefused.invalid("settings.lossLimits has two " + period + " limits");
             }
             BigDecimal maxLoss = f.optionalPositive("maxLoss");
             BigDecimal ratio = f.optionalDecimal("maxLossRatio");
             if (ratio != null && (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0)) {
-                throw ApiException.invalid("settings.lossLimits[].maxLossRatio must be greater than 0 and at most 1");
+                throw InputRefused.invalid("settings.lossLimits[].maxLossRatio must be greater than 0 and at most 1");
             }
             if (maxLoss == null && ratio == null) {
-                throw ApiException.invalid("settings.lossLimits[] needs maxLoss or maxLossRatio");
+                throw InputRefused.invalid("settings.lossLimits[] needs maxLoss or maxLossRatio");
             }
             out.add(new LossLimit(period, maxLoss, ratio, f.bool("closePositions", false)));
         }

@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 
 import static com.copyguard.engine.Json.dec;
 
@@ -55,7 +56,7 @@ final class AccountProcessor {
         }
         Account a = Lookup.account(ledger, c.accountId());
         if (!a.isPool() && allStopped(a)) {
-            throw ApiException.conflict("ACCOUNT_CLOSED", "account " + a.accountId()
+            throw new InputRefused(RefusalCode.ACCOUNT_CLOSED, "account " + a.accountId()
                     + " belongs to a stopped subscription; money deposited there would be stranded");
         }
         ledger.deposit(a, c.amount(), c.time(), null, "deposit:" + c.requestId(), false);

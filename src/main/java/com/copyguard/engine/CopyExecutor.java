@@ -112,11 +112,11 @@ final class CopyExecutor {
 
     /** Logs a copy the rules failed to decide (a throwing or runaway rule) as NO_RULE_DECIDED. */
     DecisionRecord undecided(ExpertOrder order, String subscriptionId, BigDecimal price, RuleSet ruleSet,
-                             com.copyguard.rules.RuleFailure failure) {
+                             com.copyguard.refusal.RuleFailure failure) {
         OpenCopy marker = new OpenCopy(order, ledger.instrument(order.getSymbol()),
                 facts.follower(ledger.subscription(subscriptionId), ledger.expert(order.getExpertId()), order.getSymbol()),
                 price);
-        marker.explain("ruleFailure", failure.code() + ": " + failure.getMessage());
+        marker.explain("ruleFailure", failure.errorCode() + ": " + failure.getMessage());
         settled(marker);
         return record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
     }

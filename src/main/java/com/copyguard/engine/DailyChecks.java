@@ -5,7 +5,7 @@ import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleEvaluator;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.facts.DailyCheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ final class DailyChecks {
         try {
             RuleEvaluator.evaluate(rules.get(), checks);
         } catch (RuleFailure e) {
-            events.ruleFailure(e.code(), e.getMessage());
+            events.ruleFailure(e.errorCode(), e.getMessage());
             return;
         }
         String ref = "daily@" + boundary;

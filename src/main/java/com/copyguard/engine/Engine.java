@@ -2,7 +2,7 @@ package com.copyguard.engine;
 
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
 import com.copyguard.command.ExpertMarginChange;
@@ -76,7 +76,7 @@ public final class Engine {
     /**
      * Applies {@code c} atomically: the whole effect or none of it. Its event time is checked first
      * ({@link EventTimeBounds}); daily checks whose boundary it crosses run next, then the input
-     * itself. If the input is refused (an {@link ApiException}, a failing rule, any error) or
+     * itself. If the input is refused (an {@link InputRefused}, a failing rule, any error) or
      * changes nothing, everything is put back as it was, the daily checks and their boundary
      * included, so a refused input is never journaled and live state always equals replayed state.
      */

@@ -1,5 +1,7 @@
 package com.copyguard.engine;
 
+import com.copyguard.refusal.InputRefused;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.command.Command;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.ledger.LedgerListener;
@@ -44,7 +46,7 @@ public interface EngineEvents extends LedgerListener {
     default void inputApplied(Command command, Reply reply, long nanos) {
     }
 
-    /** An input was refused with {@code errorCode} (an ApiException/RuleFailure code, or INTERNAL_ERROR). */
+    /** An input was refused with {@code errorCode} (an InputRefused/RuleFailure code, or INTERNAL_ERROR). */
     default void inputRefused(Command command, String errorCode) {
     }
 

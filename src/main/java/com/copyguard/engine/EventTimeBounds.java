@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import java.time.Instant;
 
 /**
@@ -22,11 +23,11 @@ final class EventTimeBounds {
     /** Refuses {@code time} unless it is a real instant that moves {@code clock} (0: no input yet) by at most 31 days. */
     static void check(long time, long clock) {
         if (time < EARLIEST || time >= LATEST_EXCLUSIVE) {
-            throw new ApiException(400, "TIME_OUT_OF_RANGE",
+            throw new InputRefused(RefusalCode.TIME_OUT_OF_RANGE,
                     "time " + time + " is not an instant in the years 2000-2999 (epoch milliseconds)");
         }
         if (clock > 0 && time - clock > MAX_JUMP_MS) {
-            throw ApiException.conflict("CLOCK_JUMP_TOO_LARGE", "time " + time + " is " + (time - clock)
+            throw new InputRefused(RefusalCode.CLOCK_JUMP_TOO_LARGE, "time " + time + " is " + (time - clock)
                     + " ms after the service's clock " + clock + "; at most " + MAX_JUMP_MS + " ms ("
                     + MAX_JUMP_DAYS + " days) at once");
         }

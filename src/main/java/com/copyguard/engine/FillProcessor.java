@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.Instrument;
@@ -54,21 +55,21 @@ final class FillProcessor {
         Expert expert = Lookup.expert(ledger, f.expertId());
         Instrument instrument = ledger.instrument(f.symbol());
         if (instrument == null) {
-            throw new ApiException(400, "UNKNOWN_INSTRUMENT", "symbol " + f.symbol() + " is not a known instrument");
+            throw new InputRefused(RefusalCode.UNKNOWN_INSTRUMENT, "symbol " + f.symbol() + " is not a known instrument");
         }
         if (f.leverage() > instrument.getMaxLeverage()) {
-            throw new ApiException(400, "LEVERAGE_ABOVE_MAX", "leverage " + f.leverage() + " exceeds "
+            throw new InputRefused(RefusalCode.LEVERAGE_ABOVE_MAX, "leverage " + f.leverage() + " exceeds "
                     + f.symbol() + "'s maximum of " + instrument.getMaxLeverage());
         }
         if (expert.lastFillTime() != null && f.time() < expert.lastFillTime()) {
-            throw ApiException.conflict("FILL_OUT_OF_ORDER", "fill " + f.fillId() + " at " + f.time()
+            throw new InputRefused(RefusalCode.FILL_OUT_OF_ORDER, "fill " + f.fillId() + " at " + f.time()
                     + " is older than expert " + f.expertId() + "'s previous fill at " + expert.lastFillTime()
                     + "; an expert's fills must not go back in time");
         }
         ExpertPosition before = expert.position(f.symbol(), f.action().side());
         BigDecimal positionBefore = before == null ? BigDecimal.ZERO : before.qty();
         if (!f.action().isOpening() && f.qty().compareTo(positionBefore) > 0) {
-            throw ApiException.conflict("CLOSE_EXCEEDS_POSITION", "expert " + f.expertId() + " closes "
+            throw new InputRefused(RefusalCode.CLOSE_EXCEEDS_POSITION, "expert " + f.expertId() + " closes "
                     + Decimals.plain(f.qty()) + " " + f.symbol() + " " + f.action().side() + " but holds "
                     + Decimals.plain(positionBefore));
         }

@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
 import com.copyguard.command.SettingsParser;
@@ -14,7 +15,7 @@ import com.copyguard.ledger.ExpertPosition;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.ledger.PositionKey;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.facts.ExpertOrder;
@@ -48,7 +49,7 @@ final class FollowProcessor {
         Expert expert = Lookup.expert(ledger, c.expertId());
         String existing = expert.activeSubscriptionOf(c.followerId());
         if (existing != null) {
-            throw ApiException.conflict("ALREADY_FOLLOWING", "follower " + c.followerId() + " already follows "
+            throw new InputRefused(RefusalCode.ALREADY_FOLLOWING, "follower " + c.followerId() + " already follows "
                     + c.expertId() + " in subscription " + existing);
         }
         checkCapacity(expert, c.followerId());
@@ -57,7 +58,7 @@ final class FollowProcessor {
         // the platform floor applies to the first transfer into a new account
         BigDecimal floor = newAccount ? Decimals.max(PLATFORM_MIN_FOLLOW, expert.minFollowAmount()) : expert.minFollowAmount();
         if (c.amount().signum() <= 0 || c.amount().compareTo(floor) < 0) {
-            throw ApiException.conflict("BELOW_MIN_FOLLOW_AMOUNT", "a follow must transfer more than 0 and at least "
+            throw new InputRefused(RefusalCode.BELOW_MIN_FOLLOW_AMOUNT, "a follow must transfer more than 0 and at least "
                     + Decimals.plain(floor) + " USDT (" + (newAccount ? "platform minimum 50 for a new account, " : "")
                     + "expert minimum " + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
         }
@@ -89,7 +90,7 @@ final class FollowProcessor {
                 expert.maxFollowers());
         RuleEvaluator.evaluate(rules.get(), List.of(capacity));
         if (capacity.getOutcome() == com.copyguard.domain.Outcome.REJECTED) {
-            throw ApiException.conflict(String.valueOf(capacity.getReason()), "expert " + expert.expertId() + " has "
+            throw InputRefused.byRule(capacity.getReason(), "expert " + expert.expertId() + " has "
                     + expert.followers() + " followers of at most " + expert.maxFollowers() + " ("
                     + rules.get().version() + ": " + String.join(", ", capacity.getFiredRules()) + ")");
         }
@@ -127,7 +128,7 @@ final class FollowProcessor {
         if (settings.getPairs() != null) {
             for (String symbol : settings.getPairs()) {
                 if (ledger.instrument(symbol) == null) {
-                    throw new ApiException(400, "UNKNOWN_INSTRUMENT", "pairs: symbol '"
+                    throw new InputRefused(RefusalCode.UNKNOWN_INSTRUMENT, "pairs: symbol '"
                             + (symbol.length() > 32 ? symbol.substring(0, 32) + "..." : symbol) + "' is not a known instrument");
                 }
             }

@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.journal.CommandCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -65,7 +66,7 @@ public final class Idempotency {
             return null;
         }
         if (!MessageDigest.isEqual(a.bodyDigest, digest(body))) {
-            throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED", "the key " + key.substring(key.indexOf(':') + 1)
+            throw new InputRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED, "the key " + key.substring(key.indexOf(':') + 1)
                     + " was already used with a different body; use a new key for a new input");
         }
         return new Reply(a.status, parse(a.json != null ? a.json : a.summary), false);

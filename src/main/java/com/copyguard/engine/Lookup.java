@@ -1,6 +1,6 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
@@ -14,7 +14,7 @@ final class Lookup {
     static Expert expert(Ledger ledger, String expertId) {
         Expert e = ledger.expert(expertId);
         if (e == null) {
-            throw ApiException.notFound("expert", expertId);
+            throw InputRefused.notFound("expert", expertId);
         }
         return e;
     }
@@ -22,7 +22,7 @@ final class Lookup {
     static Subscription subscription(Ledger ledger, String subscriptionId) {
         Subscription s = ledger.subscription(subscriptionId);
         if (s == null) {
-            throw ApiException.notFound("subscription", subscriptionId);
+            throw InputRefused.notFound("subscription", subscriptionId);
         }
         return s;
     }
@@ -30,7 +30,7 @@ final class Lookup {
     static Account account(Ledger ledger, String accountId) {
         Account a = ledger.account(accountId);
         if (a == null) {
-            throw ApiException.notFound("account", accountId);
+            throw InputRefused.notFound("account", accountId);
         }
         return a;
     }

@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ExpertMarginChange;
 import com.copyguard.decimal.Decimals;
@@ -63,7 +64,7 @@ final class MarginProcessor {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
-            throw new ApiException(404, "NO_OPEN_POSITION", "subscription " + s.subscriptionId() + " has no open "
+            throw new InputRefused(RefusalCode.NO_OPEN_POSITION, "subscription " + s.subscriptionId() + " has no open "
                     + c.symbol() + " " + c.side() + " position");
         }
         RuleSet ruleSet = rules.get();
@@ -71,7 +72,7 @@ final class MarginProcessor {
         RuleEvaluator.evaluate(ruleSet, List.of(change));
         if (change.getOutcome() != Outcome.COPIED) {
             ReasonCode reason = change.getReason() == null ? ReasonCode.NO_RULE_DECIDED : change.getReason();
-            throw ApiException.conflict(reason.name(), "margin change of " + Decimals.plain(c.amount()) + " on "
+            throw InputRefused.byRule(reason, "margin change of " + Decimals.plain(c.amount()) + " on "
                     + c.symbol() + " " + c.side() + " refused: " + reason + " " + change.getExplanation());
         }
         RiskActionRecord r = apply(s, p, change, ruleSet, c.time(), "margin:" + s.subscriptionId());
@@ -97,18 +98,18 @@ final class MarginProcessor {
         Expert expert = Lookup.expert(ledger, c.expertId());
         ExpertPosition ep = expert.position(c.symbol(), c.side());
         if (ep == null) {
-            throw new ApiException(404, "NO_OPEN_POSITION", "expert " + c.expertId() + " has no open " + c.symbol()
+            throw new InputRefused(RefusalCode.NO_OPEN_POSITION, "expert " + c.expertId() + " has no open " + c.symbol()
                     + " " + c.side() + " position");
         }
         if (ep.marginMode() != MarginMode.ISOLATED) {
-            throw ApiException.conflict(ReasonCode.MARGIN_NOT_ISOLATED.name(), "expert " + c.expertId() + "'s "
+            throw InputRefused.byRule(ReasonCode.MARGIN_NOT_ISOLATED, "expert " + c.expertId() + "'s "
                     + c.symbol() + " " + c.side() + " position is " + ep.marginMode() + ": margin changes are isolated only");
         }
         BigDecimal expertMargin = ep.margin();
         BigDecimal mark = ledger.prices().markOr(c.symbol(), ep.entryPrice());
         BigDecimal initial = Decimals.margin(ep.qty(), mark, ep.leverage());
         if (expertMargin.add(c.amount()).compareTo(initial) < 0) {
-            throw ApiException.conflict(ReasonCode.MARGIN_BELOW_INITIAL.name(), "expert " + c.expertId() + "'s margin "
+            throw InputRefused.byRule(ReasonCode.MARGIN_BELOW_INITIAL, "expert " + c.expertId() + "'s margin "
                     + Decimals.plain(expertMargin) + " less " + Decimals.plain(c.amount().negate())
                     + " would be below the initial margin " + Decimals.plain(initial) + " at the mark " + Decimals.plain(mark));
         }

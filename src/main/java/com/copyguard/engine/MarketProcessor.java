@@ -1,7 +1,8 @@
 package com.copyguard.engine;
 
+import com.copyguard.refusal.RefusalCode;
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.PriceTick;
 import com.copyguard.ledger.Ledger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,7 @@ final class MarketProcessor {
         Set<String> symbols = new LinkedHashSet<>();
         for (PriceTick.SymbolPrice p : c.prices()) {
             if (ledger.instrument(p.symbol()) == null) {
-                throw new ApiException(400, "UNKNOWN_INSTRUMENT", "symbol " + p.symbol() + " is not a known instrument");
+                throw new InputRefused(RefusalCode.UNKNOWN_INSTRUMENT, "symbol " + p.symbol() + " is not a known instrument");
             }
             symbols.add(p.symbol());
         }

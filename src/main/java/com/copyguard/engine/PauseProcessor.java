@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.PauseSubscription;
 import com.copyguard.command.ResumeSubscription;
 import com.copyguard.domain.SubscriptionStatus;
@@ -29,10 +30,10 @@ final class PauseProcessor {
     Reply pause(PauseSubscription c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() == SubscriptionStatus.PAUSED) {
-            throw ApiException.conflict("ALREADY_PAUSED", "subscription " + s.subscriptionId() + " is already paused");
+            throw new InputRefused(RefusalCode.ALREADY_PAUSED, "subscription " + s.subscriptionId() + " is already paused");
         }
         if (s.status() != SubscriptionStatus.ACTIVE) {
-            throw ApiException.conflict("NOT_ACTIVE", "subscription " + s.subscriptionId() + " is " + s.status()
+            throw new InputRefused(RefusalCode.NOT_ACTIVE, "subscription " + s.subscriptionId() + " is " + s.status()
                     + ": only an active subscription can be paused");
         }
         ledger.setStatus(s, SubscriptionStatus.PAUSED);
@@ -42,7 +43,7 @@ final class PauseProcessor {
     Reply resume(ResumeSubscription c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() != SubscriptionStatus.PAUSED) {
-            throw ApiException.conflict("NOT_PAUSED", "subscription " + s.subscriptionId() + " is " + s.status()
+            throw new InputRefused(RefusalCode.NOT_PAUSED, "subscription " + s.subscriptionId() + " is " + s.status()
                     + ", not paused");
         }
         ledger.setStatus(s, SubscriptionStatus.ACTIVE);

@@ -10,7 +10,7 @@ import com.copyguard.ledger.Subscription;
 import com.copyguard.ledger.Valuation;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleEvaluator;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.AccountRisk;
 import com.copyguard.rules.facts.LossLimitCheck;
@@ -109,7 +109,7 @@ final class RiskProcessor {
         } catch (RuleFailure e) {
             // the input that triggered this check has already been applied; refusing it now would
             // leave state changed behind an error, so the failure is reported and nothing is closed
-            events.ruleFailure(e.code(), e.getMessage());
+            events.ruleFailure(e.errorCode(), e.getMessage());
             return List.of();
         }
         return apply(positions, crossAccounts, guardians, limits, ruleSet, time, ref);

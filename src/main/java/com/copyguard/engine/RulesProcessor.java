@@ -1,7 +1,8 @@
 package com.copyguard.engine;
 
+import com.copyguard.refusal.RefusalCode;
 import com.copyguard.command.ActivateRules;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
@@ -39,7 +40,7 @@ public final class RulesProcessor {
         } catch (RuleCompilationException e) {
             // Live activations were compiled before they were submitted, so this is a journaled
             // activation whose text no longer compiles with this build (fact classes changed).
-            throw new ApiException(422, "RULES_INVALID", "rule set " + c.version()
+            throw new InputRefused(RefusalCode.RULES_INVALID, "rule set " + c.version()
                     + " cannot be (re)activated: its text does not compile with this build: " + e.getMessage());
         }
         String previous = rules.get().version();

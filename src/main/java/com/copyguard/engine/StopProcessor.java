@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ClosePosition;
 import com.copyguard.command.StopFollowing;
 import com.copyguard.domain.ReasonCode;
@@ -32,10 +33,10 @@ final class StopProcessor {
     Reply stop(StopFollowing c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() == SubscriptionStatus.STOPPED) {
-            throw ApiException.conflict("ALREADY_STOPPED", "subscription " + s.subscriptionId() + " has already stopped");
+            throw new InputRefused(RefusalCode.ALREADY_STOPPED, "subscription " + s.subscriptionId() + " has already stopped");
         }
         if (s.status() == SubscriptionStatus.CLOSING && c.mode() == StopFollowing.Mode.FOLLOW_EXPERT_CLOSE) {
-            throw ApiException.conflict("ALREADY_CLOSING", "subscription " + s.subscriptionId()
+            throw new InputRefused(RefusalCode.ALREADY_CLOSING, "subscription " + s.subscriptionId()
                     + " is already closing with the expert; stop it with MARKET_CLOSE to close now");
         }
         String ref = "stop:" + s.subscriptionId();
@@ -56,7 +57,7 @@ final class StopProcessor {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
-            throw new ApiException(404, "NO_OPEN_POSITION", "subscription " + s.subscriptionId() + " has no open "
+            throw new InputRefused(RefusalCode.NO_OPEN_POSITION, "subscription " + s.subscriptionId() + " has no open "
                     + c.symbol() + " " + c.side() + " position");
         }
         RiskActionRecord r = lifecycle.closeAtMarket(s, p, RiskActionRecord.CLOSE, ReasonCode.MANUAL_CLOSE,

@@ -1,6 +1,7 @@
 package com.copyguard.events;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -118,11 +119,11 @@ public final class EventRing {
         if (afterId != null) {
             long oldest = events.isEmpty() ? lastId + 1 : events.peekFirst().id();
             if (afterId > lastId) {
-                throw new ApiException(410, "EVENTS_GONE", "event " + afterId + " was never sent (the newest is "
+                throw new InputRefused(RefusalCode.EVENTS_GONE, "event " + afterId + " was never sent (the newest is "
                         + lastId + "); reload and start a new stream");
             }
             if (afterId < Math.max(oldest - 1, skippedUpTo)) {
-                throw new ApiException(410, "EVENTS_GONE", "events after " + afterId
+                throw new InputRefused(RefusalCode.EVENTS_GONE, "events after " + afterId
                         + " are no longer held (the oldest kept is " + oldest + "); reload and start a new stream");
             }
             for (Iterator<LiveEvent> it = events.descendingIterator(); it.hasNext(); ) {
@@ -137,7 +138,7 @@ public final class EventRing {
             java.util.Collections.reverse(backlog);
         }
         if (subscribers.size() >= maxSubscribers) {
-            throw new ApiException(503, "TOO_MANY_STREAMS", "at most " + maxSubscribers
+            throw new InputRefused(RefusalCode.TOO_MANY_STREAMS, "at most " + maxSubscribers
                     + " event streams may be open at once; try again later");
         }
         subscribers.add(subscriber);

@@ -1,6 +1,7 @@
 package com.copyguard.paging;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class Cursor {
                 // not ours: answered below
             }
         }
-        throw new ApiException(400, "INVALID_CURSOR", "cursor " + ApiException.quote(cursor)
+        throw new InputRefused(RefusalCode.INVALID_CURSOR, "cursor " + InputRefused.quote(cursor)
                 + " is not a cursor this list returned");
     }
 }

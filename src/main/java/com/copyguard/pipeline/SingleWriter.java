@@ -1,7 +1,9 @@
 package com.copyguard.pipeline;
 
+import com.copyguard.refusal.Refusal;
+import com.copyguard.refusal.RefusalCode;
 import com.copyguard.command.ActivateRules;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.Sender;
 import com.copyguard.engine.Engine;
@@ -10,7 +12,6 @@ import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalEntry;
 import com.copyguard.journal.JournalException;
-import com.copyguard.rules.RuleFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -116,8 +117,8 @@ public final class SingleWriter implements AutoCloseable {
         CompletableFuture<Reply> f = new CompletableFuture<>();
         try {
             wallClock.check(command);
-        } catch (ApiException e) {
-            engine.events().inputRefused(command, e.code());
+        } catch (InputRefused e) {
+            engine.events().inputRefused(command, e.errorCode());
             f.completeExceptionally(e);
             return f;
         }
@@ -165,12 +166,12 @@ public final class SingleWriter implements AutoCloseable {
         }
     }
 
-    private static ApiException unavailable() {
-        return new ApiException(503, "JOURNAL_FAILED", "the journal failed; the service stopped accepting inputs");
+    private static InputRefused unavailable() {
+        return new InputRefused(RefusalCode.JOURNAL_FAILED, "the journal failed; the service stopped accepting inputs");
     }
 
-    private static ApiException shuttingDown() {
-        return new ApiException(503, "SHUTTING_DOWN", "the service is shutting down");
+    private static InputRefused shuttingDown() {
+        return new InputRefused(RefusalCode.SHUTTING_DOWN, "the service is shutting down");
     }
 
     private void run() {
@@ -312,18 +313,15 @@ public final class SingleWriter implements AutoCloseable {
                 appliedSeq = seq;
             }
             return new Outcome(c.reply(), reply, null);
-        } catch (ApiException e) {
-            engine.events().inputRefused(c.command(), e.code());
-            return new Outcome(c.reply(), null, e);
-        } catch (RuleFailure e) {
-            engine.events().inputRefused(c.command(), e.code());
+        } catch (Refusal e) {
+            engine.events().inputRefused(c.command(), e.errorCode());
             return new Outcome(c.reply(), null, e);
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("event", "internal_error")
                     .addKeyValue("input", c.command().getClass().getSimpleName()).setCause(e)
                     .log("input refused by an internal error");
             engine.events().inputRefused(c.command(), "INTERNAL_ERROR");
-            return new Outcome(c.reply(), null, new ApiException(500, "INTERNAL_ERROR", String.valueOf(e)));
+            return new Outcome(c.reply(), null, new InputRefused(RefusalCode.INTERNAL_ERROR, String.valueOf(e)));
         } finally {
             inFlight = null;
         }

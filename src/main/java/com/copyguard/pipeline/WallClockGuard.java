@@ -1,6 +1,7 @@
 package com.copyguard.pipeline;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class WallClockGuard {
         long now = wallClock.millis();
         // compared as a difference: no overflow near Long.MAX_VALUE
         if (time - now > maxAheadMs) {
-            throw new ApiException(400, "TIME_AHEAD_OF_WALL_CLOCK", "time " + time + " is " + (time - now)
+            throw new InputRefused(RefusalCode.TIME_AHEAD_OF_WALL_CLOCK, "time " + time + " is " + (time - now)
                     + " ms ahead of the wall clock; at most " + maxAheadMs + " ms allowed");
         }
     }

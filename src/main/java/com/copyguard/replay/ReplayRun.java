@@ -1,11 +1,10 @@
 package com.copyguard.replay;
 
 import com.copyguard.command.ActivateRules;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.Refusal;
 import com.copyguard.engine.Engine;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
-import com.copyguard.rules.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import java.util.ArrayList;
@@ -60,10 +59,9 @@ final class ReplayRun {
     private void apply(RecordedInput.Entry e) {
         try {
             engine.apply(e.command());
-        } catch (ApiException x) {
-            refusals.add(new ReplayRefusal(e.seq(), e.command().getClass().getSimpleName(), x.code(), x.getMessage()));
-        } catch (RuleFailure x) {
-            refusals.add(new ReplayRefusal(e.seq(), e.command().getClass().getSimpleName(), x.code(), x.getMessage()));
+        } catch (Refusal x) {
+            refusals.add(new ReplayRefusal(e.seq(), e.command().getClass().getSimpleName(), x.errorCode(),
+                    x.getMessage()));
         }
     }
 

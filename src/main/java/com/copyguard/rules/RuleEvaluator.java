@@ -1,5 +1,7 @@
 package com.copyguard.rules;
 
+import com.copyguard.refusal.RuleFailure;
+import com.copyguard.refusal.RefusalCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class RuleEvaluator {
             int limit = Math.max(256, facts.size() * FIRINGS_PER_FACT);
             int fired = session.fireAllRules(limit);
             if (fired >= limit) {
-                throw new RuleFailure("RULE_RUNAWAY", "rule set " + rules.version() + " fired " + fired
+                throw new RuleFailure(RefusalCode.RULE_RUNAWAY, "rule set " + rules.version() + " fired " + fired
                         + " times on " + facts.size() + " facts without settling; input refused", null);
             }
             return fired;
@@ -57,7 +59,7 @@ public final class RuleEvaluator {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new RuleFailure("RULE_FAILED", "rule set " + rules.version() + " failed: " + e.getMessage()
+            throw new RuleFailure(RefusalCode.RULE_FAILED, "rule set " + rules.version() + " failed: " + e.getMessage()
                     + (root != e ? " (" + root + ")" : ""), e);
         } finally {
             session.dispose();
@@ -121,10 +123,10 @@ public final class RuleEvaluator {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new RuleFailure("RULE_FAILED", "rule evaluation failed: " + e.getCause(), e.getCause());
+                throw new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation failed: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RuleFailure("RULE_FAILED", "rule evaluation interrupted", e);
+                throw new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation interrupted", e);
             }
         }
         return fired;

@@ -2,7 +2,8 @@ package com.copyguard.scenario;
 
 import com.copyguard.app.InstrumentCatalog;
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.Refusal;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
@@ -16,7 +17,6 @@ import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -89,10 +89,8 @@ final class ScenarioWorld {
             }
             remember(command, reply);
             return new Outcome(reply, null, null);
-        } catch (ApiException e) {
-            return new Outcome(null, e.code(), e.getMessage());
-        } catch (RuleFailure e) {
-            return new Outcome(null, e.code(), e.getMessage());
+        } catch (Refusal e) {
+            return new Outcome(null, e.errorCode(), e.getMessage());
         }
     }
 
@@ -182,7 +180,7 @@ final class ScenarioWorld {
                 default -> throw new ScenarioException("unknown step '" + kind + "'; steps are fill, prices, clock, "
                         + "expert, instrument, follow, deposit, settings and command");
             };
-        } catch (ApiException e) {
+        } catch (InputRefused e) {
             throw new ScenarioException(kind + " step is invalid: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new ScenarioException("command step is not a journal command: " + e.getMessage());

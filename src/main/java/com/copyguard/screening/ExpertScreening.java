@@ -1,6 +1,7 @@
 package com.copyguard.screening;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.command.ExpertFill;
@@ -12,7 +13,7 @@ import com.copyguard.engine.Reply;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.RuleEvaluator;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -93,12 +94,12 @@ public final class ExpertScreening {
     public Reply report(ExpertEquityReport r, Ledger ledger) {
         Expert expert = ledger.expert(r.expertId());
         if (expert == null) {
-            throw ApiException.notFound("expert", r.expertId());
+            throw InputRefused.notFound("expert", r.expertId());
         }
         ExpertHistory h = historyFor(r.expertId());
         Long last = h.lastObservationTime();
         if (last != null && r.time() < last) {
-            throw ApiException.conflict("EQUITY_OUT_OF_ORDER", "expert " + r.expertId() + " already has equity observed at "
+            throw new InputRefused(RefusalCode.EQUITY_OUT_OF_ORDER, "expert " + r.expertId() + " already has equity observed at "
                     + last + "; reports must not go back in time (got " + r.time() + ")");
         }
         BigDecimal transfer = r.transfer() == null ? BigDecimal.ZERO : r.transfer();
@@ -125,7 +126,7 @@ public final class ExpertScreening {
         if (s.verdict() == Verdict.AVOID) {
             List<String> codes = new ArrayList<>();
             s.flags().forEach(flag -> codes.add(flag.code().name()));
-            throw ApiException.conflict("EXPERT_AVOID", "expert " + f.expertId() + " is screened AVOID by rule set "
+            throw new InputRefused(RefusalCode.EXPERT_AVOID, "expert " + f.expertId() + " is screened AVOID by rule set "
                     + s.ruleSet() + " (" + String.join(", ", codes) + ") and the follow asked to refuse such experts");
         }
     }
@@ -133,7 +134,7 @@ public final class ExpertScreening {
     public Screening screen(String expertId, Ledger ledger, RuleSet rules) {
         Expert expert = ledger.expert(expertId);
         if (expert == null) {
-            throw ApiException.notFound("expert", expertId);
+            throw InputRefused.notFound("expert", expertId);
         }
         return evaluate(List.of(facts(expert, ledger)), rules).get(0);
     }
@@ -167,7 +168,7 @@ public final class ExpertScreening {
         List<Screening> out = new ArrayList<>(facts.size());
         for (ScreeningFacts f : facts) {
             if (f.getVerdict() == null) {
-                throw new RuleFailure("NO_SCREENING_VERDICT", "rule set " + rules.version()
+                throw new RuleFailure(RefusalCode.NO_SCREENING_VERDICT, "rule set " + rules.version()
                         + " decided no screening verdict for expert " + f.getExpertId()
                         + "; does it include screening.drl?", null);
             }

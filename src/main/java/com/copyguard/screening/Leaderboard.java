@@ -1,6 +1,6 @@
 package com.copyguard.screening;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ public record Leaderboard(Verdict verdict, FlagCode flag, int minTradingDays, St
 
     public static Leaderboard of(Verdict verdict, FlagCode flag, Integer minTradingDays, String sort, String order) {
         if (sort != null && !SORTS.contains(sort)) {
-            throw ApiException.invalid("sort must be one of " + String.join(", ", SORTS) + "; got " + ApiException.quote(sort));
+            throw InputRefused.invalid("sort must be one of " + String.join(", ", SORTS) + "; got " + InputRefused.quote(sort));
         }
         String o = order == null ? ("expertId".equals(sort) ? "asc" : "desc") : order.toLowerCase(Locale.ROOT);
         if (!o.equals("asc") && !o.equals("desc")) {
-            throw ApiException.invalid("order must be asc or desc; got " + ApiException.quote(order));
+            throw InputRefused.invalid("order must be asc or desc; got " + InputRefused.quote(order));
         }
         return new Leaderboard(verdict, flag, minTradingDays == null ? 0 : minTradingDays, sort, o.equals("asc"));
     }

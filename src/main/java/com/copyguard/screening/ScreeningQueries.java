@@ -1,6 +1,6 @@
 package com.copyguard.screening;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Reply;
 import com.copyguard.paging.PageRequest;
@@ -27,7 +27,7 @@ public final class ScreeningQueries {
     /** GET /experts/{id}/trades: the expert's closed positions, newest first, one page. */
     public static Reply trades(Engine e, String expertId, PageRequest page) {
         if (e.ledger().expert(expertId) == null) {
-            throw ApiException.notFound("expert", expertId);
+            throw InputRefused.notFound("expert", expertId);
         }
         ExpertHistory h = e.screening().history(expertId);
         List<ExpertTrade> newestFirst = new ArrayList<>(h == null ? List.of() : h.trades());
@@ -38,7 +38,7 @@ public final class ScreeningQueries {
 
     public static Reply equityHistory(Engine e, String expertId) {
         if (e.ledger().expert(expertId) == null) {
-            throw ApiException.notFound("expert", expertId);
+            throw InputRefused.notFound("expert", expertId);
         }
         return Reply.unchanged(ScreeningViews.history(expertId, e.screening().history(expertId)));
     }

@@ -1,8 +1,8 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Json;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -48,13 +48,13 @@ final class ErrorResponder {
         while (failure instanceof CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
         }
-        if (failure instanceof ApiException e) {
-            send(ctx, e.status(), e.code(), e.getMessage());
+        if (failure instanceof InputRefused e) {
+            send(ctx, RefusalStatus.of(e.code()), e.errorCode(), e.getMessage());
         } else if (failure instanceof RuleFailure e) {
-            LOG.atError().addKeyValue("event", "rule_failure").addKeyValue("code", e.code())
+            LOG.atError().addKeyValue("event", "rule_failure").addKeyValue("code", e.errorCode())
                     .addKeyValue("inputRefused", true).addKeyValue("detail", e.getMessage())
                     .log("rules failed, input refused: {}", e.getMessage());
-            send(ctx, 500, e.code(), e.getMessage());
+            send(ctx, RefusalStatus.of(e.code()), e.errorCode(), e.getMessage());
         } else if (failure instanceof ValidatorException e) {
             send(ctx, 400, "VALIDATION_FAILED", e.getMessage());
         } else if (failure instanceof HttpException e && e.getStatusCode() < 500) {

@@ -1,6 +1,6 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.events.EventFilter;
 import com.copyguard.events.EventRing;
 import com.copyguard.events.EventType;
@@ -121,7 +121,7 @@ final class EventStream {
             try {
                 set.add(EventType.valueOf(t.trim()));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("types must be a comma-separated list of " + List.of(EventType.values())
+                throw InputRefused.invalid("types must be a comma-separated list of " + List.of(EventType.values())
                         + "; got '" + t.trim() + "'");
             }
         }
@@ -135,7 +135,7 @@ final class EventStream {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("Last-Event-ID must be an event id this service sent; got '" + value + "'");
+            throw InputRefused.invalid("Last-Event-ID must be an event id this service sent; got '" + value + "'");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -46,7 +47,7 @@ final class JsonBody {
             String type = ctx.request().getHeader("content-type");
             if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
                 ErrorResponder.send(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "request bodies must be application/json, got "
-                        + com.copyguard.command.ApiException.quote(type));
+                        + com.copyguard.refusal.InputRefused.quote(type));
                 return;
             }
             try {
@@ -66,7 +67,7 @@ final class JsonBody {
     static JsonNode of(RoutingContext ctx) {
         JsonNode node = ctx.get(KEY);
         if (node == null) {
-            throw new ApiException(400, "MALFORMED_JSON", "a JSON body is required");
+            throw new InputRefused(RefusalCode.MALFORMED_JSON, "a JSON body is required");
         }
         return node;
     }

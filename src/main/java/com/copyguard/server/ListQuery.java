@@ -1,6 +1,7 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.InputSchema;
 import com.copyguard.paging.Cursor;
 import com.copyguard.paging.PageRequest;
@@ -37,11 +38,11 @@ final class ListQuery {
         MultiMap params = ctx.queryParams();
         for (String name : params.names()) {
             if (!declared.containsKey(name)) {
-                throw new ApiException(400, "UNKNOWN_PARAMETER", "query parameter " + ApiException.quote(name)
+                throw new InputRefused(RefusalCode.UNKNOWN_PARAMETER, "query parameter " + InputRefused.quote(name)
                         + " is not one of " + declared.keySet());
             }
             if (params.getAll(name).size() > 1) {
-                throw new ApiException(400, "INVALID_PARAMETER", "query parameter " + name + " is given more than once");
+                throw new InputRefused(RefusalCode.INVALID_PARAMETER, "query parameter " + name + " is given more than once");
             }
         }
         return new ListQuery(params, declared);
@@ -68,8 +69,8 @@ final class ListQuery {
         }
         long max = declared.get(name).path("schema").path("maxLength").asLong(Long.MAX_VALUE);
         if (value.isEmpty() || value.length() > max) {
-            throw new ApiException(400, "INVALID_PARAMETER", name + " must be 1 to " + max + " characters, got "
-                    + ApiException.quote(value));
+            throw new InputRefused(RefusalCode.INVALID_PARAMETER, name + " must be 1 to " + max + " characters, got "
+                    + InputRefused.quote(value));
         }
         return value;
     }
@@ -89,8 +90,8 @@ final class ListQuery {
                 return e;
             }
         }
-        throw new ApiException(400, "INVALID_PARAMETER", name + " must be one of " + Arrays.toString(type.getEnumConstants())
-                + ", got " + ApiException.quote(value));
+        throw new InputRefused(RefusalCode.INVALID_PARAMETER, name + " must be one of " + Arrays.toString(type.getEnumConstants())
+                + ", got " + InputRefused.quote(value));
     }
 
     private long number(String name, long fallback) {
@@ -102,8 +103,8 @@ final class ListQuery {
         long min = schema.path("minimum").asLong(Long.MIN_VALUE);
         long max = schema.path("maximum").asLong(Long.MAX_VALUE);
         if (!DIGITS.matcher(value).matches() || Long.parseLong(value) < min || Long.parseLong(value) > max) {
-            throw new ApiException(400, "INVALID_PARAMETER", name + " must be a whole number from " + min + " to " + max
-                    + " in plain digits, got " + ApiException.quote(value));
+            throw new InputRefused(RefusalCode.INVALID_PARAMETER, name + " must be a whole number from " + min + " to " + max
+                    + " in plain digits, got " + InputRefused.quote(value));
         }
         return Long.parseLong(value);
     }

@@ -1,6 +1,7 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.RefusalCode;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Sender;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,7 +45,7 @@ final class RuleProposals {
 
     synchronized Proposal propose(String version, String fingerprint, Sender by, long now) {
         if (byId.size() >= MAX_KEPT && !forgetOldestDecided()) {
-            throw new ApiException(409, "TOO_MANY_PROPOSALS", MAX_KEPT + " proposals are pending: decide some first");
+            throw new InputRefused(RefusalCode.TOO_MANY_PROPOSALS, MAX_KEPT + " proposals are pending: decide some first");
         }
         Proposal p = new Proposal("P" + next++, version, fingerprint, by, now);
         byId.put(p.id, p);
@@ -69,13 +70,13 @@ final class RuleProposals {
     synchronized Proposal take(String id, Sender by, boolean approving) {
         Proposal p = byId.get(id);
         if (p == null) {
-            throw ApiException.notFound("proposal", id);
+            throw InputRefused.notFound("proposal", id);
         }
         if (p.status != Status.PENDING) {
-            throw new ApiException(409, "PROPOSAL_DECIDED", "proposal " + id + " is already " + p.status);
+            throw new InputRefused(RefusalCode.PROPOSAL_DECIDED, "proposal " + id + " is already " + p.status);
         }
         if (approving && p.proposedBy.subject().equals(by.subject())) {
-            throw new ApiException(403, "SELF_APPROVAL", "four eyes: " + by.subject()
+            throw new InputRefused(RefusalCode.SELF_APPROVAL, "four eyes: " + by.subject()
                     + " proposed " + id + " and cannot approve it; another rules-admin must");
         }
         p.status = approving ? Status.APPROVING : Status.REJECTED;

@@ -1,7 +1,8 @@
 package com.copyguard.server;
 
+import com.copyguard.refusal.RefusalCode;
 import com.copyguard.command.ActivateRules;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Fields;
 import com.copyguard.engine.EngineEvents;
 import com.copyguard.engine.Json;
@@ -68,7 +69,7 @@ final class RulesRoutes {
         rb.getRoute("stopShadow").addHandler(ctx -> exchange.query(ctx, e -> {
             ShadowReport last = e.rules().shadow().stop();
             if (last == null) {
-                throw new ApiException(404, "NO_SHADOW_RUN", "no shadow run is active");
+                throw new InputRefused(RefusalCode.NO_SHADOW_RUN, "no shadow run is active");
             }
             return Reply.unchanged(shadowView(last, false));
         }));
@@ -156,7 +157,7 @@ final class RulesRoutes {
             try {
                 RuleSource source = library.source(p.version);
                 if (!source.fingerprint().equals(p.fingerprint)) {
-                    throw new ApiException(409, "PROPOSAL_STALE", "rule set " + p.version
+                    throw new InputRefused(RefusalCode.PROPOSAL_STALE, "rule set " + p.version
                             + " changed on disk since it was proposed as " + p.id + ": propose it again");
                 }
                 return compiled.compile(source).source();
@@ -213,7 +214,7 @@ final class RulesRoutes {
                 version = f.has("version") ? f.text("version") : "posted";
                 files.keySet().forEach(name -> {
                     if (!name.matches("[A-Za-z0-9._-]{1,64}\\.drl")) {
-                        throw ApiException.invalid("file names must be 1-64 safe characters ending in .drl: " + name);
+                        throw InputRefused.invalid("file names must be 1-64 safe characters ending in .drl: " + name);
                     }
                 });
             }
@@ -252,10 +253,10 @@ final class RulesRoutes {
 
     private String versionName(String version) {
         if (!RuleSetLoader.VERSION_NAME.matcher(version).matches()) {
-            throw ApiException.invalid("version must be a folder name: letters, digits, '.', '_' or '-'");
+            throw InputRefused.invalid("version must be a folder name: letters, digits, '.', '_' or '-'");
         }
         if (!library.exists(version)) {
-            throw ApiException.notFound("rule set version", version);
+            throw InputRefused.notFound("rule set version", version);
         }
         return version;
     }

@@ -1,5 +1,6 @@
 package com.copyguard.command;
 
+import com.copyguard.refusal.InputRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,10 +22,10 @@ class FieldsTest {
         }
     }
 
-    private static ApiException refused(Runnable parse) {
+    private static InputRefused refused(Runnable parse) {
         try {
             parse.run();
-        } catch (ApiException e) {
+        } catch (InputRefused e) {
             return e;
         }
         throw new AssertionError("accepted");
@@ -53,17 +54,17 @@ class FieldsTest {
         String message = refused(() -> Fields.of(json("{\"amount\":\"" + huge + "\"}"), "MoneyMovement").decimal("amount"))
                 .getMessage();
         assertThat(message).contains("(40 characters)").hasSizeLessThan(120);
-        assertThat(ApiException.quote("a".repeat(10_000))).hasSizeLessThan(60).endsWith("(10000 characters)");
+        assertThat(InputRefused.quote("a".repeat(10_000))).hasSizeLessThan(60).endsWith("(10000 characters)");
     }
 
     @Test
     void unknownFieldsAreRefusedAtEveryLevel() {
-        ApiException top = refused(() -> Fields.of(json("{\"equity\":\"1\",\"maxFollower\":3}"), "ExpertInput"));
-        assertThat(top.code()).isEqualTo("UNKNOWN_FIELD");
+        InputRefused top = refused(() -> Fields.of(json("{\"equity\":\"1\",\"maxFollower\":3}"), "ExpertInput"));
+        assertThat(top.errorCode()).isEqualTo("UNKNOWN_FIELD");
         assertThat(top.getMessage()).startsWith("'maxFollower' is not a field of this request");
-        ApiException nested = refused(() -> SettingsParser.apply(SubscriptionSettings.DEFAULTS,
+        InputRefused nested = refused(() -> SettingsParser.apply(SubscriptionSettings.DEFAULTS,
                 json("{\"guardian\":{\"dailyLossLimit\":\"10\"}}")));
-        assertThat(nested.code()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(nested.errorCode()).isEqualTo("UNKNOWN_FIELD");
         assertThat(nested.getMessage()).startsWith("settings.guardian.'dailyLossLimit' is not a field");
     }
 

@@ -1,10 +1,9 @@
 package com.copyguard.durability;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.Refusal;
 import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ public final class Engines {
     public static boolean apply(Engine e, Command c) {
         try {
             return e.apply(c).changed();
-        } catch (ApiException | RuleFailure refused) {
+        } catch (Refusal refused) {
             return false;
         }
     }

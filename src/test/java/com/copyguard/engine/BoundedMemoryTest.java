@@ -50,8 +50,8 @@ class BoundedMemoryTest {
         assertThat(memory.seen("fill:x/unknown", deposit(9))).isNull();
         assertThatThrownBy(() -> memory.seen("fill:x/f0", deposit(1)))
                 .as("a key is bound to the body it first came with")
-                .isInstanceOfSatisfying(com.copyguard.command.ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
+                .isInstanceOfSatisfying(com.copyguard.refusal.InputRefused.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
     private static com.copyguard.command.Deposit deposit(int i) {

@@ -3,7 +3,7 @@ package com.copyguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
 import com.copyguard.command.ExpertMarginChange;
@@ -92,7 +92,7 @@ class ConservationPropertiesTest {
             try {
                 Reply reply = engine.apply(c);
                 assertThat(reply.status()).as("the rules never fail on %s: %s", c, reply.body()).isLessThan(500);
-            } catch (ApiException refused) {
+            } catch (InputRefused refused) {
                 // a refused input must leave money consistent just the same
             }
             checkConservation(engine.ledger(), engine, c.toString());

@@ -3,7 +3,7 @@ package com.copyguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ClosePosition;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
@@ -81,7 +81,7 @@ class LiveEqualsReplayPropertiesTest {
             boolean journaled;
             try {
                 journaled = live.apply(c).changed();
-            } catch (ApiException refused) {
+            } catch (InputRefused refused) {
                 journaled = false;
                 refusals++;
             }

@@ -1,9 +1,10 @@
 package com.copyguard.events;
 
+import com.copyguard.server.RefusalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.engine.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,9 @@ class EventRingTest {
         assertThat(ring.subscribe(2L, new EventRing.Subscriber(ALL, e -> { }))).extracting(LiveEvent::id)
                 .containsExactly(3L, 4L, 5L);
         assertThatThrownBy(() -> ring.subscribe(1L, new EventRing.Subscriber(ALL, e -> { })))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("EVENTS_GONE"));
+                .isInstanceOfSatisfying(InputRefused.class, e -> assertThat(e.errorCode()).isEqualTo("EVENTS_GONE"));
         assertThatThrownBy(() -> ring.subscribe(6L, new EventRing.Subscriber(ALL, e -> { })))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(410));
+                .isInstanceOfSatisfying(InputRefused.class, e -> assertThat(RefusalStatus.of(e.code())).isEqualTo(410));
     }
 
     @Test
@@ -51,7 +52,7 @@ class EventRingTest {
         ring.publish(many(2), 5);          // 5 dropped by the feed: ids 2..6, then 7, 8
         assertThat(ring.lastId()).isEqualTo(8);
         assertThatThrownBy(() -> ring.subscribe(1L, new EventRing.Subscriber(ALL, e -> { })))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(InputRefused.class);
         assertThat(ring.subscribe(6L, new EventRing.Subscriber(ALL, e -> { }))).hasSize(2);
     }
 
@@ -68,7 +69,7 @@ class EventRingTest {
                 org.assertj.core.groups.Tuple.tuple(EventType.STATUS, "f1"));
         ring.subscribe(null, new EventRing.Subscriber(ALL, e -> { }));
         assertThatThrownBy(() -> ring.subscribe(null, new EventRing.Subscriber(ALL, e -> { })))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("TOO_MANY_STREAMS"));
+                .isInstanceOfSatisfying(InputRefused.class, e -> assertThat(e.errorCode()).isEqualTo("TOO_MANY_STREAMS"));
         ring.unsubscribe(s);
         ring.subscribe(null, new EventRing.Subscriber(ALL, e -> { }));
     }

@@ -3,7 +3,7 @@ package com.copyguard.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -50,8 +50,8 @@ class PagesTest {
         assertThat(Cursor.decode(Cursor.encode(12345))).isEqualTo(12345);
         assertThat(Cursor.encode(7)).doesNotContain("7").matches("[A-Za-z0-9_-]+");
         for (String bad : List.of("", "abc", "cDEuLTE", "x".repeat(41), "p1.5", "%%%")) {
-            assertThatThrownBy(() -> Cursor.decode(bad)).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
+            assertThatThrownBy(() -> Cursor.decode(bad)).isInstanceOfSatisfying(InputRefused.class,
+                    e -> assertThat(e.errorCode()).isEqualTo("INVALID_CURSOR"));
         }
     }
 

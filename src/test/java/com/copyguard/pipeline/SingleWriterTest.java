@@ -1,10 +1,11 @@
 package com.copyguard.pipeline;
 
+import com.copyguard.server.RefusalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.PutExpert;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Reply;
@@ -79,9 +80,9 @@ class SingleWriterTest {
         return new PutExpert("E" + i, null, null, BigDecimal.valueOf(1000 + i));
     }
 
-    private static ApiException failure(CompletableFuture<?> f) {
+    private static InputRefused failure(CompletableFuture<?> f) {
         assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-        return (ApiException) f.handle((r, e) -> e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e).join();
+        return (InputRefused) f.handle((r, e) -> e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e).join();
     }
 
     /** Callers are answered 503 first, then the fail-stop hook runs (in the service it halts the JVM). */
@@ -106,14 +107,14 @@ class SingleWriterTest {
             burst.add(writer.submit(expert(i)));
         }
         for (CompletableFuture<Reply> f : burst) {
-            ApiException e = failure(f);
-            assertThat(e.status()).isEqualTo(503);
-            assertThat(e.code()).isEqualTo("JOURNAL_FAILED");
+            InputRefused e = failure(f);
+            assertThat(RefusalStatus.of(e.code())).isEqualTo(503);
+            assertThat(e.errorCode()).isEqualTo("JOURNAL_FAILED");
         }
         awaitFatal(fatal);
         assertThat(writer.isFailed()).isTrue();
-        assertThat(failure(writer.submit(expert(99))).code()).isEqualTo("JOURNAL_FAILED");
-        assertThat(failure(writer.query(e -> Reply.unchanged(null))).code()).isEqualTo("JOURNAL_FAILED");
+        assertThat(failure(writer.submit(expert(99))).errorCode()).isEqualTo("JOURNAL_FAILED");
+        assertThat(failure(writer.query(e -> Reply.unchanged(null))).errorCode()).isEqualTo("JOURNAL_FAILED");
         assertThat(journal.entries).hasSize(1);
         writer.close();
     }
@@ -126,7 +127,7 @@ class SingleWriterTest {
         AtomicInteger fatal = new AtomicInteger();
         SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet);
         writer.start();
-        assertThat(failure(writer.submit(expert(1))).status()).isEqualTo(503);
+        assertThat(RefusalStatus.of(failure(writer.submit(expert(1))).code())).isEqualTo(503);
         awaitFatal(fatal);
         writer.close();
     }

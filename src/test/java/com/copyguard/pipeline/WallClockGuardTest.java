@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ApiException;
+import com.copyguard.refusal.InputRefused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +24,15 @@ class WallClockGuardTest {
         assertThatCode(() -> guard.check(new AdvanceClock(now - 86_400_000L))).as("the past is not its concern")
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.check(new AdvanceClock(now + 300_001)))
-                .isInstanceOfSatisfying(ApiException.class, e -> org.assertj.core.api.Assertions.assertThat(e.code())
+                .isInstanceOfSatisfying(InputRefused.class, e -> org.assertj.core.api.Assertions.assertThat(e.errorCode())
                         .isEqualTo("TIME_AHEAD_OF_WALL_CLOCK"));
-        assertThatThrownBy(() -> guard.check(new AdvanceClock(Long.MAX_VALUE))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> guard.check(new AdvanceClock(Long.MAX_VALUE))).isInstanceOf(InputRefused.class);
     }
 
     @Test
     void theAllowanceIsConfigurable() {
         WallClockGuard strict = new WallClockGuard(Duration.ZERO, WALL);
-        assertThatThrownBy(() -> strict.check(new AdvanceClock(NOW.toEpochMilli() + 1))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> strict.check(new AdvanceClock(NOW.toEpochMilli() + 1))).isInstanceOf(InputRefused.class);
         WallClockGuard lenient = new WallClockGuard(Duration.ofDays(1), WALL);
         assertThatCode(() -> lenient.check(new AdvanceClock(NOW.toEpochMilli() + 3_600_000))).doesNotThrowAnyException();
     }

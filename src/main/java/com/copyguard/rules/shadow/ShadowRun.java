@@ -1,7 +1,7 @@
 package com.copyguard.rules.shadow;
 
 import com.copyguard.rules.RuleEvaluator;
-import com.copyguard.rules.RuleFailure;
+import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.ExpertOrder;
 import com.copyguard.rules.facts.RuleDecision;
@@ -77,7 +77,7 @@ public final class ShadowRun {
             RuleEvaluator.evaluate(candidate, copies);
         } catch (RuleFailure e) {
             failures++;
-            lastFailure = e.code() + ": " + e.getMessage();
+            lastFailure = e.errorCode() + ": " + e.getMessage();
             return;
         }
         for (int i = 0; i < live.size(); i++) {
