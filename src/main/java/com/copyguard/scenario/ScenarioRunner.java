@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
 public final class ScenarioRunner {
     private static final Set<String> TOP = Set.of("description", "given", "when", "then");
     private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
-    private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error");
+    private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error", "accounts",
+            "subscriptions");
     private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
             "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
@@ -56,7 +58,8 @@ public final class ScenarioRunner {
         try {
             scenario = Json.MAPPER.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            return new ScenarioResult(name, "", List.of("cannot read the scenario: " + e.getMessage()), List.of(), Map.of());
+            return new ScenarioResult(name, "", List.of("cannot read the scenario: " + e.getMessage()), List.of(), Map.of(),
+                    Set.of());
         }
         return run(name, scenario);
     }
@@ -65,17 +68,20 @@ public final class ScenarioRunner {
         String description = scenario.path("description").asText("");
         List<DecisionRecord> made = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Set<String> fired = new LinkedHashSet<>();
         try {
-            List<String> failures = check(scenario, made, names);
-            return new ScenarioResult(name, description, List.copyOf(failures), List.copyOf(made), Map.copyOf(names));
+            List<String> failures = check(scenario, made, names, fired);
+            return new ScenarioResult(name, description, List.copyOf(failures), List.copyOf(made), Map.copyOf(names),
+                    Set.copyOf(fired));
         } catch (ScenarioException e) {
             return new ScenarioResult(name, description, List.of("scenario error: " + e.getMessage()), List.copyOf(made),
-                    Map.copyOf(names));
+                    Map.copyOf(names), Set.copyOf(fired));
         }
     }
 
     /** Runs the scenario; fills {@code made} with the decisions of the "when" inputs; returns the mismatches. */
-    private List<String> check(JsonNode scenario, List<DecisionRecord> made, Map<String, String> names) {
+    private List<String> check(JsonNode scenario, List<DecisionRecord> made, Map<String, String> names,
+                               Set<String> fired) {
         if (!scenario.isObject()) {
             throw new ScenarioException("a scenario is a JSON object with given, when and then");
         }
@@ -99,6 +105,9 @@ public final class ScenarioRunner {
         String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
+            if (!o.refused()) {
+                o.reply().body().path("rulesFired").forEach(r -> fired.add(r.asText()));
+            }
             boolean last = i == when.size() - 1;
             if (o.refused() && !(last && expectedError != null)) {
                 failures.add("when[" + i + "] was refused: " + o.errorCode() + " " + o.errorMessage());
@@ -120,9 +129,13 @@ public final class ScenarioRunner {
         int actionCount = (int) (world.engine().riskLog().size() - actionsBefore);
         List<RiskActionRecord> actions = actionCount > 0
                 ? world.engine().riskLog().query(null, actionCount) : List.of();
+        made.forEach(d -> fired.addAll(d.rulesFired()));
+        actions.forEach(r -> fired.addAll(r.rulesFired()));
         if (failures.isEmpty()) {
             failures.addAll(compare(world, then, made));
             failures.addAll(compareActions(world, then, actions));
+            failures.addAll(compareViews(world, then, "accounts"));
+            failures.addAll(compareViews(world, then, "subscriptions"));
         }
         return failures;
     }
@@ -310,6 +323,60 @@ public final class ScenarioRunner {
             }
         }
         return failures;
+    }
+
+    /**
+     * "accounts" / "subscriptions": each {@code {follower, expert?, field: value, ...}} is compared
+     * with the follower's account or subscription as {@code GET /accounts/{id}} or
+     * {@code GET /subscriptions/{id}} shows it after the "when" inputs (numbers as numbers).
+     */
+    private static List<String> compareViews(ScenarioWorld world, JsonNode then, String which) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode expected : steps(then.get(which), which)) {
+            if (!expected.isObject() || !expected.hasNonNull("follower")) {
+                throw new ScenarioException("each of then." + which + " needs 'follower': " + expected);
+            }
+            String follower = expected.get("follower").asText();
+            String expert = expected.hasNonNull("expert") ? expected.get("expert").asText() : null;
+            JsonNode view = which.equals("accounts")
+                    ? world.engine().views().account(world.engine().ledger().account(world.accountOf(follower, expert)))
+                    : world.engine().views().subscription(
+                            world.engine().ledger().subscription(world.subscriptionOf(follower, expert)));
+            String who = follower + (expert == null ? "" : "/" + expert);
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("follower") || e.getKey().equals("expert")) {
+                    continue;
+                }
+                JsonNode actual = view.get(e.getKey());
+                if (actual == null) {
+                    throw new ScenarioException("unknown field '" + e.getKey() + "' in then." + which + " (known: "
+                            + new TreeSet<>(iterable(view.fieldNames())) + ")");
+                }
+                if (!sameValue(e.getValue(), actual)) {
+                    failures.add(who + ": expected " + which.substring(0, which.length() - 1) + " " + e.getKey() + " "
+                            + e.getValue().asText() + ", got " + (actual.isNull() ? "null" : actual.asText()));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static boolean sameValue(JsonNode want, JsonNode got) {
+        if (want.isNull() || got.isNull()) {
+            return want.isNull() && got.isNull();
+        }
+        try {
+            return new BigDecimal(want.asText()).compareTo(new BigDecimal(got.asText())) == 0;
+        } catch (NumberFormatException notNumbers) {
+            return want.asText().equals(got.asText());
+        }
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     /** Unless {@code "exactly": false}, every decision or risk action made must be listed in "then". */

@@ -11,6 +11,7 @@ import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.command.Withdraw;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
@@ -177,10 +178,11 @@ final class ScenarioWorld {
                 case "instrument" -> instrument(object(arg, kind));
                 case "follow" -> follow(object(arg, kind));
                 case "deposit" -> deposit(object(arg, kind));
+                case "withdraw" -> withdraw(object(arg, kind));
                 case "settings" -> settings(object(arg, kind));
                 case "command" -> CommandCodec.decode(Json.MAPPER.writeValueAsString(arg));
                 default -> throw new ScenarioException("unknown step '" + kind + "'; steps are fill, prices, clock, "
-                        + "expert, instrument, follow, deposit, settings and command");
+                        + "expert, instrument, follow, deposit, withdraw, settings and command");
             };
         } catch (ApiException e) {
             throw new ScenarioException(kind + " step is invalid: " + e.getMessage());
@@ -255,6 +257,20 @@ final class ScenarioWorld {
         }
         body.put("time", nextTime(body.get("time")));
         return Deposit.parse(account, body);
+    }
+
+    /** {"follower": "bob", "amount": "100"} (or "accountId"), as a deposit: a withdrawal request. */
+    private Withdraw withdraw(ObjectNode body) {
+        String account = body.hasNonNull("accountId") ? body.get("accountId").asText()
+                : accountOf(text(body, "follower", "withdraw"), body.hasNonNull("expert") ? body.get("expert").asText() : null);
+        if (!body.has("requestId")) {
+            body.put("requestId", "scenario-" + (++requestSeq));
+        }
+        body.put("time", nextTime(body.get("time")));
+        body.remove("follower");
+        body.remove("expert");
+        body.remove("accountId");
+        return Withdraw.parse(account, body);
     }
 
     /** {"follower": "bob", "expert"?: "alice", "patch": {...settings}}. */
