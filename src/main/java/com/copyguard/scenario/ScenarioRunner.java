@@ -353,9 +353,39 @@ public final class ScenarioRunner {
                     throw new ScenarioException("unknown field '" + e.getKey() + "' in then." + which + " (known: "
                             + new TreeSet<>(iterable(view.fieldNames())) + ")");
                 }
-                if (!sameValue(e.getValue(), actual)) {
+                if (e.getValue().isArray() && actual.isArray()) {
+                    failures.addAll(comparePositions(who, e.getKey(), e.getValue(), actual));
+                } else if (!sameValue(e.getValue(), actual)) {
                     failures.add(who + ": expected " + which.substring(0, which.length() - 1) + " " + e.getKey() + " "
                             + e.getValue().asText() + ", got " + (actual.isNull() ? "null" : actual.asText()));
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** A list such as a subscription's positions: each expected entry matched by symbol (and side) and compared field by field. */
+    private static List<String> comparePositions(String who, String field, JsonNode expected, JsonNode actual) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode want : expected) {
+            JsonNode match = null;
+            for (JsonNode got : actual) {
+                if (got.path("symbol").asText().equals(want.path("symbol").asText())
+                        && (!want.has("side") || got.path("side").asText().equals(want.get("side").asText()))) {
+                    match = got;
+                    break;
+                }
+            }
+            if (match == null) {
+                failures.add(who + ": expected " + field + " entry " + want + ", none found in " + actual);
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode got = match.get(f.getKey());
+                if (got == null || !sameValue(f.getValue(), got)) {
+                    failures.add(who + ": expected " + field + " " + want.path("symbol").asText() + " " + f.getKey() + " "
+                            + f.getValue().asText() + ", got " + (got == null ? "nothing" : got.asText()));
                 }
             }
         }
