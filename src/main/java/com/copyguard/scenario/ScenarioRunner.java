@@ -5,6 +5,8 @@ import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
+import com.copyguard.screening.Screening;
+import com.copyguard.screening.ScreeningFlag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,7 +31,7 @@ public final class ScenarioRunner {
     private static final Set<String> TOP = Set.of("description", "given", "when", "then");
     private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
     private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error", "accounts",
-            "subscriptions");
+            "subscriptions", "screening");
     private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
             "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
@@ -136,6 +138,7 @@ public final class ScenarioRunner {
             failures.addAll(compareActions(world, then, actions));
             failures.addAll(compareViews(world, then, "accounts"));
             failures.addAll(compareViews(world, then, "subscriptions"));
+            failures.addAll(compareScreening(world, then));
         }
         return failures;
     }
@@ -358,6 +361,46 @@ public final class ScenarioRunner {
                 } else if (!sameValue(e.getValue(), actual)) {
                     failures.add(who + ": expected " + which.substring(0, which.length() - 1) + " " + e.getKey() + " "
                             + e.getValue().asText() + ", got " + (actual.isNull() ? "null" : actual.asText()));
+                }
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * "screening": each {@code {expert, verdict?, flags?: [codes], details?: {code: text}}} is
+     * compared with the expert's screening by the rule set under test after the "when" inputs;
+     * {@code flags} must be exactly the flags raised.
+     */
+    private List<String> compareScreening(ScenarioWorld world, JsonNode then) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode expected : steps(then.get("screening"), "screening")) {
+            onlyKnown(expected, Set.of("expert", "verdict", "flags", "details"), "then.screening");
+            if (!expected.hasNonNull("expert")) {
+                throw new ScenarioException("each of then.screening needs 'expert': " + expected);
+            }
+            String expert = expected.get("expert").asText();
+            Screening s = world.engine().screening().screen(expert, world.engine().ledger(), rules);
+            List<String> raised = s.flags().stream().map(f -> f.code().name()).sorted().toList();
+            if (expected.has("verdict") && !expected.get("verdict").asText().equals(String.valueOf(s.verdict()))) {
+                failures.add(expert + ": expected verdict " + expected.get("verdict").asText() + ", got " + s.verdict()
+                        + " (flags " + raised + ")");
+            }
+            if (expected.has("flags")) {
+                List<String> want = new ArrayList<>();
+                expected.get("flags").forEach(f -> want.add(f.asText()));
+                want.sort(null);
+                if (!want.equals(raised)) {
+                    failures.add(expert + ": expected flags " + want + ", got " + raised + "; " + s.flags());
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("details").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String detail = s.flags().stream().filter(f -> f.code().name().equals(e.getKey()))
+                        .map(ScreeningFlag::detail).findFirst().orElse(null);
+                if (!e.getValue().asText().equals(detail)) {
+                    failures.add(expert + ": expected " + e.getKey() + " detail \"" + e.getValue().asText() + "\", got "
+                            + (detail == null ? "no such flag" : "\"" + detail + "\""));
                 }
             }
         }
