@@ -34,7 +34,7 @@ final class DrlScanner {
     }
 
     record Scan(List<DrlToken> tokens, List<DrlComment> comments) {
-        /** True when a code token starts on {@code line} before {@code column} (a trailing comment's line). */
+        /** True when a token starts on {@code line}: a comment there trails code. */
         boolean hasTokenOnLine(int line) {
             return tokens.stream().anyMatch(t -> t.line() == line);
         }
