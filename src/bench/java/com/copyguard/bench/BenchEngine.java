@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** The real engine behind the real single writer and SQLite journal, in process, for benchmarks. */
 final class BenchEngine implements AutoCloseable {
+    /** Event times are real instants (years 2000-2999): the benchmarks count milliseconds from here. */
+    static final long T0 = 1_700_000_000_000L;
     static final String[] MODES = {"SMART_RATIO", "FIXED_MARGIN", "MULTIPLIER"};
     private static final JsonNode[] SETTINGS = {
             json("{}"),
@@ -100,18 +102,20 @@ final class BenchEngine implements AutoCloseable {
             FollowMode mode = FollowMode.valueOf(MODES[k % 3]);
             cs.add(new Follow("f" + k, expertId, mode, d(String.valueOf(500 + (k % 20) * 250)),
                     mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
-                    false, SETTINGS[k % SETTINGS.length], 1_000, false));
+                    false, SETTINGS[k % SETTINGS.length], T0 + 1_000, false));
         }
         submitAll(cs);
     }
 
+    /** {@code time}: milliseconds after {@link #T0}. */
     ExpertFill fill(String expertId, String symbol, FillAction action, String qty, String price, long time) {
         return new ExpertFill(expertId, "b" + (++fillSeq), symbol, action, d(qty), d(price), 20, MarginMode.CROSS,
-                FillStatus.FILLED, time, null);
+                FillStatus.FILLED, T0 + time, null);
     }
 
+    /** {@code time}: milliseconds after {@link #T0}. */
     PriceTick tick(long time, String symbol, String price) {
-        return new PriceTick(time, List.of(new PriceTick.SymbolPrice(symbol, d(price))));
+        return new PriceTick(T0 + time, List.of(new PriceTick.SymbolPrice(symbol, d(price))));
     }
 
     static BigDecimal d(String s) {

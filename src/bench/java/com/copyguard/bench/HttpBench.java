@@ -23,6 +23,9 @@ final class HttpBench {
     record Result(int clients, int inputs, double inputsPerSecond, int followers, Percentiles fillMs) {
     }
 
+    /** The admin token of the service being measured, sent with every request. */
+    private static String token;
+
     private HttpBench() {
     }
 
@@ -31,20 +34,21 @@ final class HttpBench {
         try (CopyguardService service = new CopyguardService(
                 new ServiceConfig("127.0.0.1", 0, data, Path.of("rules"), null, null)).start()) {
             String base = "http://127.0.0.1:" + service.port();
+            token = Files.readString(data.resolve("admin.token")).trim();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             post(http, base + "/experts/lead", "PUT", "{\"equity\":\"1000000\"}");
             // followers through the API too, as a desk would onboard them
             List<String> follows = new ArrayList<>(followers);
             for (int i = 0; i < followers; i++) {
                 follows.add("{\"followerId\":\"h" + i + "\",\"expertId\":\"lead\",\"mode\":\"" + BenchEngine.MODES[i % 3]
-                        + "\",\"amount\":\"1000\",\"fixedMargin\":\"20\",\"multiplier\":\"0.02\",\"time\":1000}");
+                        + "\",\"amount\":\"1000\",\"fixedMargin\":\"20\",\"multiplier\":\"0.02\",\"time\":" + (BenchEngine.T0 + 1000) + "}");
             }
             concurrently(http, base + "/subscriptions", follows, clients);
 
             // throughput: concurrent clients posting deposits and price inputs, each journaled
             List<String> bodies = new ArrayList<>(inputs);
             for (int i = 0; i < inputs; i++) {
-                bodies.add("{\"time\":" + (2000 + i) + ",\"prices\":[{\"symbol\":\"ETHUSDT\",\"price\":\"" + (3000 + i % 50) + "\"}]}");
+                bodies.add("{\"time\":" + (BenchEngine.T0 + 2000 + i) + ",\"prices\":[{\"symbol\":\"ETHUSDT\",\"price\":\"" + (3000 + i % 50) + "\"}]}");
             }
             concurrently(http, base + "/prices", bodies.subList(0, Math.min(2000, bodies.size())), clients);
             long t0 = System.nanoTime();
@@ -57,7 +61,7 @@ final class HttpBench {
                 String action = i % 2 == 0 ? "OPEN_LONG" : "CLOSE_LONG";
                 String body = "{\"fillId\":\"hf" + i + "\",\"symbol\":\"BTCUSDT\",\"action\":\"" + action
                         + "\",\"qty\":\"1\",\"price\":\"60000\",\"leverage\":20,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":"
-                        + (time + i * 5000L) + "}";
+                        + (BenchEngine.T0 + time + i * 5000L) + "}";
                 long f0 = System.nanoTime();
                 post(http, base + "/experts/lead/fills", "POST", body);
                 if (i >= 2) {
@@ -70,6 +74,7 @@ final class HttpBench {
 
     private static void post(HttpClient http, String url, String method, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + " → " + r.statusCode() + " " + r.body());
@@ -82,7 +87,7 @@ final class HttpBench {
         List<CompletableFuture<?>> all = new ArrayList<>(bodies.size());
         for (String body : bodies) {
             slots.acquire();
-            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json").header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> {
                         if (e != null || r.statusCode() >= 300) {

@@ -29,7 +29,7 @@ final class MemoryBench {
             FollowMode mode = FollowMode.valueOf(BenchEngine.MODES[i % 3]);
             engine.apply(new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
                     mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
-                    false, null, 1_000, false));
+                    false, null, BenchEngine.T0 + 1_000, false));
         }
         long after = usedAfterGc();
         long perSub = (after - before) / subscriptions;

@@ -11,12 +11,17 @@ import com.copyguard.journal.SqliteJournal;
 import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.WallClockGuard;
+import com.copyguard.pipeline.WriterWatchdog;
 import com.copyguard.pipeline.Snapshotter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.rules.RuleSource;
+import com.copyguard.security.Role;
+import com.copyguard.security.SigningKey;
+import com.copyguard.security.TokenIssuer;
 import com.copyguard.server.HttpApi;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -31,11 +36,14 @@ public final class CopyguardService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CopyguardService.class);
     /** How long requests in flight get to be answered when shutting down. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final String ADMIN_TOKEN_FILE = "admin.token";
+    private static final Duration ADMIN_TOKEN_TTL = Duration.ofDays(30);
 
     private final ServiceConfig config;
     private final Observability observability = new Observability();
     private SqliteJournal journal;
     private SingleWriter writer;
+    private WriterWatchdog watchdog;
     private Vertx vertx;
     private HttpApi http;
     private Engine engine;
@@ -53,7 +61,9 @@ public final class CopyguardService implements AutoCloseable {
     public CopyguardService start() throws Exception {
         try {
             vertx = observability.telemetry().newVertx();
-            http = new HttpApi(observability, config.host(), config.port());
+            SigningKey key = SigningKey.loadOrCreate(config.dataDir());
+            writeAdminToken(key);
+            http = new HttpApi(observability, config.host(), config.port(), key, config.security());
             vertx.deployVerticle(http).await();
             Readiness readiness = observability.readiness();
 
@@ -78,9 +88,13 @@ public final class CopyguardService implements AutoCloseable {
             LOG.info("recovered {} journaled inputs from {} (snapshot at {}, {} replayed) in {} ms", recovered.seq(),
                     config.dataDir(), recovered.snapshotSeq(), recovered.replayed(), recovered.millis());
             writer = new SingleWriter(engine, journal, this::fatal,
-                    new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq());
+                    new FileSnapshotter(snapshots, journal, config.durability().snapshotEvery()), recovered.snapshotSeq(),
+                    WallClockGuard.allowing(config.maxTimeAhead()));
             observability.attach(engine.rules(), writer);
+            observability.feed().attach(engine.ledger());
             writer.start();
+            watchdog = new WriterWatchdog(writer, config.writerStallAfter());
+            observability.watch(watchdog);
             if (journal.lastSeq() == 0) {
                 // The journal starts with the rule set's full text, so replaying it never depends on rules/.
                 writer.submit(ActivateRules.of(configured)).join();
@@ -97,6 +111,17 @@ public final class CopyguardService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Writes an all-roles token, signed with the data directory's key, to {@code <data-dir>/admin.token}
+     * (owner-only): what a local operator and the tests use. Renewed on every start.
+     */
+    private void writeAdminToken(SigningKey key) throws java.io.IOException {
+        Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+        String token = new TokenIssuer(vertx, key).issue("admin", java.util.EnumSet.of(Role.ADMIN), null, ADMIN_TOKEN_TTL);
+        SigningKey.writePrivate(file, token);
+        LOG.info("admin token (all roles, valid {} days) written to {}", ADMIN_TOKEN_TTL.toDays(), file.toAbsolutePath());
     }
 
     private RuleSet compile(RuleSource source) throws RuleCompilationException {
@@ -147,6 +172,10 @@ public final class CopyguardService implements AutoCloseable {
         return http.port();
     }
 
+    public HttpApi http() {
+        return http;
+    }
+
     public Engine engine() {
         return engine;
     }
@@ -191,15 +220,25 @@ public final class CopyguardService implements AutoCloseable {
                 LOG.warn("HTTP shutdown: {}", e.toString());
             }
         }
+        boolean writerStopped = true;
         if (writer != null) {
-            writer.close();
+            // a writer stuck in one input gets a short grace, not 30 s: SIGTERM must stop the process
+            writerStopped = writer.close(watchdog != null && watchdog.stall() != null);
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         if (vertx != null) {
             vertx.close().await();
         }
-        if (journal != null) {
+        if (journal != null && writerStopped) {
             journal.close();
         }
         observability.close();
+        if (!writerStopped) {
+            WriterWatchdog.Stall stall = watchdog == null ? null : watchdog.stall();
+            throw new IllegalStateException("the writer did not stop; it is stuck on "
+                    + (stall == null ? "an input" : stall.input()) + ", which was not journaled");
+        }
     }
 }

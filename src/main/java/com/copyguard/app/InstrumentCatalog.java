@@ -3,6 +3,7 @@ package com.copyguard.app;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.engine.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ public final class InstrumentCatalog {
         }
         List<PutInstrument> out = new ArrayList<>();
         for (JsonNode spec : root) {
-            out.add(PutInstrument.parse(spec.path("symbol").asText(), spec));
+            ObjectNode fields = ((ObjectNode) spec).deepCopy();
+            out.add(PutInstrument.parse(fields.remove("symbol").asText(), fields));
         }
         return out;
     }

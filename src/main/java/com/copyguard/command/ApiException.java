@@ -11,6 +11,20 @@ public final class ApiException extends RuntimeException {
         this.code = code;
     }
 
+    /** The longest prefix of a client's value that a message quotes: error replies stay small. */
+    public static final int QUOTE_LIMIT = 32;
+
+    /** {@code value} in quotes, cut to {@link #QUOTE_LIMIT} characters with its full length said. */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.length() <= QUOTE_LIMIT) {
+            return "'" + value + "'";
+        }
+        return "'" + value.substring(0, QUOTE_LIMIT) + "...' (" + value.length() + " characters)";
+    }
+
     public static ApiException invalid(String message) {
         return new ApiException(400, "INVALID_FIELD", message);
     }

@@ -23,9 +23,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClosePosition.class, name = "ClosePosition"),
         @JsonSubTypes.Type(value = ExpertEquityReport.class, name = "ExpertEquityReport"),
         @JsonSubTypes.Type(value = ActivateRules.class, name = "ActivateRules"),
+        @JsonSubTypes.Type(value = PauseSubscription.class, name = "PauseSubscription"),
+        @JsonSubTypes.Type(value = ResumeSubscription.class, name = "ResumeSubscription"),
+        @JsonSubTypes.Type(value = ChangePositionMargin.class, name = "ChangePositionMargin"),
+        @JsonSubTypes.Type(value = ExpertMarginChange.class, name = "ExpertMarginChange"),
 })
 public sealed interface Command permits PutInstrument, PutExpert, ExpertFill, PriceTick, AdvanceClock, Follow,
-        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition, ExpertEquityReport, ActivateRules {
+        PatchSettings, Deposit, Withdraw, StopFollowing, ClosePosition, ExpertEquityReport, ActivateRules,
+        PauseSubscription, ResumeSubscription, ChangePositionMargin, ExpertMarginChange {
 
     /** Event time carried by the input; null for inputs that take the engine's current time. */
     Long eventTime();

@@ -9,10 +9,12 @@ import java.math.BigDecimal;
  * is part of {@code equity} but not of the expert's return.
  */
 public record ExpertEquityReport(String expertId, long time, BigDecimal equity, BigDecimal transfer) implements Command {
+    private static final String SCHEMA = "EquityReport";
+
 
     public static ExpertEquityReport parse(String expertId, JsonNode body) {
         Ids.check("expertId", expertId);
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, SCHEMA);
         long time = f.time("time");
         BigDecimal equity = f.nonNegative("equity");
         BigDecimal transfer = f.optionalDecimal("transfer");

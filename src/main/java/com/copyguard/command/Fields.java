@@ -6,28 +6,58 @@ import java.util.Locale;
 
 /**
  * Reads typed fields out of a JSON object with exact decimals, turning every defect into a 400
- * that names the field. Decimals may be JSON numbers or strings; NaN, infinities and exponents
- * beyond reason are refused.
+ * that names the field. The bounds come from the object's schema in openapi.yaml ({@link InputSchema}):
+ * unknown fields, decimal places ({@code x-scale}), integer digits ({@code x-integer-digits}), integer
+ * ranges and string lengths. Decimals may be JSON numbers or strings in plain notation; their size is
+ * checked before any arithmetic or formatting, so {@code 1e999999999} costs nothing.
  */
 public final class Fields {
+    /** Bounds for a field whose schema states none (the contract states them for every request field). */
+    private static final int DEFAULT_SCALE = 12;
+    private static final int DEFAULT_INTEGER_DIGITS = 15;
+    private static final int DEFAULT_MAX_TEXT = 128;
     private static final int MAX_DECIMAL_CHARS = 40;
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private final JsonNode node;
     private final String prefix;
+    private final InputSchema schema;
 
-    private Fields(JsonNode node, String prefix) {
+    private Fields(JsonNode node, String prefix, InputSchema schema) {
         this.node = node;
         this.prefix = prefix;
+        this.schema = schema;
     }
 
-    public static Fields of(JsonNode node) {
-        return of(node, "");
+    /** The body, read with the bounds of {@code components.schemas.<schemaName>}. */
+    public static Fields of(JsonNode node, String schemaName) {
+        return of(node, InputSchema.named(schemaName), "");
     }
 
-    public static Fields of(JsonNode node, String prefix) {
+    /** A (nested) object read with {@code schema}'s bounds; {@code prefix} names it in messages. */
+    public static Fields of(JsonNode node, InputSchema schema, String prefix) {
         if (node == null || !node.isObject()) {
             throw ApiException.invalid((prefix.isEmpty() ? "body" : prefix) + " must be a JSON object");
         }
-        return new Fields(node, prefix);
+        if (schema.closed()) {
+            for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!schema.properties().contains(name)) {
+                    throw new ApiException(400, "UNKNOWN_FIELD", (prefix.isEmpty() ? "" : prefix + ".")
+                            + ApiException.quote(name) + " is not a field of this request; known: "
+                            + new java.util.TreeSet<>(schema.properties()));
+                }
+            }
+        }
+        return new Fields(node, prefix, schema);
+    }
+
+    public InputSchema schema() {
+        return schema;
+    }
+
+    /** The nested object {@code name}, read with the bounds of its own schema. */
+    public Fields object(String name) {
+        return of(node.get(name), schema.nested(name), path(name));
     }
 
     public JsonNode raw() {
@@ -53,8 +83,10 @@ public final class Fields {
             throw ApiException.invalid(path(name) + " must be a non-empty string");
         }
         String s = v.asText();
-        if (s.length() > 128) {
-            throw ApiException.invalid(path(name) + " must be at most 128 characters");
+        long max = schema.number(name, "maxLength", DEFAULT_MAX_TEXT);
+        if (s.length() > max) {
+            throw ApiException.invalid(path(name) + " must be at most " + max + " characters, got "
+                    + ApiException.quote(s));
         }
         return s;
     }
@@ -112,7 +144,13 @@ public final class Fields {
         return d;
     }
 
-    public int integer(String name, int min, int max) {
+    /** A whole number within the field's {@code minimum} and {@code maximum} in the schema. */
+    public int integer(String name) {
+        return integer(name, (int) schema.number(name, "minimum", Integer.MIN_VALUE),
+                (int) schema.number(name, "maximum", Integer.MAX_VALUE));
+    }
+
+    private int integer(String name, int min, int max) {
         JsonNode v = required(name);
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
             throw ApiException.invalid(path(name) + " must be a whole number from " + min + " to " + max);
@@ -122,8 +160,9 @@ public final class Fields {
 
     public long time(String name) {
         JsonNode v = required(name);
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-            throw ApiException.invalid(path(name) + " must be epoch milliseconds (a non-negative whole number)");
+        long max = schema.number(name, "maximum", Long.MAX_VALUE);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
+            throw ApiException.invalid(path(name) + " must be epoch milliseconds, a whole number from 0 to " + max);
         }
         return v.asLong();
     }
@@ -152,22 +191,28 @@ public final class Fields {
     }
 
     private BigDecimal toDecimal(String name, JsonNode v) {
-        String text;
+        BigDecimal d;
         if (v.isNumber()) {
-            text = v.decimalValue().toPlainString();
+            d = v.decimalValue();
         } else if (v.isTextual()) {
-            text = v.asText().trim();
+            String text = v.asText().trim();
+            if (text.length() > MAX_DECIMAL_CHARS || !PLAIN_DECIMAL.matcher(text).matches()) {
+                throw ApiException.invalid(path(name) + " must be a decimal in plain notation, got " + ApiException.quote(text));
+            }
+            d = new BigDecimal(text);
         } else {
             throw ApiException.invalid(path(name) + " must be a decimal number or a string holding one");
         }
-        if (text.isEmpty() || text.length() > MAX_DECIMAL_CHARS || text.toLowerCase(Locale.ROOT).contains("e")
-                || text.toLowerCase(Locale.ROOT).contains("n") || text.toLowerCase(Locale.ROOT).contains("i")) {
-            throw ApiException.invalid(path(name) + " must be a finite decimal in plain notation, got '" + text + "'");
+        // Checked on the unscaled digits and the exponent only: nothing here expands 1e999999999.
+        BigDecimal significant = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        long maxScale = schema.number(name, "x-scale", DEFAULT_SCALE);
+        long maxDigits = schema.number(name, "x-integer-digits", DEFAULT_INTEGER_DIGITS);
+        if (significant.scale() > maxScale) {
+            throw ApiException.invalid(path(name) + " may have at most " + maxScale + " decimal places");
         }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(path(name) + " must be a decimal number, got '" + text + "'");
+        if ((long) significant.precision() - significant.scale() > maxDigits) {
+            throw ApiException.invalid(path(name) + " may have at most " + maxDigits + " digits before the decimal point");
         }
+        return significant.scale() < 0 ? significant.setScale(0) : d;
     }
 }

@@ -12,9 +12,11 @@ import java.math.BigDecimal;
 public record Follow(String followerId, String expertId, FollowMode mode, BigDecimal amount, BigDecimal fixedMargin,
                      BigDecimal multiplier, boolean copyExistingPositions, JsonNode settings,
                      long time, boolean refuseAvoidExperts) implements Command {
+    private static final String SCHEMA = "FollowInput";
+
 
     public static Follow parse(JsonNode body) {
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, SCHEMA);
         FollowMode mode = f.enumValue("mode", FollowMode.class);
         BigDecimal fixedMargin = mode == FollowMode.FIXED_MARGIN ? f.positive("fixedMargin") : null;
         BigDecimal multiplier = mode == FollowMode.MULTIPLIER ? f.positive("multiplier") : null;

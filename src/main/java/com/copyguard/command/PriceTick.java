@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 public record PriceTick(long time, List<SymbolPrice> prices) implements Command {
+    private static final String SCHEMA = "PriceInput";
+
 
     public record SymbolPrice(String symbol, BigDecimal price) {
     }
 
     public static PriceTick parse(JsonNode body) {
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, SCHEMA);
         long time = f.time("time");
         JsonNode list = f.node("prices");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -23,7 +25,7 @@ public record PriceTick(long time, List<SymbolPrice> prices) implements Command 
         Set<String> seen = new HashSet<>();
         int i = 0;
         for (JsonNode p : list) {
-            Fields pf = Fields.of(p, "prices[" + i++ + "]");
+            Fields pf = Fields.of(p, InputSchema.named("SymbolPrice"), "prices[" + i++ + "]");
             String symbol = pf.text("symbol");
             if (!seen.add(symbol)) {
                 throw ApiException.invalid("prices lists " + symbol + " twice");

@@ -10,6 +10,8 @@ import java.math.RoundingMode;
  */
 public final class Decimals {
     public static final int SCALE = 18;
+    /** Money is kept at 8 decimal places (SPEC.md "Exact money, bounded"). */
+    public static final int MONEY_SCALE = 8;
     public static final BigDecimal ZERO = BigDecimal.ZERO;
 
     private Decimals() {
@@ -18,6 +20,19 @@ public final class Decimals {
     /** A decimal literal for rule files, e.g. {@code Decimals.of("0.30")}. */
     public static BigDecimal of(String literal) {
         return new BigDecimal(literal);
+    }
+
+    /**
+     * An amount of money as it is posted: rounded HALF_EVEN to {@link #MONEY_SCALE} places, so posted
+     * amounts never grow digits however often interest, fees and profit share are computed on them.
+     */
+    public static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    /** An amount rounded DOWN to {@link #MONEY_SCALE} places (toward zero): never pays out more than is there. */
+    public static BigDecimal moneyDown(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.DOWN).stripTrailingZeros();
     }
 
     public static BigDecimal mul(BigDecimal a, BigDecimal b) {

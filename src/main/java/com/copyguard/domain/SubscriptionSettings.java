@@ -25,11 +25,21 @@ public final class SubscriptionSettings {
     private final BigDecimal maxMarginPerOrderRatio;
     private final BigDecimal maxPositionValue;
     private final GuardianSetting guardian;
+    private final List<LossLimit> lossLimits;
 
     public SubscriptionSettings(List<String> pairs, boolean autoFollowNewPairs, LeverageSetting leverage,
                                 MarginModeChoice marginMode, BigDecimal stopLossRatio, BigDecimal takeProfitRatio,
                                 BigDecimal maxMarginPerPair, BigDecimal maxSlippage, BigDecimal maxMarginPerOrderRatio,
                                 BigDecimal maxPositionValue, GuardianSetting guardian) {
+        this(pairs, autoFollowNewPairs, leverage, marginMode, stopLossRatio, takeProfitRatio, maxMarginPerPair,
+                maxSlippage, maxMarginPerOrderRatio, maxPositionValue, guardian, List.of());
+    }
+
+    public SubscriptionSettings(List<String> pairs, boolean autoFollowNewPairs, LeverageSetting leverage,
+                                MarginModeChoice marginMode, BigDecimal stopLossRatio, BigDecimal takeProfitRatio,
+                                BigDecimal maxMarginPerPair, BigDecimal maxSlippage, BigDecimal maxMarginPerOrderRatio,
+                                BigDecimal maxPositionValue, GuardianSetting guardian, List<LossLimit> lossLimits) {
+        this.lossLimits = List.copyOf(lossLimits);
         this.pairs = pairs == null ? null : List.copyOf(pairs);
         this.autoFollowNewPairs = autoFollowNewPairs;
         this.leverage = leverage;
@@ -85,5 +95,10 @@ public final class SubscriptionSettings {
 
     public GuardianSetting getGuardian() {
         return guardian;
+    }
+
+    /** Loss limits per UTC+8 day, week or month (at most one per period); empty when none. */
+    public List<LossLimit> getLossLimits() {
+        return lossLimits;
     }
 }

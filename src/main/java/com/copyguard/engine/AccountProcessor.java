@@ -1,5 +1,7 @@
 package com.copyguard.engine;
 
+import com.copyguard.command.ApiException;
+
 import static com.copyguard.engine.Json.dec;
 
 import com.copyguard.command.Deposit;
@@ -47,11 +49,15 @@ final class AccountProcessor {
 
     Reply deposit(Deposit c) {
         String key = "deposit:" + c.accountId() + "/" + c.requestId();
-        Reply seen = idempotency.seen(key);
+        Reply seen = idempotency.seen(key, c);
         if (seen != null) {
             return seen;
         }
         Account a = Lookup.account(ledger, c.accountId());
+        if (!a.isPool() && allStopped(a)) {
+            throw ApiException.conflict("ACCOUNT_CLOSED", "account " + a.accountId()
+                    + " belongs to a stopped subscription; money deposited there would be stranded");
+        }
         ledger.deposit(a, c.amount(), c.time(), null, "deposit:" + c.requestId(), false);
         if (ledger.valuation().equity(a).compareTo(a.initialInvestment()) >= 0) {
             for (String id : a.subscriptionIds()) {
@@ -62,13 +68,22 @@ final class AccountProcessor {
             }
         }
         Reply reply = Reply.changed(200, views.account(a));
-        idempotency.remember(key, reply);
+        idempotency.remember(key, c, reply);
         return reply;
+    }
+
+    private boolean allStopped(Account a) {
+        for (String id : a.subscriptionIds()) {
+            if (ledger.subscription(id).status() != SubscriptionStatus.STOPPED) {
+                return false;
+            }
+        }
+        return !a.subscriptionIds().isEmpty();
     }
 
     Reply withdraw(Withdraw c) {
         String key = "withdrawal:" + c.accountId() + "/" + c.requestId();
-        Reply seen = idempotency.seen(key);
+        Reply seen = idempotency.seen(key, c);
         if (seen != null) {
             return seen;
         }
@@ -85,7 +100,7 @@ final class AccountProcessor {
             ledger.freeze(a, frozenAdded, c.time(), ref);
             events.profitShareFrozen(frozenAdded);
         }
-        BigDecimal paid = Decimals.min(c.amount(), v.available(a));
+        BigDecimal paid = Decimals.moneyDown(Decimals.min(c.amount(), v.available(a)));
         if (paid.signum() > 0) {
             ledger.withdraw(a, paid, c.time(), ref);
         }
@@ -118,7 +133,7 @@ final class AccountProcessor {
         check.getExplanation().forEach(explanation::put);
         body.set("riskActions", LedgerViews.riskActions(actions));
         Reply reply = Reply.changed(200, body);
-        idempotency.remember(key, reply);
+        idempotency.remember(key, c, reply);
         return reply;
     }
 }

@@ -68,6 +68,7 @@ final class CopyExecutor {
             BigDecimal margin = null;
             BigDecimal qty = BigDecimal.ZERO;
             if (settled(c) == Outcome.COPIED) {
+                joinOpenMarginMode(c, ledger.account(s.accountId()), order.getSymbol());
                 margin = c.getMargin();
                 qty = c.getQty();
                 ledger.openCopy(s, order.getSymbol(), order.getSide(), qty, price, c.getLeverage(), c.getMarginMode(),
@@ -120,6 +121,19 @@ final class CopyExecutor {
         return record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
     }
 
+    /**
+     * Margin mode is per account and symbol while a position is open (SPEC.md execution point 7): a
+     * copy decided in the other mode joins the open position's mode, and its decision says so.
+     */
+    private static void joinOpenMarginMode(OpenCopy c, com.copyguard.ledger.Account account, String symbol) {
+        com.copyguard.domain.MarginMode open = account.openMarginMode(symbol);
+        if (open != null && open != c.getMarginMode()) {
+            c.explain("marginModeDecided", c.getMarginMode());
+            c.explain("marginModeJoined", open);
+            c.setMarginMode(open);
+        }
+    }
+
     private Position positionOf(Subscription s, ExpertOrder order) {
         return ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), order.getSymbol(), order.getSide()));
     }
@@ -136,7 +150,7 @@ final class CopyExecutor {
                                   BigDecimal price, BigDecimal margin, Integer leverage, RuleSet ruleSet) {
         DecisionRecord r = new DecisionRecord(order.getFillId(), order.getExpertId(), subscriptionId, order.getSymbol(),
                 actionOf(order), d.getOutcome(), d.getReason(), qty, price, margin, leverage, ruleSet.version(),
-                d.getFiredRules(), d.getExplanation(), order.getTime());
+                d.getFiredRules(), d.getExplanation(), order.getTime(), ledger.sentBy());
         decisions.add(r);
         return r;
     }

@@ -15,9 +15,11 @@ import java.math.BigDecimal;
 /** Builds the facts the rules decide on from the ledger, without changing it. */
 final class CopyFacts {
     private final Ledger ledger;
+    private final LossLimits lossLimits;
 
     CopyFacts(Ledger ledger) {
         this.ledger = ledger;
+        this.lossLimits = new LossLimits(ledger);
     }
 
     FollowerState follower(Subscription s, Expert expert, String symbol) {
@@ -25,7 +27,7 @@ final class CopyFacts {
         Long firstTraded = expert.firstTraded(symbol);
         return new FollowerState(s.subscriptionId(), s.accountId(), s.mode(), s.status(), s.settings(),
                 s.fixedMargin(), s.multiplier(), s.startTime(), f.equity(), f.available(), f.pairMargin(),
-                f.openNotional(), firstTraded != null && firstTraded <= s.startTime());
+                f.openNotional(), firstTraded != null && firstTraded <= s.startTime(), lossLimits.checks(s));
     }
 
     OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price) {

@@ -19,8 +19,12 @@ final class DailyChecks {
     static final long DAY_MS = 86_400_000L;
     /** 00:00 UTC+8 is 16:00 UTC of the previous day. */
     static final long UTC_PLUS_8_MS = 8 * 3_600_000L;
-    /** A jump further than this runs only the most recent boundaries (interest accrues per day run). */
-    static final int MAX_DAYS_PER_INPUT = 3660;
+    /**
+     * Boundaries one input can cross: its time may move the clock by at most
+     * {@link EventTimeBounds#MAX_JUMP_DAYS}, so this bound is never reached; it only keeps the loop
+     * bounded should that guarantee ever break.
+     */
+    static final int MAX_DAYS_PER_INPUT = EventTimeBounds.MAX_JUMP_DAYS + 2;
 
     private final Ledger ledger;
     private final ActiveRules rules;
@@ -37,6 +41,33 @@ final class DailyChecks {
     /** The latest 00:00 UTC+8 at or before {@code time}. */
     static long boundaryAtOrBefore(long time) {
         return Math.floorDiv(time + UTC_PLUS_8_MS, DAY_MS) * DAY_MS - UTC_PLUS_8_MS;
+    }
+
+    /**
+     * True when {@code time} crosses a boundary and some account has something the check could move
+     * (frozen money, a negative balance, pending profit share). Checks never create such an account,
+     * so when none has one now, no check due up to {@code time} moves anything.
+     */
+    boolean wouldMoveMoney(long time) {
+        if (!crosses(time)) {
+            return false;
+        }
+        for (Account a : ledger.accounts()) {
+            if (needsCheck(a, profitShare.pending(a))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code time} crosses a 00:00 UTC+8 boundary that has not been checked yet. */
+    boolean crosses(long time) {
+        Long last = ledger.lastDailyCheck();
+        return last != null && boundaryAtOrBefore(time) > last;
+    }
+
+    private static boolean needsCheck(Account a, BigDecimal pending) {
+        return a.frozen().signum() > 0 || a.balance().signum() < 0 || pending.signum() > 0;
     }
 
     /** Runs every check due up to {@code time}; returns true if any boundary was crossed. */
@@ -64,8 +95,9 @@ final class DailyChecks {
         List<DailyCheck> checks = new ArrayList<>();
         for (Account a : ledger.accounts()) {
             BigDecimal pending = profitShare.pending(a);
-            if (a.frozen().signum() > 0 || a.balance().signum() < 0 || pending.signum() > 0) {
-                checks.add(new DailyCheck(a.accountId(), a.hasOpenPositions(), a.balance(), a.frozen(), pending));
+            if (needsCheck(a, pending)) {
+                checks.add(new DailyCheck(a.accountId(), a.hasOpenPositions(), a.balance(), a.frozen(), pending,
+                        a.loan()));
             }
         }
         try {

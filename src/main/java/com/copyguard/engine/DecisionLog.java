@@ -8,6 +8,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import com.copyguard.paging.Page;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
+import com.copyguard.paging.Pages.Positioned;
 
 /**
  * The most recent copy decisions in the order they were made, indexed by fill and by
@@ -18,9 +23,10 @@ public final class DecisionLog {
     public static final int CAPACITY = 2_000_000;
 
     private final int capacity;
-    private final Deque<DecisionRecord> all = new ArrayDeque<>();
-    private final Map<String, Deque<DecisionRecord>> byFill = new LinkedHashMap<>();
-    private final Map<String, Deque<DecisionRecord>> bySubscription = new LinkedHashMap<>();
+    /** Each decision with its ordinal since the engine started: its position for pagination. */
+    private final Deque<Positioned<DecisionRecord>> all = new ArrayDeque<>();
+    private final Map<String, Deque<Positioned<DecisionRecord>>> byFill = new LinkedHashMap<>();
+    private final Map<String, Deque<Positioned<DecisionRecord>>> bySubscription = new LinkedHashMap<>();
     private long total;
 
     public DecisionLog() {
@@ -32,14 +38,15 @@ public final class DecisionLog {
     }
 
     public void add(DecisionRecord d) {
-        all.addLast(d);
-        byFill.computeIfAbsent(fillKey(d), k -> new ArrayDeque<>()).addLast(d);
-        bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayDeque<>()).addLast(d);
+        Positioned<DecisionRecord> entry = new Positioned<>(total, d);
+        all.addLast(entry);
+        byFill.computeIfAbsent(fillKey(d), k -> new ArrayDeque<>()).addLast(entry);
+        bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayDeque<>()).addLast(entry);
         total++;
         if (all.size() > capacity) {
-            DecisionRecord oldest = all.pollFirst();
-            drop(byFill, fillKey(oldest), oldest);
-            drop(bySubscription, oldest.subscriptionId(), oldest);
+            Positioned<DecisionRecord> oldest = all.pollFirst();
+            drop(byFill, fillKey(oldest.value()), oldest);
+            drop(bySubscription, oldest.value().subscriptionId(), oldest);
         }
     }
 
@@ -48,8 +55,9 @@ public final class DecisionLog {
     }
 
     /** The oldest record of a key is always at the head of its deque, as it is in {@code all}. */
-    private static void drop(Map<String, Deque<DecisionRecord>> index, String key, DecisionRecord oldest) {
-        Deque<DecisionRecord> q = index.get(key);
+    private static void drop(Map<String, Deque<Positioned<DecisionRecord>>> index, String key,
+                             Positioned<DecisionRecord> oldest) {
+        Deque<Positioned<DecisionRecord>> q = index.get(key);
         if (q != null && q.peekFirst() == oldest) {
             q.pollFirst();
             if (q.isEmpty()) {
@@ -60,17 +68,31 @@ public final class DecisionLog {
 
     /** The newest {@code limit} decisions matching the filters (null = any), oldest first. */
     public List<DecisionRecord> query(String fillId, String subscriptionId, int limit) {
-        Deque<DecisionRecord> source = subscriptionId != null
-                ? bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>()) : all;
         List<DecisionRecord> out = new ArrayList<>();
-        for (Iterator<DecisionRecord> it = source.descendingIterator(); it.hasNext() && out.size() < limit; ) {
-            DecisionRecord d = it.next();
+        for (Iterator<Positioned<DecisionRecord>> it = source(subscriptionId); it.hasNext() && out.size() < limit; ) {
+            DecisionRecord d = it.next().value();
             if (fillId == null || fillId.equals(d.fillId())) {
                 out.add(d);
             }
         }
         Collections.reverse(out);
         return out;
+    }
+
+    /**
+     * A page of the decisions of {@code subscriptionId} (null = all) that match {@code filter}, newest
+     * first.
+     */
+    public Page<DecisionRecord> page(String subscriptionId, Predicate<DecisionRecord> filter, PageRequest request) {
+        Page<Positioned<DecisionRecord>> page = Pages.walk(source(subscriptionId), Positioned::position,
+                p -> filter.test(p.value()), request);
+        return new Page<>(page.items().stream().map(Positioned::value).toList(), page.next());
+    }
+
+    private Iterator<Positioned<DecisionRecord>> source(String subscriptionId) {
+        Deque<Positioned<DecisionRecord>> source = subscriptionId == null ? all
+                : bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>());
+        return source.descendingIterator();
     }
 
     /** Decisions made since the engine started (including those no longer kept). */

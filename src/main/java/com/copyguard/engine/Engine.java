@@ -3,7 +3,11 @@ package com.copyguard.engine;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.ApiException;
+import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
+import com.copyguard.command.ExpertMarginChange;
+import com.copyguard.command.PauseSubscription;
+import com.copyguard.command.ResumeSubscription;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertEquityReport;
@@ -17,7 +21,6 @@ import com.copyguard.command.StopFollowing;
 import com.copyguard.command.Withdraw;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleFailure;
 import com.copyguard.screening.ExpertScreening;
 
 /**
@@ -42,6 +45,9 @@ public final class Engine {
     private final FillProcessor fills;
     private final StopProcessor stops;
     private final DailyChecks dailyChecks;
+    private final PauseProcessor pauses;
+    private final MarginProcessor margins;
+    private final LossLimits lossLimits;
 
     public Engine(ActiveRules rules) {
         this(rules, EngineEvents.NONE);
@@ -50,6 +56,7 @@ public final class Engine {
     public Engine(ActiveRules rules, EngineEvents events) {
         this.rules = rules;
         this.events = events;
+        ledger.listen(events);
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
         RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
         CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
@@ -61,38 +68,71 @@ public final class Engine {
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);
         this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
         this.ruleActivation = new RulesProcessor(rules, events);
+        this.pauses = new PauseProcessor(ledger, views, follows);
+        this.margins = new MarginProcessor(ledger, views, rules, lifecycle, idempotency);
+        this.lossLimits = new LossLimits(ledger);
     }
 
     /**
-     * Applies {@code c}. Daily checks whose boundary the input's event time crosses run first. A
-     * refused input throws {@link ApiException} with state unchanged; if daily checks ran before the
-     * refusal, the refusal comes back as a changed reply instead, so the input is journaled and
-     * replay runs the same checks at the same point.
+     * Applies {@code c} atomically: the whole effect or none of it. Its event time is checked first
+     * ({@link EventTimeBounds}); daily checks whose boundary it crosses run next, then the input
+     * itself. If the input is refused (an {@link ApiException}, a failing rule, any error) or
+     * changes nothing, everything is put back as it was, the daily checks and their boundary
+     * included, so a refused input is never journaled and live state always equals replayed state.
      */
     public Reply apply(Command c) {
-        boolean crossed = c.eventTime() != null && dailyChecks.runDue(c.eventTime());
+        return apply(c, null);
+    }
+
+    /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
+    public Reply apply(Command c, com.copyguard.command.Sender sender) {
+        ledger.sentBy(sender);
+        try {
+            return applyNow(c);
+        } finally {
+            ledger.sentBy(null);
+        }
+    }
+
+    private Reply applyNow(Command c) {
+        Long time = c.eventTime();
+        if (time != null) {
+            EventTimeBounds.check(time, ledger.clock());
+        }
+        Long lastCheck = ledger.lastDailyCheck();
+        // encoding the ledger costs O(ledger), so it is taken only when daily checks will move money
+        // or restart loss-limit periods
+        Checkpoint checkpoint = time != null && (dailyChecks.wouldMoveMoney(time)
+                || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
         Reply reply;
         try {
+            if (time != null && dailyChecks.runDue(time)) {
+                // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
+                lossLimits.roll(Math.max(ledger.clock(), time));
+            }
             reply = dispatch(c);
-        } catch (ApiException e) {
-            if (!crossed) {
-                throw e;
-            }
-            return new Reply(e.status(), Json.error(e.code(), e.getMessage()), true);
-        } catch (RuleFailure e) {
-            if (!crossed) {
-                throw e;
-            }
-            return new Reply(500, Json.error(e.code(), e.getMessage()), true);
+        } catch (RuntimeException e) {
+            rollBack(checkpoint, lastCheck);
+            throw e;
         }
-        if (reply.changed() && c.eventTime() != null) {
-            ledger.advanceClock(c.eventTime());
+        if (!reply.changed()) {
+            rollBack(checkpoint, lastCheck);
+            return reply;
         }
-        if (reply.changed()) {
-            // expert screening keeps each expert's equity history from the inputs that were applied
-            screening.observe(c, ledger);
+        if (time != null) {
+            ledger.advanceClock(time);
         }
-        return crossed && !reply.changed() ? new Reply(reply.status(), reply.body(), true) : reply;
+        // expert screening keeps each expert's equity history from the inputs that were applied
+        screening.observe(c, ledger);
+        return reply;
+    }
+
+    private void rollBack(Checkpoint checkpoint, Long lastCheck) {
+        if (checkpoint != null) {
+            checkpoint.restore(ledger);
+        } else {
+            ledger.restoreDailyCheck(lastCheck);
+        }
     }
 
     private Reply dispatch(Command c) {
@@ -123,6 +163,14 @@ public final class Engine {
             return screening.report(r, ledger);
         } else if (c instanceof ActivateRules a) {
             return ruleActivation.activate(a);
+        } else if (c instanceof PauseSubscription p) {
+            return pauses.pause(p);
+        } else if (c instanceof ResumeSubscription r) {
+            return pauses.resume(r);
+        } else if (c instanceof ChangePositionMargin m) {
+            return margins.positionMargin(m);
+        } else if (c instanceof ExpertMarginChange m) {
+            return margins.expertMargin(m);
         }
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }
@@ -153,6 +201,11 @@ public final class Engine {
 
     public EngineEvents events() {
         return events;
+    }
+
+    /** The latest rule set activation and who proposed and approved it (null before the first). */
+    public RulesProcessor.Activation lastActivation() {
+        return ruleActivation.last();
     }
 
     public ActiveRules rules() {

@@ -2,6 +2,7 @@ package com.copyguard.engine;
 
 import com.copyguard.command.Command;
 import com.copyguard.command.ExpertFill;
+import com.copyguard.ledger.LedgerListener;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,9 +11,10 @@ import java.util.List;
  * (com.copyguard.observability). Called on the writer thread, except
  * {@link #rulesActivationFailed} which a compiling worker may call: implementations must be quick,
  * must never throw and must never touch engine state. Every method has a no-op default so callers
- * add events freely.
+ * add events freely. The ledger's own changes (status, money movements) arrive through
+ * {@link LedgerListener}.
  */
-public interface EngineEvents {
+public interface EngineEvents extends LedgerListener {
     EngineEvents NONE = new EngineEvents() {
     };
 

@@ -46,7 +46,7 @@ final class FillProcessor {
 
     Reply apply(ExpertFill f) {
         String key = "fill:" + f.expertId() + "/" + f.fillId();
-        Reply seen = idempotency.seen(key);
+        Reply seen = idempotency.seen(key, f);
         if (seen != null) {
             return seen;
         }
@@ -59,6 +59,11 @@ final class FillProcessor {
         if (f.leverage() > instrument.getMaxLeverage()) {
             throw new ApiException(400, "LEVERAGE_ABOVE_MAX", "leverage " + f.leverage() + " exceeds "
                     + f.symbol() + "'s maximum of " + instrument.getMaxLeverage());
+        }
+        if (expert.lastFillTime() != null && f.time() < expert.lastFillTime()) {
+            throw ApiException.conflict("FILL_OUT_OF_ORDER", "fill " + f.fillId() + " at " + f.time()
+                    + " is older than expert " + f.expertId() + "'s previous fill at " + expert.lastFillTime()
+                    + "; an expert's fills must not go back in time");
         }
         ExpertPosition before = expert.position(f.symbol(), f.action().side());
         BigDecimal positionBefore = before == null ? BigDecimal.ZERO : before.qty();
@@ -73,7 +78,7 @@ final class FillProcessor {
         BigDecimal price = ledger.prices().executionPrice(f.symbol(), f.price(), f.time());
         ExpertOrder order = new ExpertOrder(f.expertId(), f.fillId(), f.symbol(), f.action().side(),
                 f.action().isOpening(), f.qty(), f.price(), f.leverage(), f.marginMode(), f.status(), f.time(),
-                equity, positionBefore, sinceLastOpen);
+                equity, positionBefore, sinceLastOpen, Math.max(0L, ledger.clock() - f.time()));
         RuleSet ruleSet = rules.get();
 
         List<DecisionRecord> made = f.action().isOpening()
@@ -90,12 +95,17 @@ final class FillProcessor {
                 lifecycle.finishIfDrained(ledger.subscription(d.subscriptionId()), f.time(), f.fillId());
             }
         }
-        ledger.observePrice(f.symbol(), f.price(), f.time());
         events.fillDecided(f, made, System.nanoTime() - started);
-        List<RiskActionRecord> actions = risk.evaluate(risk.accountsTrading(Set.of(f.symbol())), f.time(), f.fillId());
+        // accounts whose copies this fill closed are checked too: a realized loss may reach a loss limit
+        java.util.Set<com.copyguard.ledger.Account> checked = new java.util.LinkedHashSet<>(
+                risk.accountsTrading(Set.of(f.symbol())));
+        if (!f.action().isOpening()) {
+            made.forEach(d -> checked.add(ledger.account(ledger.subscription(d.subscriptionId()).accountId())));
+        }
+        List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
 
         Reply reply = Reply.changed(200, answer(f.fillId(), made, actions));
-        idempotency.remember(key, reply);
+        idempotency.remember(key, f, reply);
         return reply;
     }
 

@@ -15,7 +15,10 @@ import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleFailure;
+import com.copyguard.ledger.PositionKey;
+import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.facts.ExpertOrder;
+import com.copyguard.rules.facts.FollowCapacity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -31,8 +34,10 @@ final class FollowProcessor {
     private final LedgerViews views;
     private final ActiveRules rules;
     private final CopyExecutor executor;
+    private final LossLimits lossLimits;
 
     FollowProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, CopyExecutor executor) {
+        this.lossLimits = new LossLimits(ledger);
         this.ledger = ledger;
         this.views = views;
         this.rules = rules;
@@ -46,23 +51,23 @@ final class FollowProcessor {
             throw ApiException.conflict("ALREADY_FOLLOWING", "follower " + c.followerId() + " already follows "
                     + c.expertId() + " in subscription " + existing);
         }
+        checkCapacity(expert, c.followerId());
         boolean newAccount = c.mode() == FollowMode.SMART_RATIO || ledger.poolOf(c.followerId()) == null;
-        if (newAccount) {
-            BigDecimal floor = Decimals.max(PLATFORM_MIN_FOLLOW, expert.minFollowAmount());
-            if (c.amount().compareTo(floor) < 0) {
-                throw ApiException.conflict("BELOW_MIN_FOLLOW_AMOUNT", "the first transfer into a following account must be at least "
-                        + Decimals.plain(floor) + " USDT (platform minimum 50, expert minimum "
-                        + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
-            }
+        // every follow transfers money that meets the expert's minimum, also into an existing pool;
+        // the platform floor applies to the first transfer into a new account
+        BigDecimal floor = newAccount ? Decimals.max(PLATFORM_MIN_FOLLOW, expert.minFollowAmount()) : expert.minFollowAmount();
+        if (c.amount().signum() <= 0 || c.amount().compareTo(floor) < 0) {
+            throw ApiException.conflict("BELOW_MIN_FOLLOW_AMOUNT", "a follow must transfer more than 0 and at least "
+                    + Decimals.plain(floor) + " USDT (" + (newAccount ? "platform minimum 50 for a new account, " : "")
+                    + "expert minimum " + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
         }
-        SubscriptionSettings settings = SettingsParser.apply(SubscriptionSettings.DEFAULTS, c.settings());
+        SubscriptionSettings settings = knownPairs(SettingsParser.apply(SubscriptionSettings.DEFAULTS, c.settings()));
         Subscription s = ledger.subscribe(c.followerId(), expert, c.mode(), c.fixedMargin(), c.multiplier(),
                 settings, c.time());
         Account account = ledger.account(s.accountId());
-        if (c.amount().signum() > 0) {
-            ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
-        }
-        List<DecisionRecord> copied = c.copyExistingPositions() ? copyExisting(expert, s, c.time()) : List.of();
+        ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
+        lossLimits.bringUpToDate(s, Math.max(ledger.clock(), c.time()));
+        List<DecisionRecord> copied = c.copyExistingPositions() ? copyExisting(expert, s, c.time(), "follow") : List.of();
         ObjectNode body = Json.object();
         body.put("subscriptionId", s.subscriptionId());
         body.put("accountId", s.accountId());
@@ -73,15 +78,38 @@ final class FollowProcessor {
     }
 
     /**
+     * The capacity rules (capacity.drl) decide whether an expert with {@code maxFollowers} has room
+     * for one more subscription; refused with 409 and the rules' reason (EXPERT_FULL).
+     */
+    private void checkCapacity(Expert expert, String followerId) {
+        if (expert.maxFollowers() == null) {
+            return;
+        }
+        FollowCapacity capacity = new FollowCapacity(expert.expertId(), followerId, expert.followers(),
+                expert.maxFollowers());
+        RuleEvaluator.evaluate(rules.get(), List.of(capacity));
+        if (capacity.getOutcome() == com.copyguard.domain.Outcome.REJECTED) {
+            throw ApiException.conflict(String.valueOf(capacity.getReason()), "expert " + expert.expertId() + " has "
+                    + expert.followers() + " followers of at most " + expert.maxFollowers() + " ("
+                    + rules.get().version() + ": " + String.join(", ", capacity.getFiredRules()) + ")");
+        }
+    }
+
+    /**
      * Copies the expert's open positions at the current mark, sized by the mode, one at a time so
      * each sees the margin the previous one used. No slippage or frequency check applies: the
-     * execution price is the mark itself and these are not new expert openings.
+     * execution price is the mark itself and these are not new expert openings. A position the
+     * subscription already holds a copy of (after a pause) is not copied again.
      */
-    private List<DecisionRecord> copyExisting(Expert expert, Subscription s, long time) {
+    List<DecisionRecord> copyExisting(Expert expert, Subscription s, long time, String origin) {
         List<DecisionRecord> made = new ArrayList<>();
+        Account account = ledger.account(s.accountId());
         for (ExpertPosition p : List.copyOf(expert.positions())) {
+            if (account.position(new PositionKey(s.subscriptionId(), p.symbol(), p.side())) != null) {
+                continue;
+            }
             BigDecimal mark = ledger.prices().markOr(p.symbol(), p.entryPrice());
-            ExpertOrder order = new ExpertOrder(expert.expertId(), "follow:" + s.subscriptionId() + ":" + p.symbol() + ":"
+            ExpertOrder order = new ExpertOrder(expert.expertId(), origin + ":" + s.subscriptionId() + ":" + p.symbol() + ":"
                     + p.side(), p.symbol(), p.side(), true, p.qty(), mark, p.leverage(), p.marginMode(), FillStatus.FILLED,
                     time, expert.equity(), p.qty(), null);
             try {
@@ -94,9 +122,23 @@ final class FollowProcessor {
         return made;
     }
 
+    /** Refuses settings whose pairs name a symbol outside the instrument catalog (400 UNKNOWN_INSTRUMENT). */
+    private SubscriptionSettings knownPairs(SubscriptionSettings settings) {
+        if (settings.getPairs() != null) {
+            for (String symbol : settings.getPairs()) {
+                if (ledger.instrument(symbol) == null) {
+                    throw new ApiException(400, "UNKNOWN_INSTRUMENT", "pairs: symbol '"
+                            + (symbol.length() > 32 ? symbol.substring(0, 32) + "..." : symbol) + "' is not a known instrument");
+                }
+            }
+        }
+        return settings;
+    }
+
     Reply patchSettings(PatchSettings c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
-        ledger.changeSettings(s, SettingsParser.apply(s.settings(), c.patch()));
+        ledger.changeSettings(s, knownPairs(SettingsParser.apply(s.settings(), c.patch())));
+        lossLimits.bringUpToDate(s, ledger.clock());
         return Reply.changed(200, views.subscription(s));
     }
 }

@@ -1,17 +1,25 @@
 package com.copyguard.engine;
 
+import com.copyguard.command.ApiException;
+import com.copyguard.command.Command;
+import com.copyguard.journal.CommandCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * First answers to client-identified inputs (fill ids, request ids): a repeat gets the same answer
- * and changes nothing. Answers are kept as their JSON bytes, a small fraction of the live tree. The
+ * First answers to client-identified inputs (fill ids, request ids): a key is single-use and bound
+ * to the body it first came with. A repeat with the same body gets the same answer and changes
+ * nothing; a repeat with a different body is refused (409 {@code IDEMPOTENCY_KEY_REUSED}). Answers are kept as their JSON bytes, a small fraction of the live tree. The
  * bytes kept are bounded: past the budget (default {@link #MAX_ANSWER_BYTES}) the oldest answers are reduced to a summary
  * (status, and for a fill its copied and rejected counts), so a very late repeat still changes
  * nothing but gets the summary instead of the full first answer. Keys are never forgotten.
@@ -33,29 +41,39 @@ public final class Idempotency {
         this.maxAnswerBytes = maxAnswerBytes;
     }
 
-    /** A remembered answer: the full JSON, or after reduction only its summary. */
+    /** A remembered answer: the full JSON, or after reduction only its summary; and its body's digest. */
     static final class Answer {
         private final int status;
+        private final byte[] bodyDigest;
         private byte[] json;
         private byte[] summary;
 
-        Answer(int status, byte[] json) {
+        Answer(int status, byte[] bodyDigest, byte[] json) {
             this.status = status;
+            this.bodyDigest = bodyDigest;
             this.json = json;
         }
     }
 
-    public Reply seen(String key) {
+    /**
+     * The first answer to {@code key} if {@code body} repeats the input it came with, null if the key
+     * is new; refuses the input if the key was first used with another body.
+     */
+    public Reply seen(String key, Command body) {
         Answer a = answers.get(key);
         if (a == null) {
             return null;
         }
+        if (!MessageDigest.isEqual(a.bodyDigest, digest(body))) {
+            throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED", "the key " + key.substring(key.indexOf(':') + 1)
+                    + " was already used with a different body; use a new key for a new input");
+        }
         return new Reply(a.status, parse(a.json != null ? a.json : a.summary), false);
     }
 
-    public void remember(String key, Reply reply) {
+    public void remember(String key, Command body, Reply reply) {
         byte[] json = bytes(reply.body());
-        answers.put(key, new Answer(reply.status(), json));
+        answers.put(key, new Answer(reply.status(), digest(body), json));
         fullAnswers.addLast(key);
         fullBytes += json.length;
         while (fullBytes > maxAnswerBytes && fullAnswers.size() > 1) {
@@ -76,6 +94,17 @@ public final class Idempotency {
         fullBytes -= a.json.length;
         a.summary = bytes(summary);
         a.json = null;
+    }
+
+    /** First 16 bytes of the SHA-256 of the input's canonical (journal) encoding. */
+    private static byte[] digest(Command body) {
+        try {
+            byte[] full = MessageDigest.getInstance("SHA-256")
+                    .digest(CommandCodec.encode(body).getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(full, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(JsonNode node) {

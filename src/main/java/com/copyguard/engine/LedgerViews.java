@@ -60,8 +60,14 @@ public final class LedgerViews {
             dec(pn, "entryPrice", p.entryPrice());
             pn.put("leverage", p.leverage());
             pn.put("marginMode", p.marginMode().name());
+            dec(pn, "margin", p.margin());
         }
-        n.put("followers", e.subscriptionIds().size());
+        n.put("followers", e.followers());
+        if (e.maxFollowers() == null) {
+            n.putNull("maxFollowers");
+        } else {
+            n.put("maxFollowers", e.maxFollowers());
+        }
         dec(n, "profitShareEarned", e.profitShareEarned());
         return n;
     }
@@ -94,6 +100,11 @@ public final class LedgerViews {
             dec(pn, "margin", p.margin());
             dec(pn, "markPrice", v.mark(p));
             dec(pn, "unrealizedPnl", v.unrealizedPnl(p));
+            PositionTriggers t = PositionTriggers.of(p,
+                    ledger.instrument(p.symbol()).getMaintenanceMarginRate(), s.settings());
+            dec(pn, "liquidationPrice", t.liquidationPrice());
+            dec(pn, "stopLossPrice", t.stopLossPrice());
+            dec(pn, "takeProfitPrice", t.takeProfitPrice());
         }
         dec(n, "realizedPnl", s.realizedPnl());
         dec(n, "fees", s.fees());
@@ -138,6 +149,15 @@ public final class LedgerViews {
         ObjectNode gn = n.putObject("guardian");
         dec(gn, "maxNetLoss", g.getMaxNetLoss());
         dec(gn, "minNetValue", g.getMinNetValue());
+        dec(gn, "maxDrawdownRatio", g.getMaxDrawdownRatio());
+        ArrayNode limits = n.putArray("lossLimits");
+        for (com.copyguard.domain.LossLimit limit : s.getLossLimits()) {
+            ObjectNode limitNode = limits.addObject();
+            limitNode.put("period", limit.getPeriod().name());
+            dec(limitNode, "maxLoss", limit.getMaxLoss());
+            dec(limitNode, "maxLossRatio", limit.getMaxLossRatio());
+            limitNode.put("closePositions", limit.isClosePositions());
+        }
         return n;
     }
 
@@ -156,6 +176,7 @@ public final class LedgerViews {
         dec(n, "netInvested", a.netInvested());
         dec(n, "pendingProfitShare", profitShare.pending(a));
         dec(n, "initialInvestment", a.initialInvestment());
+        dec(n, "loan", a.loan());
         ArrayNode subs = n.putArray("subscriptions");
         a.subscriptionIds().forEach(subs::add);
         return n;
@@ -164,7 +185,14 @@ public final class LedgerViews {
     public ArrayNode transactions(Account a) {
         ArrayNode arr = Json.array();
         for (Transaction t : a.transactions()) {
-            ObjectNode n = arr.addObject();
+            arr.add(transaction(t));
+        }
+        return arr;
+    }
+
+    public static ObjectNode transaction(Transaction t) {
+        {
+            ObjectNode n = Json.object();
             n.put("seq", t.seq());
             n.put("time", t.time());
             n.put("type", t.type().name());
@@ -175,8 +203,11 @@ public final class LedgerViews {
             if (t.ref() != null) {
                 n.put("ref", t.ref());
             }
+            if (t.requestedBy() != null) {
+                n.set("requestedBy", sender(t.requestedBy()));
+            }
+            return n;
         }
-        return arr;
     }
 
     public static ArrayNode riskActions(java.util.List<RiskActionRecord> actions) {
@@ -191,7 +222,8 @@ public final class LedgerViews {
         n.put("symbol", r.symbol());
         n.put("side", r.side() == null ? null : r.side().name());
         n.put("action", r.action());
-        n.put("reason", r.reason().name());
+        // a margin change applied in full has no reason
+        n.put("reason", r.reason() == null ? null : r.reason().name());
         dec(n, "qty", r.qty());
         dec(n, "price", r.price());
         dec(n, "realizedPnl", r.realizedPnl());
@@ -204,8 +236,16 @@ public final class LedgerViews {
             r.explanation().forEach(explanation::put);
             n.put("time", r.time());
             n.put("ref", r.ref());
+            if (r.requestedBy() != null) {
+                n.set("requestedBy", sender(r.requestedBy()));
+            }
         }
         return n;
+    }
+
+    /** {subject, role} of whoever sent an input. */
+    public static ObjectNode sender(com.copyguard.command.Sender s) {
+        return Json.object().put("subject", s.subject()).put("role", s.role());
     }
 
     public static ObjectNode decision(DecisionRecord d, boolean full) {
@@ -238,6 +278,9 @@ public final class LedgerViews {
             ObjectNode explanation = n.putObject("explanation");
             d.explanation().forEach(explanation::put);
             n.put("time", d.time());
+            if (d.fillSentBy() != null) {
+                n.set("fillSentBy", sender(d.fillSentBy()));
+            }
         }
         return n;
     }

@@ -35,7 +35,7 @@ public final class ProfitShare {
 
     /** Settles one subscription: pays its pending share to the expert and raises the HWM. */
     public BigDecimal settle(Subscription s, long time, String ref) {
-        BigDecimal amount = Decimals.nonNegative(pending(s));
+        BigDecimal amount = Decimals.money(Decimals.nonNegative(pending(s)));
         ledger.settleProfitShare(s, ledger.expert(s.expertId()), amount, time, ref);
         return amount;
     }

@@ -23,6 +23,10 @@ final class ReferenceDataProcessor {
     Reply putExpert(PutExpert c) {
         boolean created = ledger.expert(c.expertId()) == null;
         Expert e = ledger.upsertExpert(c.expertId(), c.profitShareRate(), c.minFollowAmount(), c.equity());
+        if (c.maxFollowers() != null || c.clearMaxFollowers()) {
+            // lowering it below the current followers stops nobody: it only refuses new follows
+            ledger.setMaxFollowers(e, c.maxFollowers());
+        }
         return Reply.changed(created ? 201 : 200, views.expert(e));
     }
 }

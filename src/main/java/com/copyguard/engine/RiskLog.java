@@ -6,6 +6,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
+import com.copyguard.paging.Page;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
+import com.copyguard.paging.Pages.Positioned;
 
 /** The most recent risk actions in the order taken, bounded like the decision log. */
 public final class RiskLog {
@@ -27,12 +32,39 @@ public final class RiskLog {
         return total;
     }
 
+    /** A page of the actions that match {@code filter}, newest first; positions are ordinals since the start. */
+    public Page<RiskActionRecord> page(Predicate<RiskActionRecord> filter, PageRequest request) {
+        Iterator<RiskActionRecord> newestFirst = all.descendingIterator();
+        Iterator<Positioned<RiskActionRecord>> positioned = new Iterator<>() {
+            private long position = total;
+
+            @Override
+            public boolean hasNext() {
+                return newestFirst.hasNext();
+            }
+
+            @Override
+            public Positioned<RiskActionRecord> next() {
+                return new Positioned<>(--position, newestFirst.next());
+            }
+        };
+        Page<Positioned<RiskActionRecord>> page = Pages.walk(positioned, Positioned::position,
+                p -> filter.test(p.value()), request);
+        return new Page<>(page.items().stream().map(Positioned::value).toList(), page.next());
+    }
+
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */
     public List<RiskActionRecord> query(String subscriptionId, int limit) {
+        return query(subscriptionId, limit, r -> true);
+    }
+
+    /** As {@link #query(String, int)}, counting only the actions {@code visible} accepts. */
+    public List<RiskActionRecord> query(String subscriptionId, int limit,
+                                        java.util.function.Predicate<RiskActionRecord> visible) {
         List<RiskActionRecord> out = new ArrayList<>();
         for (Iterator<RiskActionRecord> it = all.descendingIterator(); it.hasNext() && out.size() < limit; ) {
             RiskActionRecord r = it.next();
-            if (subscriptionId == null || subscriptionId.equals(r.subscriptionId())) {
+            if ((subscriptionId == null || subscriptionId.equals(r.subscriptionId())) && visible.test(r)) {
                 out.add(r);
             }
         }

@@ -13,6 +13,7 @@ import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleFailure;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.AccountRisk;
+import com.copyguard.rules.facts.LossLimitCheck;
 import com.copyguard.rules.facts.PositionRisk;
 import com.copyguard.rules.facts.SubscriptionRisk;
 import java.math.BigDecimal;
@@ -32,8 +33,10 @@ final class RiskProcessor {
     private final ActiveRules rules;
     private final SubscriptionLifecycle lifecycle;
     private final EngineEvents events;
+    private final LossLimits lossLimits;
 
     RiskProcessor(Ledger ledger, ActiveRules rules, SubscriptionLifecycle lifecycle, EngineEvents events) {
+        this.lossLimits = new LossLimits(ledger);
         this.ledger = ledger;
         this.rules = rules;
         this.lifecycle = lifecycle;
@@ -51,6 +54,7 @@ final class RiskProcessor {
         List<PositionRisk> positions = new ArrayList<>();
         List<AccountRisk> crossAccounts = new ArrayList<>();
         List<SubscriptionRisk> guardians = new ArrayList<>();
+        List<LossLimitCheck> limits = new ArrayList<>();
         List<List<Object>> groups = new ArrayList<>(accounts.size());
         for (Account a : accounts) {
             List<Object> group = new ArrayList<>(4);
@@ -82,10 +86,20 @@ final class RiskProcessor {
             BigDecimal equity = v.equity(a);
             for (String id : a.subscriptionIds()) {
                 Subscription s = ledger.subscription(id);
-                if (s.status() != SubscriptionStatus.STOPPED && hasGuardian(s)) {
-                    SubscriptionRisk guardian = new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian());
+                if (s.status() == SubscriptionStatus.STOPPED) {
+                    continue;
+                }
+                if (s.settings().getGuardian().isSet()) {
+                    // the trailing-drawdown peak is the highest equity the risk checks have seen
+                    ledger.observeEquity(s, equity);
+                    SubscriptionRisk guardian = new SubscriptionRisk(id, a.netInvested(), equity, s.settings().getGuardian(),
+                            s.peakEquity());
                     guardians.add(guardian);
                     group.add(guardian);
+                }
+                for (LossLimitCheck check : lossLimits.checks(s)) {
+                    limits.add(check);
+                    group.add(check);
                 }
             }
         }
@@ -98,15 +112,12 @@ final class RiskProcessor {
             events.ruleFailure(e.code(), e.getMessage());
             return List.of();
         }
-        return apply(positions, crossAccounts, guardians, ruleSet, time, ref);
-    }
-
-    private static boolean hasGuardian(Subscription s) {
-        return s.settings().getGuardian().getMaxNetLoss() != null || s.settings().getGuardian().getMinNetValue() != null;
+        return apply(positions, crossAccounts, guardians, limits, ruleSet, time, ref);
     }
 
     private List<RiskActionRecord> apply(List<PositionRisk> positions, List<AccountRisk> crossAccounts,
-                                         List<SubscriptionRisk> guardians, RuleSet ruleSet, long time, String ref) {
+                                         List<SubscriptionRisk> guardians, List<LossLimitCheck> limits, RuleSet ruleSet,
+                                         long time, String ref) {
         List<RiskActionRecord> taken = new ArrayList<>();
         for (AccountRisk a : crossAccounts) {
             if (a.getLiquidateReason() != null) {
@@ -125,11 +136,22 @@ final class RiskProcessor {
                 closeIfOpen(p, RiskActionRecord.LIQUIDATE, ruleSet, time, ref, taken);
             }
         }
+        coverLiquidationLosses(taken, time, ref);
         for (SubscriptionRisk g : guardians) {
             Subscription s = ledger.subscription(g.getSubscriptionId());
             if (g.getStopReason() != null && s.status() != SubscriptionStatus.STOPPED) {
                 taken.addAll(lifecycle.stopWithMarketClose(s, g.getStopReason(), ruleSet.version(), g.getFiredRules(),
                         g.getExplanation(), time, ref));
+            }
+        }
+        for (LossLimitCheck l : limits) {
+            Subscription s = ledger.subscription(l.getSubscriptionId());
+            if (l.isReachedNow()) {
+                ledger.lossLimitReached(s, l.getPeriod());
+            }
+            if (l.isClosing() && s.status() != SubscriptionStatus.STOPPED) {
+                taken.addAll(lifecycle.closeAll(s, RiskActionRecord.CLOSE, l.getReason(), ruleSet.version(),
+                        l.getFiredRules(), l.getExplanation(), time, ref));
             }
         }
         for (PositionRisk p : positions) {
@@ -141,6 +163,29 @@ final class RiskProcessor {
             lifecycle.finishIfDrained(ledger.subscription(r.subscriptionId()), time, ref);
         }
         return taken;
+    }
+
+    /**
+     * A liquidation never leaves a follower owing money (SPEC.md "Exact money, bounded"): the insurance
+     * fund covers what the account is short, and the liquidated subscriptions are interrupted.
+     */
+    private void coverLiquidationLosses(List<RiskActionRecord> taken, long time, String ref) {
+        java.util.Map<String, java.util.List<Subscription>> liquidated = new java.util.LinkedHashMap<>();
+        for (RiskActionRecord r : taken) {
+            if (RiskActionRecord.LIQUIDATE.equals(r.action())) {
+                Subscription s = ledger.subscription(r.subscriptionId());
+                liquidated.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        liquidated.forEach((accountId, subscriptions) -> {
+            if (ledger.coverLiquidationLoss(ledger.account(accountId), time, ref).signum() > 0) {
+                for (Subscription s : subscriptions) {
+                    if (s.status() == SubscriptionStatus.ACTIVE) {
+                        ledger.setStatus(s, SubscriptionStatus.INTERRUPTED);
+                    }
+                }
+            }
+        });
     }
 
     private void closeIfOpen(PositionRisk p, String action, RuleSet ruleSet, long time, String ref,

@@ -12,13 +12,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * decision is made wholly by one version. The HTTP side has compiled the version already (it is in
  * the cache); a journaled activation being replayed compiles here on a cache miss.
  */
-final class RulesProcessor {
+public final class RulesProcessor {
     private final ActiveRules rules;
     private final EngineEvents events;
+    /** The latest activation: version, proposal and the people behind it (GET /rules shows it). */
+    private Activation last;
+
+    /** Who activated which version: {@code proposedBy}/{@code approvedBy} are set under four eyes. */
+    public record Activation(String version, String proposalId, com.copyguard.command.Sender proposedBy,
+                             com.copyguard.command.Sender approvedBy) {
+    }
 
     RulesProcessor(ActiveRules rules, EngineEvents events) {
         this.rules = rules;
         this.events = events;
+    }
+
+    Activation last() {
+        return last;
     }
 
     Reply activate(ActivateRules c) {
@@ -33,6 +44,7 @@ final class RulesProcessor {
         }
         String previous = rules.get().version();
         rules.swap(next);
+        last = new Activation(next.version(), c.proposalId(), c.proposedBy(), c.approvedBy());
         events.rulesActivated(next.version(), previous);
         ObjectNode body = Json.object();
         body.put("active", next.version());
@@ -40,6 +52,11 @@ final class RulesProcessor {
         body.put("previous", previous);
         body.put("rules", next.ruleCount());
         body.put("fingerprint", next.source().fingerprint());
+        if (c.proposalId() != null) {
+            body.put("proposalId", c.proposalId());
+            body.set("proposedBy", LedgerViews.sender(c.proposedBy()));
+            body.set("approvedBy", LedgerViews.sender(c.approvedBy()));
+        }
         return Reply.changed(200, body);
     }
 }

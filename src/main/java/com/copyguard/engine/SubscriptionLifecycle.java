@@ -40,10 +40,11 @@ final class SubscriptionLifecycle {
         TransactionType pnlType = reason == ReasonCode.LIQUIDATION ? TransactionType.LIQUIDATION : TransactionType.REALIZED_PNL;
         BigDecimal pnl = ledger.closeCopy(s, p, qty, price, instrument.getTakerFeeRate(), pnlType, time, ref).realizedPnl();
         return logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), p.symbol(), p.side(), action, reason,
-                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref));
+                qty, price, pnl, ruleSet, rulesFired, explanation, time, ref, ledger.sentBy()));
     }
 
-    private RiskActionRecord logged(RiskActionRecord r) {
+    /** Logs an action (risk log and events): also used for margin changes. */
+    RiskActionRecord logged(RiskActionRecord r) {
         riskLog.add(r);
         events.riskAction(r);
         return r;
@@ -85,7 +86,7 @@ final class SubscriptionLifecycle {
                 explanation, time, ref));
         finish(s, reason, time, ref);
         out.add(logged(new RiskActionRecord(s.subscriptionId(), s.accountId(), null, null, RiskActionRecord.STOP,
-                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref)));
+                reason, null, null, null, ruleSet, rulesFired, explanation, time, ref, ledger.sentBy())));
         return out;
     }
 

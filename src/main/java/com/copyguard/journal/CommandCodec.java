@@ -17,9 +17,39 @@ import java.io.UncheckedIOException;
 public final class CommandCodec {
     private static final ObjectWriter WRITER = Json.MAPPER.writerFor(Command.class)
             .without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final ObjectReader READER = Json.MAPPER.readerFor(Command.class);
+    /** The journal's {@link #SENT_BY} field sits beside the command's own fields; commands ignore it. */
+    private static final ObjectReader READER = Json.MAPPER.readerFor(Command.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The journal field naming who sent the input; not part of the command itself. */
+    public static final String SENT_BY = "sentBy";
 
     private CommandCodec() {
+    }
+
+    /** The journal JSON of {@code c} sent by {@code sender} (null: unknown), as {@code "sentBy": {subject, role}}. */
+    public static String encode(Command c, com.copyguard.command.Sender sender) {
+        if (sender == null) {
+            return encode(c);
+        }
+        // appended to the command's own text, never re-encoded through a tree, so decimals keep their exact scale
+        String command = encode(c);
+        try {
+            String by = Json.MAPPER.writeValueAsString(Json.object().put("subject", sender.subject()).put("role", sender.role()));
+            return command.substring(0, command.length() - 1) + ",\"" + SENT_BY + "\":" + by + "}";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who sent a journaled command, or null for entries written before senders were journaled. */
+    public static com.copyguard.command.Sender sender(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode by = Json.MAPPER.readTree(json).get(SENT_BY);
+            return by == null ? null : new com.copyguard.command.Sender(by.path("subject").asText(null),
+                    by.path("role").asText(null));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String encode(Command c) {

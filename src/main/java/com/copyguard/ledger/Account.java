@@ -23,6 +23,8 @@ public final class Account {
     private BigDecimal frozen = BigDecimal.ZERO;
     private BigDecimal netInvested = BigDecimal.ZERO;
     private BigDecimal initialInvestment = BigDecimal.ZERO;
+    /** What withdrawals of unrealized profit left the balance short, repaid as the balance recovers. */
+    private BigDecimal loan = BigDecimal.ZERO;
     private final Set<String> subscriptionIds = new LinkedHashSet<>();
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final List<Transaction> transactions = new ArrayList<>();
@@ -33,21 +35,57 @@ public final class Account {
         this.pool = pool;
     }
 
-    void post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+    Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        return post(seq, time, type, amount, subscriptionId, ref, null);
+    }
+
+    /**
+     * Moves the balance by {@code amount}; returns the record, or null when the amount is zero. A
+     * movement a person asked for (deposit, withdrawal) names them in {@code requestedBy}.
+     */
+    Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref,
+                     com.copyguard.command.Sender requestedBy) {
         if (amount.signum() == 0) {
-            return;
+            return null;
         }
         balance = balance.add(amount);
-        transactions.add(new Transaction(seq, time, type, amount, subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref, requestedBy);
+        transactions.add(t);
+        // the loan never exceeds what the balance is short: money coming in repays it first
+        if (loan.signum() > 0 && loan.compareTo(balance.negate()) > 0) {
+            loan = balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO;
+        }
+        return t;
+    }
+
+    /** The part of a negative balance that accrues loan interest (SPEC.md "Money"). */
+    public BigDecimal loan() {
+        return loan;
+    }
+
+    void addLoan(BigDecimal amount) {
+        loan = loan.add(amount).min(balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO);
     }
 
     /** Records a change of the frozen reservation; balance is unchanged (frozen money stays in it). */
-    void reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
+    Transaction reserve(long seq, long time, TransactionType type, BigDecimal delta, String subscriptionId, String ref) {
         if (delta.signum() == 0) {
-            return;
+            return null;
         }
         frozen = frozen.add(delta);
-        transactions.add(new Transaction(seq, time, type, delta.negate(), subscriptionId, ref));
+        Transaction t = new Transaction(seq, time, type, delta.negate(), subscriptionId, ref, null);
+        transactions.add(t);
+        return t;
+    }
+
+    /** Records a movement inside the account that leaves the balance as it is (margin into or out of a position). */
+    Transaction note(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
+        if (amount.signum() == 0) {
+            return null;
+        }
+        Transaction t = new Transaction(seq, time, type, amount, subscriptionId, ref, null);
+        transactions.add(t);
+        return t;
     }
 
     void addNetInvested(BigDecimal delta) {
@@ -71,6 +109,16 @@ public final class Account {
         if (p != null && !p.isOpen()) {
             positions.remove(key);
         }
+    }
+
+    /** The margin mode of this account's open positions on {@code symbol}, or null when it holds none. */
+    public com.copyguard.domain.MarginMode openMarginMode(String symbol) {
+        for (Position p : positions.values()) {
+            if (p.symbol().equals(symbol)) {
+                return p.marginMode();
+            }
+        }
+        return null;
     }
 
     /** True when any position of this account is on {@code symbol}. */

@@ -23,7 +23,11 @@ public final class Expert {
     /** Each follower's subscription to this expert that has not stopped. */
     private final Map<String, String> activeByFollower = new java.util.TreeMap<>();
     private Long lastOpenTime;
+    /** Event time of the expert's latest fill: its fills must not go back in time. */
+    private Long lastFillTime;
     private BigDecimal profitShareEarned = BigDecimal.ZERO;
+    /** At most this many subscriptions that have not stopped; null = no limit. */
+    private Integer maxFollowers;
 
     Expert(String expertId) {
         this.expertId = expertId;
@@ -107,6 +111,19 @@ public final class Expert {
         return activeByFollower.get(followerId);
     }
 
+    /** Subscriptions to this expert that have not stopped (active, paused, closing or interrupted). */
+    public int followers() {
+        return activeByFollower.size();
+    }
+
+    public Integer maxFollowers() {
+        return maxFollowers;
+    }
+
+    void setMaxFollowers(Integer max) {
+        maxFollowers = max;
+    }
+
     public BigDecimal profitShareEarned() {
         return profitShareEarned;
     }
@@ -121,5 +138,13 @@ public final class Expert {
 
     void setLastOpenTime(long time) {
         this.lastOpenTime = time;
+    }
+
+    public Long lastFillTime() {
+        return lastFillTime;
+    }
+
+    void setLastFillTime(long time) {
+        this.lastFillTime = time;
     }
 }

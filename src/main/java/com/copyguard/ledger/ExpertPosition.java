@@ -13,6 +13,8 @@ public final class ExpertPosition {
     private BigDecimal entryPrice = BigDecimal.ZERO;
     private int leverage;
     private MarginMode marginMode;
+    /** Margin the expert added (positive) or removed (negative) beyond the initial margin at entry. */
+    private BigDecimal addedMargin = BigDecimal.ZERO;
 
     ExpertPosition(String symbol, Side side) {
         this.symbol = symbol;
@@ -28,7 +30,20 @@ public final class ExpertPosition {
     }
 
     void close(BigDecimal closeQty) {
+        if (qty.signum() > 0) {
+            // a close releases its share of the added margin, as it does of the initial margin
+            addedMargin = addedMargin.subtract(Decimals.div(addedMargin.multiply(closeQty), qty));
+        }
         qty = qty.subtract(closeQty);
+    }
+
+    void addMargin(BigDecimal amount) {
+        addedMargin = addedMargin.add(amount);
+    }
+
+    /** The expert's margin on the position: initial margin at entry (qty × entry ÷ leverage) plus what it added. */
+    public BigDecimal margin() {
+        return Decimals.margin(qty, entryPrice, leverage).add(addedMargin);
     }
 
     public String symbol() {

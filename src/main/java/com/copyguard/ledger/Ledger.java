@@ -1,11 +1,13 @@
 package com.copyguard.ledger;
 
+import com.copyguard.decimal.Decimals;
+
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.Instrument;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.TransactionType;
 import java.math.BigDecimal;
@@ -25,6 +27,7 @@ public final class Ledger {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, String> poolByFollower = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> subscriptionsByFollower = new LinkedHashMap<>();
     /** Accounts holding at least one position per symbol, so a price only touches its holders. */
     private final Map<String, java.util.Set<String>> holdersBySymbol = new TreeMap<>();
     private final MarketPrices prices = new MarketPrices();
@@ -34,6 +37,37 @@ public final class Ledger {
     private long subscriptionSeq;
     private long accountSeq;
     private Long lastDailyCheck;
+    /** Wiring, not state: who hears about status changes and money movements. */
+    private transient LedgerListener listener = LedgerListener.NONE;
+
+    public void listen(LedgerListener l) {
+        listener = l;
+    }
+
+    private void posted(Account a, Transaction t) {
+        if (t != null) {
+            listener.transactionPosted(a, t);
+        }
+    }
+
+    private void status(Subscription s, SubscriptionStatus to) {
+        SubscriptionStatus from = s.status();
+        s.setStatus(to);
+        if (from != to) {
+            listener.statusChanged(s, from);
+        }
+    }
+
+    /** Who sent the input being applied; not state (the journal keeps it), so never snapshotted. */
+    private transient com.copyguard.command.Sender sentBy;
+
+    public com.copyguard.command.Sender sentBy() {
+        return sentBy;
+    }
+
+    public void sentBy(com.copyguard.command.Sender sender) {
+        this.sentBy = sender;
+    }
 
     public long clock() {
         return clock;
@@ -49,6 +83,11 @@ public final class Ledger {
     }
 
     public void dailyCheckDone(long boundary) {
+        lastDailyCheck = boundary;
+    }
+
+    /** Puts the daily-check boundary back to {@code boundary} (null: none yet) when an input is refused. */
+    public void restoreDailyCheck(Long boundary) {
         lastDailyCheck = boundary;
     }
 
@@ -106,12 +145,14 @@ public final class Ledger {
         e.positionFor(symbol, side).open(qty, price, leverage, marginMode);
         e.markTraded(symbol, time);
         e.setLastOpenTime(time);
+        e.setLastFillTime(time);
     }
 
     public void expertClosed(Expert e, String symbol, Side side, BigDecimal qty, long time) {
         e.positionFor(symbol, side).close(qty);
         e.dropIfClosed(symbol, side);
         e.markTraded(symbol, time);
+        e.setLastFillTime(time);
     }
 
     // --- subscriptions and accounts ---
@@ -148,6 +189,15 @@ public final class Ledger {
         return out;
     }
 
+    /** Every subscription the follower ever made, oldest first. */
+    public java.util.List<Subscription> subscriptionsOf(String followerId) {
+        java.util.List<Subscription> out = new java.util.ArrayList<>();
+        for (String id : subscriptionsByFollower.getOrDefault(followerId, java.util.List.of())) {
+            out.add(subscriptions.get(id));
+        }
+        return out;
+    }
+
     /** The follower's shared pool for FIXED_MARGIN and MULTIPLIER subscriptions, or null. */
     public Account poolOf(String followerId) {
         String id = poolByFollower.get(followerId);
@@ -160,7 +210,10 @@ public final class Ledger {
         String id = "S" + (++subscriptionSeq);
         Subscription s = new Subscription(id, followerId, expert.expertId(), account.accountId(), mode, fixedMargin,
                 multiplier, settings, time);
+        // the trailing-drawdown peak starts at what the account holds; the follow's transfer then shifts it
+        s.setPeakEquity(valuation.equity(account));
         subscriptions.put(id, s);
+        subscriptionsByFollower.computeIfAbsent(followerId, k -> new java.util.ArrayList<>()).add(id);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
         return s;
@@ -188,8 +241,9 @@ public final class Ledger {
     // --- money ---
 
     public void deposit(Account a, BigDecimal amount, long time, String subscriptionId, String ref, boolean initial) {
-        a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.DEPOSIT, amount, subscriptionId, ref, sentBy));
         a.addNetInvested(amount);
+        shiftPeaks(a, amount);
         if (initial) {
             a.addInitialInvestment(amount);
         }
@@ -207,8 +261,8 @@ public final class Ledger {
     /** The taker fee on {@code qty × price}, booked to the account and counted on the subscription. */
     private void chargeFee(Account a, Subscription s, BigDecimal qty, BigDecimal price, BigDecimal feeRate, long time,
                            String ref) {
-        BigDecimal fee = qty.multiply(price).multiply(feeRate);
-        a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref);
+        BigDecimal fee = Decimals.money(qty.multiply(price).multiply(feeRate));
+        posted(a, a.post(++transactionSeq, time, TransactionType.FEE, fee.negate(), s.subscriptionId(), ref));
         s.addFee(fee);
     }
 
@@ -219,8 +273,12 @@ public final class Ledger {
     public Closed closeCopy(Subscription s, Position p, BigDecimal qty, BigDecimal price, BigDecimal feeRate,
                             TransactionType pnlType, long time, String ref) {
         Account a = accounts.get(s.accountId());
-        BigDecimal pnl = p.pnlOn(qty, price);
+        BigDecimal pnl = Decimals.money(p.pnlOn(qty, price));
         BigDecimal released = p.reduce(qty);
+        p.realize(pnl);
+        if (!p.isOpen()) {
+            s.copyClosed(p.realizedPnl().signum() > 0);
+        }
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
             java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
@@ -228,32 +286,108 @@ public final class Ledger {
                 holders.remove(a.accountId());
             }
         }
-        a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref);
+        posted(a, a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref));
         s.addRealizedPnl(pnl);
         chargeFee(a, s, qty, price, feeRate, time, ref);
         return new Closed(pnl, released);
     }
 
+    /**
+     * Deposits and withdrawals are neither profit nor loss: they move every trailing-drawdown peak of
+     * the account's subscriptions by the same amount.
+     */
+    private void shiftPeaks(Account a, BigDecimal flow) {
+        for (String id : a.subscriptionIds()) {
+            Subscription s = subscriptions.get(id);
+            if (s.peakEquity() != null) {
+                s.setPeakEquity(s.peakEquity().add(flow));
+            }
+        }
+    }
+
+    /** Raises the subscription's trailing-drawdown peak to {@code equity} when higher (or sets the first one). */
+    public void observeEquity(Subscription s, BigDecimal equity) {
+        if (s.peakEquity() == null || equity.compareTo(s.peakEquity()) > 0) {
+            s.setPeakEquity(equity);
+        }
+    }
+
+    /** Starts (or restarts) the loss-limit period of {@code period} from the subscription's current figures. */
+    public void beginLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period, long start, BigDecimal pnlMark,
+                                BigDecimal equity) {
+        s.putLossPeriod(period, new LossPeriodMark(start, period.endOf(start), pnlMark, equity));
+    }
+
+    public void dropLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period) {
+        s.putLossPeriod(period, null);
+    }
+
+    public void lossLimitReached(Subscription s, com.copyguard.domain.LossPeriod period) {
+        LossPeriodMark mark = s.lossPeriod(period);
+        if (mark != null) {
+            mark.markReached();
+        }
+    }
+
+    /**
+     * Moves {@code delta} of margin into (positive) or out of (negative) an isolated position. The
+     * balance stays: the record (MARGIN_ADDED / MARGIN_REMOVED, signed as the change of available)
+     * moves no money, and used margin, available and the liquidation price follow from the position.
+     */
+    public void changeMargin(Subscription s, Position p, BigDecimal delta, long time, String ref) {
+        Account a = accounts.get(s.accountId());
+        p.adjustMargin(delta);
+        posted(a, a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
+                delta.negate(), s.subscriptionId(), ref));
+    }
+
+    public void expertMarginChanged(Expert e, String symbol, Side side, BigDecimal amount) {
+        e.position(symbol, side).addMargin(amount);
+    }
+
+    public void setMaxFollowers(Expert e, Integer max) {
+        e.setMaxFollowers(max);
+    }
+
     public void withdraw(Account a, BigDecimal amount, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref);
+        BigDecimal before = a.balance();
+        posted(a, a.post(++transactionSeq, time, TransactionType.WITHDRAWAL, amount.negate(), null, ref, sentBy));
         a.addNetInvested(amount.negate());
+        shiftPeaks(a, amount.negate());
+        // a withdrawal of unrealized profit lends what the balance does not hold: only that accrues interest
+        BigDecimal lent = Decimals.min(amount, Decimals.nonNegative(amount.subtract(Decimals.nonNegative(before))));
+        a.addLoan(lent);
+    }
+
+    /**
+     * The platform's insurance fund covers a liquidated account's negative balance, which ends at 0:
+     * a follower never owes money after a liquidation. Returns the amount covered (0 if none).
+     */
+    public BigDecimal coverLiquidationLoss(Account a, long time, String ref) {
+        if (a.balance().signum() >= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal cover = a.balance().negate();
+        posted(a, a.post(++transactionSeq, time, TransactionType.INSURANCE_COVER, cover, null, ref));
+        return cover;
     }
 
     /** Reserves {@code amount} of the balance against pending profit share (FREEZE_DEDUCTION). */
     public void freeze(Account a, BigDecimal amount, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, amount, null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_DEDUCTION, Decimals.money(amount), null, ref));
     }
 
     /** Releases the whole frozen reservation (FREEZE_REFUND). */
     public void refundFrozen(Account a, long time, String ref) {
-        a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref);
+        posted(a, a.reserve(++transactionSeq, time, TransactionType.FREEZE_REFUND, a.frozen().negate(), null, ref));
     }
 
     /** Pays {@code amount} of profit share to the expert and raises the subscription's high-water mark. */
-    public void settleProfitShare(Subscription s, Expert expert, BigDecimal amount, long time, String ref) {
+    public void settleProfitShare(Subscription s, Expert expert, BigDecimal pending, long time, String ref) {
         Account a = accounts.get(s.accountId());
+        BigDecimal amount = Decimals.money(pending);
         if (amount.signum() > 0) {
-            a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref);
+            posted(a, a.post(++transactionSeq, time, TransactionType.PROFIT_SHARE, amount.negate(), s.subscriptionId(), ref));
             expert.earnProfitShare(amount);
             s.addProfitSharePaid(amount);
         }
@@ -261,27 +395,28 @@ public final class Ledger {
     }
 
     public void chargeLoanInterest(Account a, BigDecimal interest, long time, String ref) {
-        a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, interest.negate(), null, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.LOAN_INTEREST, Decimals.money(interest).negate(), null, ref));
     }
 
     public void transferOut(Account a, BigDecimal amount, long time, String subscriptionId, String ref) {
-        a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref);
+        posted(a, a.post(++transactionSeq, time, TransactionType.TRANSFER_OUT, amount.negate(), subscriptionId, ref));
         a.addNetInvested(amount.negate());
+        shiftPeaks(a, amount.negate());
     }
 
     public void setStatus(Subscription s, SubscriptionStatus status) {
-        s.setStatus(status);
+        status(s, status);
     }
 
     /** Stop following after the expert's closes: no new opens; finishes when the last position is closed. */
     public void closing(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.CLOSING);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.CLOSING);
     }
 
     public void stopped(Subscription s, ReasonCode reason) {
-        s.setStatus(SubscriptionStatus.STOPPED);
         s.setStopReason(reason);
+        status(s, SubscriptionStatus.STOPPED);
         experts.get(s.expertId()).unlinkFollower(s.followerId(), s.subscriptionId());
     }
 }

@@ -13,6 +13,8 @@ public final class Position {
     private int leverage;
     private MarginMode marginMode;
     private BigDecimal margin;
+    /** PnL realized by this position's closes so far: decides whether it counts as a win once closed. */
+    private BigDecimal realizedPnl = BigDecimal.ZERO;
 
     Position(PositionKey key, MarginMode marginMode) {
         this.key = key;
@@ -30,12 +32,25 @@ public final class Position {
         margin = margin.add(addMargin);
     }
 
+    /** Adds (positive) or removes (negative) margin without changing the quantity: isolated margin changes. */
+    void adjustMargin(BigDecimal delta) {
+        margin = margin.add(delta);
+    }
+
     /** Removes {@code closeQty}, releasing the same share of margin; returns the margin released. */
     BigDecimal reduce(BigDecimal closeQty) {
         BigDecimal released = closeQty.compareTo(qty) >= 0 ? margin : Decimals.div(margin.multiply(closeQty), qty);
         qty = qty.subtract(closeQty);
         margin = margin.subtract(released);
         return released;
+    }
+
+    void realize(BigDecimal pnl) {
+        realizedPnl = realizedPnl.add(pnl);
+    }
+
+    public BigDecimal realizedPnl() {
+        return realizedPnl;
     }
 
     public BigDecimal unrealizedPnl(BigDecimal mark) {

@@ -23,6 +23,12 @@ public final class Subscription {
     private BigDecimal highWaterMark = BigDecimal.ZERO;
     private BigDecimal profitSharePaid = BigDecimal.ZERO;
     private ReasonCode stopReason;
+    /** Highest equity since the follow, shifted by every deposit and withdrawal since (null before the first). */
+    private BigDecimal peakEquity;
+    /** Loss-limit bookkeeping per period of the subscription's limits. */
+    private final java.util.Map<com.copyguard.domain.LossPeriod, LossPeriodMark> lossPeriods = new java.util.TreeMap<>();
+    private long closedCopies;
+    private long profitableCopies;
 
     Subscription(String subscriptionId, String followerId, String expertId, String accountId, FollowMode mode,
                  BigDecimal fixedMargin, BigDecimal multiplier, SubscriptionSettings settings, long startTime) {
@@ -125,6 +131,23 @@ public final class Subscription {
         profitSharePaid = profitSharePaid.add(amount);
     }
 
+    /** Positions of this subscription closed completely. */
+    public long closedCopies() {
+        return closedCopies;
+    }
+
+    /** Closed positions whose realized PnL (before fees) was positive. */
+    public long profitableCopies() {
+        return profitableCopies;
+    }
+
+    void copyClosed(boolean profitable) {
+        closedCopies++;
+        if (profitable) {
+            profitableCopies++;
+        }
+    }
+
     /** Why the subscription stopped (STOP_FOLLOWING for a follower's own stop), or null. */
     public ReasonCode stopReason() {
         return stopReason;
@@ -132,5 +155,26 @@ public final class Subscription {
 
     void setStopReason(ReasonCode reason) {
         stopReason = reason;
+    }
+
+    /** The trailing-drawdown peak: highest equity since the follow, adjusted by net flows since; null if never seen. */
+    public BigDecimal peakEquity() {
+        return peakEquity;
+    }
+
+    void setPeakEquity(BigDecimal peak) {
+        peakEquity = peak;
+    }
+
+    public LossPeriodMark lossPeriod(com.copyguard.domain.LossPeriod period) {
+        return lossPeriods.get(period);
+    }
+
+    void putLossPeriod(com.copyguard.domain.LossPeriod period, LossPeriodMark mark) {
+        if (mark == null) {
+            lossPeriods.remove(period);
+        } else {
+            lossPeriods.put(period, mark);
+        }
     }
 }

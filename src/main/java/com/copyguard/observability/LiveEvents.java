@@ -7,6 +7,10 @@ import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.EngineEvents;
 import com.copyguard.engine.Reply;
 import com.copyguard.engine.RiskActionRecord;
+import com.copyguard.domain.SubscriptionStatus;
+import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.ledger.Transaction;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
@@ -122,5 +126,19 @@ public final class LiveEvents implements EngineEvents {
     @Override
     public void rulesActivationFailed(String version, String code) {
         each(l -> l.rulesActivationFailed(version, code));
+    }
+
+    @Override
+    public void statusChanged(Subscription s, SubscriptionStatus previous) {
+        if (live) {
+            each(l -> l.statusChanged(s, previous));
+        }
+    }
+
+    @Override
+    public void transactionPosted(Account a, Transaction t) {
+        if (live) {
+            each(l -> l.transactionPosted(a, t));
+        }
     }
 }

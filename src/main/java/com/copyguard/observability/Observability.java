@@ -1,7 +1,10 @@
 package com.copyguard.observability;
 
 import com.copyguard.engine.EngineEvents;
+import com.copyguard.events.EventFeed;
+import com.copyguard.events.EventRing;
 import com.copyguard.pipeline.SingleWriter;
+import com.copyguard.pipeline.WriterWatchdog;
 import com.copyguard.rules.ActiveRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +21,17 @@ public final class Observability {
     private final Readiness readiness = new Readiness();
     private final EventLog eventLog = new EventLog();
     private final LiveEvents events;
+    /** Events kept for streams to resume from, and streams open at once (GET /events). */
+    private static final int EVENTS_KEPT = 10_000;
+    private static final int MAX_STREAMS = 256;
+    private final EventFeed feed = new EventFeed(
+            new EventRing(EVENTS_KEPT, MAX_STREAMS, System.currentTimeMillis() * 1000), EVENTS_KEPT);
     private volatile LedgerGauges ledger;
     private volatile SingleWriter writer;
 
     public Observability() {
         MeterRegistry registry = telemetry.registry();
-        events = new LiveEvents(List.of(new EngineMetrics(registry, System.currentTimeMillis()), eventLog));
+        events = new LiveEvents(List.of(new EngineMetrics(registry, System.currentTimeMillis()), eventLog, feed));
         Gauge.builder("copyguard.ready", readiness, r -> r.isReady() ? 1 : 0)
                 .description("1 once rules are compiled and the journal replayed, 0 before and after a journal failure")
                 .register(registry);
@@ -46,6 +54,28 @@ public final class Observability {
     /** The listener to give the engine; silent until {@link #live}. */
     public EngineEvents events() {
         return events;
+    }
+
+    /** The live event stream's source (GET /events). */
+    public EventFeed feed() {
+        return feed;
+    }
+
+    /**
+     * The writer's watchdog runs: its stall makes the service not ready and shows in
+     * {@code copyguard_writer_stalled} and {@code copyguard_writer_busy_seconds}.
+     */
+    public void watch(WriterWatchdog watchdog) {
+        MeterRegistry registry = telemetry.registry();
+        Gauge.builder("copyguard.writer.stalled", watchdog, WriterWatchdog::stalledGauge)
+                .description("1 while the writer has been applying one input for longer than its bound (--writer-stall-after)")
+                .register(registry);
+        Gauge.builder("copyguard.writer.busy", watchdog, WriterWatchdog::busySeconds).baseUnit("seconds")
+                .description("How long the writer has been applying its current input (0 when idle)").register(registry);
+        readiness.watchWriter(() -> {
+            WriterWatchdog.Stall stall = watchdog.stall();
+            return stall == null ? null : String.format(java.util.Locale.ROOT, "%s for %.1f s", stall.input(), stall.seconds());
+        });
     }
 
     /** The engine and writer exist (rules compiled): ledger gauges can be registered. */

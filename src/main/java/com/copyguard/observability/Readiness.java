@@ -1,6 +1,7 @@
 package com.copyguard.observability;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Where the service is in its life: live as soon as HTTP answers, ready only once the rules are
@@ -29,6 +30,8 @@ public final class Readiness {
 
     private volatile Phase phase = Phase.STARTING;
     private volatile BooleanSupplier writerFailed = () -> false;
+    /** The input the writer is stuck on beyond its bound, or null (see pipeline.WriterWatchdog). */
+    private volatile Supplier<String> writerStalledOn = () -> null;
     private volatile String ruleSet;
     private volatile long recoveredInputs;
     private volatile double recoverySeconds;
@@ -50,6 +53,16 @@ public final class Readiness {
         phase = Phase.READY;
     }
 
+    /** From now on the service is not ready while {@code stalledOn} names an input the writer is stuck on. */
+    public void watchWriter(Supplier<String> stalledOn) {
+        this.writerStalledOn = stalledOn;
+    }
+
+    /** The input the writer has been stuck on for longer than its bound, or null. */
+    public String writerStalledOn() {
+        return writerStalledOn.get();
+    }
+
     public void stopping() {
         phase = Phase.STOPPING;
     }
@@ -59,7 +72,7 @@ public final class Readiness {
     }
 
     public boolean isReady() {
-        return phase == Phase.READY && !writerFailed.getAsBoolean();
+        return phase == Phase.READY && !writerFailed.getAsBoolean() && writerStalledOn.get() == null;
     }
 
     /** Live unless the writer failed: a process that can no longer journal must be restarted. */
@@ -71,6 +84,10 @@ public final class Readiness {
     public String notReadyReason() {
         if (writerFailed.getAsBoolean()) {
             return "the journal failed; the service stopped accepting inputs";
+        }
+        String stalled = writerStalledOn.get();
+        if (stalled != null && phase == Phase.READY) {
+            return "the writer is stalled: " + stalled;
         }
         return phase == Phase.READY ? null : phase.description();
     }

@@ -51,7 +51,7 @@ public final class Recovery {
                     }
                 }
                 try {
-                    engine.apply(CommandCodec.decode(entry.payload()));
+                    engine.apply(CommandCodec.decode(entry.payload()), CommandCodec.sender(entry.payload()));
                 } catch (RuntimeException e) {
                     throw new ReplayDivergedException(entry.seq(), e);
                 }

@@ -3,6 +3,7 @@ package com.copyguard.pipeline;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.ApiException;
 import com.copyguard.command.Command;
+import com.copyguard.command.Sender;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Reply;
 import com.copyguard.journal.CommandCodec;
@@ -40,7 +41,8 @@ public final class SingleWriter implements AutoCloseable {
     private record SnapshotTask(CompletableFuture<Snapshotter.SnapshotTaken> done) implements Task {
     }
 
-    private record CommandTask(Command command, CompletableFuture<Reply> reply, long enqueuedNanos) implements Task {
+    private record CommandTask(Command command, Sender sender, CompletableFuture<Reply> reply, long enqueuedNanos)
+            implements Task {
     }
 
     private record QueryTask(Function<Engine, Reply> query, CompletableFuture<Reply> reply) implements Task {
@@ -52,14 +54,23 @@ public final class SingleWriter implements AutoCloseable {
     private record Outcome(CompletableFuture<Reply> future, Reply reply, RuntimeException error) {
     }
 
+    /** The input (type and id) the writer is applying and since when (System.nanoTime), for the watchdog. */
+    public record InFlight(String input, long startedNanos) {
+    }
+
+    /** How long close() waits for a writer that the watchdog reports stuck (a healthy one gets 30 s). */
+    private static final long STUCK_CLOSE_WAIT_MILLIS = 2000;
+
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Engine engine;
     private final Journal journal;
     private final Runnable onFatal;
     private final Snapshotter snapshotter;
+    private final WallClockGuard wallClock;
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean stopping;
+    private volatile InFlight inFlight;
     /** Journal position of the last state-changing input applied to the engine (committed or in this batch). */
     private volatile long appliedSeq;
     /** Journal position of the last snapshot written or attempted. */
@@ -74,13 +85,22 @@ public final class SingleWriter implements AutoCloseable {
 
     /** {@code snapshotSeq}: position of the newest snapshot already on disk (periodic ones count from it). */
     public SingleWriter(Engine engine, Journal journal, Runnable onFatal, Snapshotter snapshotter, long snapshotSeq) {
+        this(engine, journal, onFatal, snapshotter, snapshotSeq, WallClockGuard.DEFAULT);
+    }
+
+    /** {@code wallClock}: how far ahead of the wall clock an arriving input's event time may be. */
+    public SingleWriter(Engine engine, Journal journal, Runnable onFatal, Snapshotter snapshotter, long snapshotSeq,
+                        WallClockGuard wallClock) {
         this.engine = engine;
+        this.wallClock = wallClock;
         this.journal = journal;
         this.onFatal = onFatal;
         this.snapshotter = snapshotter;
         this.appliedSeq = journal.lastSeq();
         this.snapshotSeq = snapshotSeq;
         this.thread = new Thread(this::run, "copyguard-writer");
+        // a writer stuck in a rule must not keep the JVM alive after shutdown gave up on it
+        this.thread.setDaemon(true);
     }
 
     public void start() {
@@ -88,8 +108,20 @@ public final class SingleWriter implements AutoCloseable {
     }
 
     public CompletableFuture<Reply> submit(Command command) {
+        return submit(command, null);
+    }
+
+    /** Submits {@code command} sent by {@code sender} (journaled with it; null when the service itself sends it). */
+    public CompletableFuture<Reply> submit(Command command, Sender sender) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
-        enqueue(new CommandTask(command, f, System.nanoTime()), f);
+        try {
+            wallClock.check(command);
+        } catch (ApiException e) {
+            engine.events().inputRefused(command, e.code());
+            f.completeExceptionally(e);
+            return f;
+        }
+        enqueue(new CommandTask(command, sender, f, System.nanoTime()), f);
         return f;
     }
 
@@ -270,12 +302,13 @@ public final class SingleWriter implements AutoCloseable {
         try {
             String ruleSet = engine.rules().get().version();
             long started = System.nanoTime();
+            inFlight = new InFlight(InputNames.of(c.command()), started);
             engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
-            Reply reply = engine.apply(c.command());
+            Reply reply = engine.apply(c.command(), c.sender());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
                 long seq = appliedSeq + 1;
-                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command())));
+                entries.add(new JournalEntry(seq, ruleSet, CommandCodec.encode(c.command(), c.sender())));
                 appliedSeq = seq;
             }
             return new Outcome(c.reply(), reply, null);
@@ -291,15 +324,25 @@ public final class SingleWriter implements AutoCloseable {
                     .log("input refused by an internal error");
             engine.events().inputRefused(c.command(), "INTERNAL_ERROR");
             return new Outcome(c.reply(), null, new ApiException(500, "INTERNAL_ERROR", String.valueOf(e)));
+        } finally {
+            inFlight = null;
         }
     }
 
     private Outcome runQuery(QueryTask q) {
+        inFlight = new InFlight("query", System.nanoTime());
         try {
             return new Outcome(q.reply(), q.query().apply(engine), null);
         } catch (RuntimeException e) {
             return new Outcome(q.reply(), null, e);
+        } finally {
+            inFlight = null;
         }
+    }
+
+    /** What the writer is applying right now, or null between inputs; safe to read from any thread. */
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     private void drainFailing() {
@@ -332,12 +375,22 @@ public final class SingleWriter implements AutoCloseable {
     /** Finishes what is queued, then stops the thread. */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Finishes what is queued, then stops the thread; when {@code stuck} (the watchdog reports the
+     * current input over its bound) waits only briefly. Returns false when the thread did not stop: its
+     * input was never journaled, and the daemon thread dies with the process.
+     */
+    public boolean close(boolean stuck) {
         stopping = true;
         queue.add(new Stop());
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread.join(stuck ? STUCK_CLOSE_WAIT_MILLIS : TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 }

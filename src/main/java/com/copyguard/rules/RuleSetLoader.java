@@ -125,6 +125,10 @@ public final class RuleSetLoader {
      * is cached, replaced and reactivated keeps working because sessions come from the KieBase.
      */
     public static RuleSet compile(RuleSource source) throws RuleCompilationException {
+        List<String> unsafe = RuleSafety.violations(source);
+        if (!unsafe.isEmpty()) {
+            throw new RuleCompilationException(source.version(), unsafe);
+        }
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("com.copyguard.rules", "ruleset", "1.0." + RELEASES.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -304,7 +304,7 @@ public final class ScenarioRunner {
             }
             unmatched.remove(actual);
             List<String> diffs = new ArrayList<>();
-            if (!expected.get("reason").asText().equals(actual.reason().name())) {
+            if (!expected.get("reason").asText().equals(String.valueOf(actual.reason()))) {
                 diffs.add("reason");
             }
             if (expected.has("symbol") && !expected.get("symbol").asText().equals(actual.symbol())) {

@@ -104,7 +104,11 @@ final class ScenarioWorld {
             report.set("equity", value);
             report.put("time", time);
             clock = Math.max(clock, time);
-            last = apply(ExpertEquityReport.parse(expert, report));
+            try {
+                last = apply(ExpertEquityReport.parse(expert, report));
+            } catch (ApiException e) {
+                throw new ScenarioException("equity step is invalid: " + e.getMessage());
+            }
             if (last.refused()) {
                 return last;
             }
@@ -268,7 +272,7 @@ final class ScenarioWorld {
         if (!body.hasNonNull("expertId")) {
             throw new ScenarioException("expert step needs an expertId");
         }
-        return PutExpert.parse(body.get("expertId").asText(), body);
+        return PutExpert.parse(body.remove("expertId").asText(), body);
     }
 
     /** One equity report: {"expertId"?, "time"?, "equity", "transfer"?}. */
@@ -283,7 +287,7 @@ final class ScenarioWorld {
         if (!body.hasNonNull("symbol")) {
             throw new ScenarioException("instrument step needs a symbol");
         }
-        return PutInstrument.parse(body.get("symbol").asText(), body);
+        return PutInstrument.parse(body.remove("symbol").asText(), body);
     }
 
     private Follow follow(ObjectNode body) {
@@ -300,6 +304,7 @@ final class ScenarioWorld {
             body.put("requestId", "scenario-" + (++requestSeq));
         }
         body.put("time", nextTime(body.get("time")));
+        body.remove(java.util.List.of("accountId", "follower", "expert"));
         return Deposit.parse(account, body);
     }
 

@@ -47,6 +47,9 @@ public final class ExpertHistory {
     private Long lastObservationTime;
     private long closedPositions;
     private long profitablePositions;
+    /** The newest {@link #TRADES_KEPT} closed positions, oldest first. */
+    private final java.util.List<ExpertTrade> trades = new java.util.ArrayList<>();
+    static final int TRADES_KEPT = 1000;
 
     ExpertHistory(String expertId) {
         this.expertId = expertId;
@@ -55,14 +58,14 @@ public final class ExpertHistory {
     // --- inputs ---
 
     /** Applies an expert fill once (a repeated fill id is ignored); returns false for a repeat. */
-    boolean fill(String fillId, String symbol, Side side, boolean opening, BigDecimal qty, BigDecimal price) {
+    boolean fill(String fillId, String symbol, Side side, boolean opening, BigDecimal qty, BigDecimal price, long time) {
         if (!fillsSeen.add(fillId)) {
             return false;
         }
         symbolsTraded.add(symbol);
         String key = symbol + "/" + side;
         if (opening) {
-            positions.computeIfAbsent(key, k -> new ShadowPosition(symbol, side)).open(qty, price);
+            positions.computeIfAbsent(key, k -> new ShadowPosition(symbol, side, time)).open(qty, price);
             return true;
         }
         ShadowPosition p = positions.get(key);
@@ -76,6 +79,10 @@ public final class ExpertHistory {
             if (p.realized().signum() > 0) {
                 profitablePositions++;
             }
+            if (trades.size() == TRADES_KEPT) {
+                trades.remove(0);
+            }
+            trades.add(p.trade(closedPositions, time));
         }
         return true;
     }
@@ -189,6 +196,11 @@ public final class ExpertHistory {
 
     public long profitablePositions() {
         return profitablePositions;
+    }
+
+    /** The newest closed positions kept (at most {@value #TRADES_KEPT}), oldest first. */
+    public java.util.List<ExpertTrade> trades() {
+        return Collections.unmodifiableList(trades);
     }
 
     public Set<String> symbolsTraded() {

@@ -64,7 +64,7 @@ public final class ExpertScreening {
 
     private void fill(ExpertFill f, Ledger ledger) {
         ExpertHistory h = historyFor(f.expertId());
-        if (!h.fill(f.fillId(), f.symbol(), f.action().side(), f.action().isOpening(), f.qty(), f.price())) {
+        if (!h.fill(f.fillId(), f.symbol(), f.action().side(), f.action().isOpening(), f.qty(), f.price(), f.time())) {
             return;
         }
         if (f.expertEquity() != null) {

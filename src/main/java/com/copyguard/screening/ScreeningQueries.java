@@ -2,9 +2,12 @@ package com.copyguard.screening;
 
 import com.copyguard.command.ApiException;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Read-only screening answers; like every query they run on the writer thread. */
 public final class ScreeningQueries {
@@ -15,15 +18,22 @@ public final class ScreeningQueries {
         return Reply.unchanged(ScreeningViews.screening(e.screening().screen(expertId, e.ledger(), e.rules().get())));
     }
 
-    /** Every expert with its verdict, optionally only those with {@code verdict} (null = all). */
-    public static Reply experts(Engine e, Verdict verdict) {
-        ArrayNode arr = Json.array();
-        for (Screening s : e.screening().screenAll(e.ledger(), e.rules().get())) {
-            if (verdict == null || s.verdict() == verdict) {
-                arr.add(ScreeningViews.summary(s));
-            }
+    /** A page of the experts' screening summaries, filtered and ranked as {@code board} says. */
+    public static Reply experts(Engine e, Leaderboard board, PageRequest page) {
+        List<Screening> ranked = board.rank(e.screening().screenAll(e.ledger(), e.rules().get()));
+        return Reply.unchanged(Pages.walk(ranked, s -> true, page).toJson(ScreeningViews::summary));
+    }
+
+    /** GET /experts/{id}/trades: the expert's closed positions, newest first, one page. */
+    public static Reply trades(Engine e, String expertId, PageRequest page) {
+        if (e.ledger().expert(expertId) == null) {
+            throw ApiException.notFound("expert", expertId);
         }
-        return Reply.unchanged(arr);
+        ExpertHistory h = e.screening().history(expertId);
+        List<ExpertTrade> newestFirst = new ArrayList<>(h == null ? List.of() : h.trades());
+        Collections.reverse(newestFirst);
+        return Reply.unchanged(Pages.walk(newestFirst.iterator(), ExpertTrade::seq, t -> true, page)
+                .toJson(ScreeningViews::trade));
     }
 
     public static Reply equityHistory(Engine e, String expertId) {
@@ -31,17 +41,5 @@ public final class ScreeningQueries {
             throw ApiException.notFound("expert", expertId);
         }
         return Reply.unchanged(ScreeningViews.history(expertId, e.screening().history(expertId)));
-    }
-
-    /** Parses the verdict query parameter; null or empty means no filter. */
-    public static Verdict verdictParam(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Verdict.valueOf(value);
-        } catch (IllegalArgumentException ex) {
-            throw ApiException.invalid("verdict must be one of RECOMMENDED, CAUTION, AVOID; got '" + value + "'");
-        }
     }
 }

@@ -42,7 +42,26 @@ public final class ScreeningViews {
         dec(n, "roi", ratio(m.roi()));
         dec(n, "maxDrawdown", ratio(m.maxDrawdown()));
         dec(n, "followersPnl", m.followersPnl());
+        dec(n, "winRate", ratio(m.winRate()));
+        n.put("closedPositions", m.closedPositions());
+        n.put("followers", m.followers());
+        n.put("activeFollowers", m.activeFollowers());
         n.put("ruleSet", s.ruleSet());
+        return n;
+    }
+
+    /** One closed position of GET /experts/{id}/trades. */
+    static ObjectNode trade(ExpertTrade t) {
+        ObjectNode n = Json.object();
+        n.put("seq", t.seq());
+        n.put("symbol", t.symbol());
+        n.put("side", t.side().name());
+        n.put("openTime", t.openTime());
+        n.put("closeTime", t.closeTime());
+        dec(n, "entryPrice", t.entryPrice());
+        dec(n, "exitPrice", t.exitPrice());
+        dec(n, "qty", t.qty());
+        dec(n, "realizedPnl", t.realizedPnl());
         return n;
     }
 

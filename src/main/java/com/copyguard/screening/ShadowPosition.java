@@ -15,14 +15,20 @@ final class ShadowPosition {
     private BigDecimal qty = BigDecimal.ZERO;
     private BigDecimal entryPrice = BigDecimal.ZERO;
     private BigDecimal realized = BigDecimal.ZERO;
+    private final long openTime;
+    private BigDecimal maxQty = BigDecimal.ZERO;
+    private BigDecimal closedQty = BigDecimal.ZERO;
+    private BigDecimal closedNotional = BigDecimal.ZERO;
 
-    ShadowPosition(String symbol, Side side) {
+    ShadowPosition(String symbol, Side side, long openTime) {
         this.symbol = symbol;
         this.side = side;
+        this.openTime = openTime;
     }
 
     void open(BigDecimal addQty, BigDecimal price) {
         BigDecimal newQty = qty.add(addQty);
+        maxQty = Decimals.max(maxQty, newQty);
         entryPrice = Decimals.div(qty.multiply(entryPrice).add(addQty.multiply(price)), newQty);
         qty = newQty;
     }
@@ -33,7 +39,15 @@ final class ShadowPosition {
         BigDecimal pnl = pnlPerUnit(price).multiply(q);
         qty = qty.subtract(q);
         realized = realized.add(pnl);
+        closedQty = closedQty.add(q);
+        closedNotional = closedNotional.add(q.multiply(price));
         return pnl;
+    }
+
+    /** This position as a finished trade; call once it is closed. */
+    ExpertTrade trade(long seq, long closeTime) {
+        BigDecimal exit = closedQty.signum() == 0 ? entryPrice : Decimals.div(closedNotional, closedQty);
+        return new ExpertTrade(seq, symbol, side, openTime, closeTime, entryPrice, exit, maxQty, realized);
     }
 
     BigDecimal unrealized(BigDecimal mark) {

@@ -1,7 +1,11 @@
 package com.copyguard.server;
 
 import com.copyguard.command.AdvanceClock;
+import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
+import com.copyguard.command.ExpertMarginChange;
+import com.copyguard.command.PauseSubscription;
+import com.copyguard.command.ResumeSubscription;
 import com.copyguard.command.StopFollowing;
 import com.copyguard.command.Withdraw;
 import com.copyguard.command.Deposit;
@@ -12,13 +16,40 @@ import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.durability.StateHash;
+import com.copyguard.engine.FollowerQueries;
+import com.copyguard.engine.WithdrawalPreview;
+import com.copyguard.domain.Outcome;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.TransactionType;
+import com.copyguard.engine.Engine;
 import com.copyguard.engine.Queries;
+import com.copyguard.engine.Queries.DecisionFilter;
+import com.copyguard.engine.Queries.RiskActionFilter;
+import com.copyguard.engine.Reply;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.TimeRange;
+import java.util.function.Function;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /** Binds each OpenAPI operation to its command or query. */
 final class ApiRoutes {
-    private static final int DEFAULT_DECISION_LIMIT = 100;
+    /**
+     * Answers a list operation: its query is read strictly ({@link ListQuery}) before the writer is
+     * asked, so a bad parameter is a 400 that costs the writer nothing.
+     */
+    static void list(Exchange exchange, RoutingContext ctx, String operationId,
+                     Function<ListQuery, Function<Engine, Reply>> query) {
+        Function<Engine, Reply> run;
+        try {
+            run = query.apply(ListQuery.of(ctx, operationId));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        exchange.query(ctx, run);
+    }
+
     private final Exchange exchange;
 
     ApiRoutes(Exchange exchange) {
@@ -26,7 +57,8 @@ final class ApiRoutes {
     }
 
     void bind(RouterBuilder rb) {
-        rb.getRoute("listInstruments").addHandler(ctx -> exchange.query(ctx, Queries::instruments));
+        rb.getRoute("listInstruments").addHandler(ctx -> list(ctx, "listInstruments",
+                q -> e -> Queries.instruments(e, q.page())));
         rb.getRoute("putInstrument").addHandler(ctx -> exchange.command(ctx,
                 () -> PutInstrument.parse(ctx.pathParam("symbol"), JsonBody.of(ctx))));
         rb.getRoute("putExpert").addHandler(ctx -> exchange.command(ctx,
@@ -46,32 +78,61 @@ final class ApiRoutes {
                 e -> Queries.account(e, ctx.pathParam("accountId"))));
         rb.getRoute("deposit").addHandler(ctx -> exchange.command(ctx,
                 () -> Deposit.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
-        rb.getRoute("getTransactions").addHandler(ctx -> exchange.query(ctx,
-                e -> Queries.transactions(e, ctx.pathParam("accountId"))));
+        rb.getRoute("getTransactions").addHandler(ctx -> list(ctx, "getTransactions", q -> {
+            TransactionType type = q.enumValue("type", TransactionType.class);
+            TimeRange time = q.time();
+            PageRequest page = q.page();
+            return e -> Queries.transactions(e, ctx.pathParam("accountId"), type, time, page);
+        }));
         rb.getRoute("withdraw").addHandler(ctx -> exchange.command(ctx,
                 () -> Withdraw.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
         rb.getRoute("stopFollowing").addHandler(ctx -> exchange.command(ctx,
                 () -> StopFollowing.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("closePosition").addHandler(ctx -> exchange.command(ctx,
                 () -> ClosePosition.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
-        rb.getRoute("getRiskActions").addHandler(ctx -> exchange.query(ctx, e -> Queries.riskActions(e,
-                ctx.queryParams().get("subscriptionId"), limit(ctx))));
-        rb.getRoute("getDecisions").addHandler(this::decisions);
+        rb.getRoute("pauseSubscription").addHandler(ctx -> exchange.command(ctx,
+                () -> PauseSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("resumeSubscription").addHandler(ctx -> exchange.command(ctx,
+                () -> ResumeSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("changePositionMargin").addHandler(ctx -> exchange.command(ctx,
+                () -> ChangePositionMargin.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+        rb.getRoute("changeExpertMargin").addHandler(ctx -> exchange.command(ctx,
+                () -> ExpertMarginChange.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+        rb.getRoute("previewWithdrawal").addHandler(ctx -> {
+            java.math.BigDecimal amount;
+            try {
+                amount = WithdrawalPreview.amount(JsonBody.of(ctx));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+                return;
+            }
+            exchange.query(ctx, e -> WithdrawalPreview.preview(e, ctx.pathParam("accountId"), amount));
+        });
+        rb.getRoute("listFollowerSubscriptions").addHandler(ctx -> list(ctx, "listFollowerSubscriptions", q -> {
+            PageRequest page = q.page();
+            return e -> FollowerQueries.followings(e, ctx.pathParam("followerId"), page);
+        }));
+        rb.getRoute("getRiskActions").addHandler(ctx -> list(ctx, "getRiskActions", q -> {
+            RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"),
+                    q.enumValue("reason", ReasonCode.class), q.time());
+            PageRequest page = q.page();
+            String owner = AccessControl.followerFilter(ctx);
+            return e -> Queries.riskActions(e, filter, page, owner);
+        }));
+        rb.getRoute("getDecisions").addHandler(ctx -> list(ctx, "getDecisions", q -> {
+            DecisionFilter filter = new DecisionFilter(q.text("fillId"), q.text("subscriptionId"),
+                    q.enumValue("outcome", Outcome.class), q.enumValue("reason", ReasonCode.class), q.time());
+            PageRequest page = q.page();
+            String owner = AccessControl.followerFilter(ctx);
+            return e -> Queries.decisions(e, filter, page, owner);
+        }));
         rb.getRoute("health").addHandler(ctx -> exchange.query(ctx, Queries::health));
         new ScreeningRoutes(exchange).bind(rb);
         rb.getRoute("getStateHash").addHandler(ctx -> exchange.query(ctx,
                 e -> StateHash.reply(e, exchange.writer().appliedSeq())));
     }
 
-    private void decisions(RoutingContext ctx) {
-        int n = limit(ctx);
-        exchange.query(ctx, e -> Queries.decisions(e, ctx.queryParams().get("fillId"),
-                ctx.queryParams().get("subscriptionId"), n));
-    }
-
-    /** The validated {@code limit} query parameter (1-10,000 per openapi.yaml), default 100. */
-    private static int limit(RoutingContext ctx) {
-        String limit = ctx.queryParams().get("limit");
-        return limit == null ? DEFAULT_DECISION_LIMIT : Integer.parseInt(limit);
+    private void list(RoutingContext ctx, String operationId, Function<ListQuery, Function<Engine, Reply>> query) {
+        list(exchange, ctx, operationId, query);
     }
 }

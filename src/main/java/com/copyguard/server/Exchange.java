@@ -33,7 +33,19 @@ final class Exchange {
             ErrorResponder.fail(ctx, e);
             return;
         }
-        reply(ctx, writer.submit(command));
+        reply(ctx, writer.submit(command, sender(ctx)));
+    }
+
+    /** Who sent the request: the token's subject and the role it acts in (null on an open route). */
+    static com.copyguard.command.Sender sender(RoutingContext ctx) {
+        com.copyguard.security.Caller caller = AccessControl.caller(ctx);
+        return caller == null ? null : new com.copyguard.command.Sender(caller.subject(),
+                AccessControl.actingRole(ctx).wireName());
+    }
+
+    /** Submits {@code command}, tells {@code done} whether it was applied, then answers as {@link #command} does. */
+    void submit(RoutingContext ctx, Command command, java.util.function.Consumer<Boolean> done) {
+        reply(ctx, writer.submit(command, sender(ctx)).whenComplete((r, e) -> done.accept(e == null && r.status() < 300)));
     }
 
     void query(RoutingContext ctx, Function<Engine, Reply> query) {

@@ -10,6 +10,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import com.copyguard.security.AccessPolicy;
+import com.copyguard.security.SecurityOptions;
+import com.copyguard.security.SigningKey;
+import com.copyguard.security.Tokens;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,12 +38,18 @@ public final class HttpApi extends VerticleBase {
     private final int requestedPort;
     private final OpsEndpoints ops;
     private final Observability observability;
+    private final SigningKey signingKey;
+    private final SecurityOptions security;
+    private OpenAPIContract contract;
+    private AccessPolicy policy;
     private Router router;
     private HttpServer server;
     private volatile boolean apiMounted;
 
-    public HttpApi(Observability observability, String host, int port) {
+    public HttpApi(Observability observability, String host, int port, SigningKey signingKey, SecurityOptions security) {
         this.observability = observability;
+        this.signingKey = signingKey;
+        this.security = security;
         this.ops = new OpsEndpoints(observability);
         this.host = host;
         this.requestedPort = port;
@@ -46,16 +58,45 @@ public final class HttpApi extends VerticleBase {
     @Override
     public Future<?> start() {
         Buffer spec = Buffer.buffer(resource("openapi.yaml"));
+        return OpenAPIContract.from(vertx, "openapi.yaml").compose(loaded -> {
+            contract = loaded;
+            policy = new AccessPolicy(loaded);
+            return listen(spec, new AccessControl(policy, new Tokens(vertx, signingKey, security)));
+        });
+    }
+
+    private Future<HttpServer> listen(Buffer spec, AccessControl access) {
         router = Router.router(vertx);
+        router.route().handler(HttpApi::decodableQuery);
+        // before any route, so that no route is reached without its declared access rule
+        router.route().handler(access::authorize);
         ops.mount(router);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(spec));
+        WebPages.mount(router);
         router.route().handler(this::untilReady);
         router.route().failureHandler(ErrorResponder::handle);
-        router.errorHandler(404, ErrorResponder::handle);
-        router.errorHandler(405, ErrorResponder::handle);
-        router.errorHandler(413, ErrorResponder::handle);
-        return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host).onSuccess(s -> server = s);
+        for (int status : ErrorResponder.ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> ErrorResponder.handle(ctx, status));
+        }
+        HttpServerOptions options = new HttpServerOptions();
+        if (security.tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(security.tlsCert().toString()).setKeyPath(security.tlsKey().toString()));
+        }
+        return vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(ErrorResponder::invalidRequest)
+                .listen(requestedPort, host).onSuccess(s -> server = s);
+    }
+
+    /** A query string with a malformed percent-escape is refused here, before any handler reads it. */
+    private static void decodableQuery(RoutingContext ctx) {
+        try {
+            ctx.queryParams();
+        } catch (RuntimeException e) {
+            ErrorResponder.send(ctx, 400, "MALFORMED_QUERY", "the query string is not valid percent-encoding");
+            return;
+        }
+        ctx.next();
     }
 
     private void untilReady(RoutingContext ctx) {
@@ -74,13 +115,16 @@ public final class HttpApi extends VerticleBase {
     public Future<Void> serveApi(SingleWriter writer, ActiveRules rules, RuleSetLoader ruleLibrary) {
         CompiledRuleSets compiledRules = rules.compiled();
         Promise<Void> mounted = Promise.promise();
-        context.runOnContext(v -> OpenAPIContract.from(vertx, "openapi.yaml").onSuccess(contract -> {
+        AccessControl.Owners owners = new LedgerOwners(writer);
+        context.runOnContext(v -> {
             RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
+            rb.rootHandler(ctx -> AccessControl.confine(ctx, owners));
             Exchange exchange = new Exchange(writer);
             new ApiRoutes(exchange).bind(rb);
             new RulesRoutes(exchange, ruleLibrary, compiledRules, observability.events()).bind(rb);
+            rb.getRoute("streamEvents").addHandler(new EventStream(observability.feed().ring())::handle);
             for (OpenAPIRoute route : rb.getRoutes()) {
                 route.addFailureHandler(ErrorResponder::handle);
             }
@@ -88,8 +132,32 @@ public final class HttpApi extends VerticleBase {
             ops.rules(rules);
             apiMounted = true;
             mounted.complete();
-        }).onFailure(mounted::fail));
+        });
         return mounted.future();
+    }
+
+    /**
+     * Every route of the outer router that has a path, as "METHOD path" (or "* path" for any
+     * method), for the test that proves each one has a declared access rule.
+     */
+    public java.util.List<String> outerRoutes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            if (r.getPath() == null || r.isRegexPath() || (!r.isExactPath() && r.getPath().equals("/"))) {
+                continue; // handlers for every request, and the mount of the contract's own routes
+            }
+            if (r.methods() == null || r.methods().isEmpty()) {
+                out.add("* " + r.getPath());
+            } else {
+                r.methods().forEach(m -> out.add(m.name() + " " + r.getPath()));
+            }
+        }
+        return out;
+    }
+
+    /** The access rules read from the contract. */
+    public AccessPolicy accessPolicy() {
+        return policy;
     }
 
     public int port() {

@@ -58,6 +58,10 @@ final class OpsEndpoints {
         if (!r.isReady()) {
             ObjectNode body = Json.error("NOT_READY", r.notReadyReason());
             body.put("phase", r.phase().name());
+            String stalled = r.writerStalledOn();
+            if (stalled != null) {
+                body.put("writerStalledOn", stalled);
+            }
             json(ctx, 503, body);
             return;
         }

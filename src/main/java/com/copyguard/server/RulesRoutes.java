@@ -34,6 +34,7 @@ final class RulesRoutes {
     private final RuleSetLoader library;
     private final CompiledRuleSets compiled;
     private final EngineEvents events;
+    private final RuleProposals proposals = new RuleProposals();
 
     RulesRoutes(Exchange exchange, RuleSetLoader library, CompiledRuleSets compiled, EngineEvents events) {
         this.exchange = exchange;
@@ -46,6 +47,21 @@ final class RulesRoutes {
         rb.getRoute("listRules").addHandler(this::list);
         rb.getRoute("activateRules").addHandler(this::activate);
         rb.getRoute("validateRules").addHandler(this::validate);
+        rb.getRoute("proposeRules").addHandler(this::propose);
+        rb.getRoute("listProposals").addHandler(ctx -> {
+            ArrayNode arr = Json.array();
+            proposals.all().forEach(p -> arr.add(proposalView(p)));
+            Exchange.json(ctx, 200, arr);
+        });
+        rb.getRoute("approveProposal").addHandler(this::approve);
+        rb.getRoute("rejectProposal").addHandler(ctx -> {
+            try {
+                RuleProposals.Proposal p = proposals.take(ctx.pathParam("proposalId"), Exchange.sender(ctx), false);
+                Exchange.json(ctx, 200, proposalView(p));
+            } catch (RuntimeException e) {
+                ErrorResponder.fail(ctx, e);
+            }
+        });
         rb.getRoute("startShadow").addHandler(this::startShadow);
         rb.getRoute("getShadow").addHandler(ctx -> exchange.query(ctx, e -> Reply.unchanged(shadowView(
                 e.rules().shadow().report(), true))));
@@ -84,6 +100,14 @@ final class RulesRoutes {
                 vn.put("fingerprint", v.fingerprint());
             }
             n.put("shadow", e.rules().shadow().running() ? e.rules().shadow().report().version() : null);
+            com.copyguard.engine.RulesProcessor.Activation last = e.lastActivation();
+            if (last != null) {
+                ObjectNode a = n.putObject("lastActivation");
+                a.put("version", last.version());
+                a.put("proposalId", last.proposalId());
+                a.set("proposedBy", last.proposedBy() == null ? null : com.copyguard.engine.LedgerViews.sender(last.proposedBy()));
+                a.set("approvedBy", last.approvedBy() == null ? null : com.copyguard.engine.LedgerViews.sender(last.approvedBy()));
+            }
             return Reply.unchanged(n);
         }));
     }
@@ -101,6 +125,61 @@ final class RulesRoutes {
                 throw e;
             }
         }, source -> exchange.command(ctx, () -> ActivateRules.of(source)));
+    }
+
+    /** A rules-author proposes a version: it must exist and compile; 201 with the proposal, pending approval. */
+    private void propose(RoutingContext ctx) {
+        String version = postedVersion(ctx);
+        if (version == null) {
+            return;
+        }
+        blocking(ctx, () -> compiled.compile(library.source(version)).source(), source -> {
+            RuleProposals.Proposal p = proposals.propose(version, source.fingerprint(), Exchange.sender(ctx),
+                    System.currentTimeMillis());
+            Exchange.json(ctx, 201, proposalView(p));
+        });
+    }
+
+    /**
+     * A rules-admin who did not propose it approves a proposal: the proposed text (unchanged since,
+     * by its fingerprint) is activated through the journal with both people.
+     */
+    private void approve(RoutingContext ctx) {
+        RuleProposals.Proposal p;
+        try {
+            p = proposals.take(ctx.pathParam("proposalId"), Exchange.sender(ctx), true);
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        blocking(ctx, () -> {
+            try {
+                RuleSource source = library.source(p.version);
+                if (!source.fingerprint().equals(p.fingerprint)) {
+                    throw new ApiException(409, "PROPOSAL_STALE", "rule set " + p.version
+                            + " changed on disk since it was proposed as " + p.id + ": propose it again");
+                }
+                return compiled.compile(source).source();
+            } catch (RuntimeException | RuleCompilationException e) {
+                proposals.approvalDone(p, false);
+                throw e;
+            }
+        }, source -> exchange.submit(ctx, ActivateRules.of(source).approved(p.id, p.proposedBy, p.decidedBy),
+                ok -> proposals.approvalDone(p, ok)));
+    }
+
+    private static ObjectNode proposalView(RuleProposals.Proposal p) {
+        ObjectNode n = Json.object();
+        n.put("proposalId", p.id);
+        n.put("version", p.version);
+        n.put("fingerprint", p.fingerprint);
+        n.put("status", p.status.name());
+        n.set("proposedBy", com.copyguard.engine.LedgerViews.sender(p.proposedBy));
+        if (p.decidedBy != null) {
+            n.set(p.status == RuleProposals.Status.REJECTED ? "rejectedBy" : "approvedBy",
+                    com.copyguard.engine.LedgerViews.sender(p.decidedBy));
+        }
+        return n;
     }
 
     private void startShadow(RoutingContext ctx) {
@@ -121,7 +200,7 @@ final class RulesRoutes {
         Map<String, String> files = new TreeMap<>();
         try {
             body = JsonBody.of(ctx);
-            Fields f = Fields.of(body);
+            Fields f = Fields.of(body, "ValidateInput");
             if (f.has("drl")) {
                 files.put("posted.drl", body.get("drl").asText());
             }
@@ -164,7 +243,7 @@ final class RulesRoutes {
     /** The body's {@code version}, checked by {@link #versionName}; null once the error is answered. */
     private String postedVersion(RoutingContext ctx) {
         try {
-            return versionName(Fields.of(JsonBody.of(ctx)).text("version"));
+            return versionName(Fields.of(JsonBody.of(ctx), "VersionInput").text("version"));
         } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
             return null;

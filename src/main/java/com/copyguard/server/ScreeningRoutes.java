@@ -2,6 +2,9 @@ package com.copyguard.server;
 
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.screening.ScreeningQueries;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.screening.FlagCode;
+import com.copyguard.screening.Leaderboard;
 import com.copyguard.screening.Verdict;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -22,16 +25,18 @@ final class ScreeningRoutes {
         rb.getRoute("getExpertScreening").addHandler(ctx -> exchange.query(ctx,
                 e -> ScreeningQueries.screening(e, ctx.pathParam("expertId"))));
         rb.getRoute("listExperts").addHandler(this::listExperts);
+        rb.getRoute("getExpertTrades").addHandler(ctx -> ApiRoutes.list(exchange, ctx, "getExpertTrades", q -> {
+            PageRequest page = q.page();
+            return e -> ScreeningQueries.trades(e, ctx.pathParam("expertId"), page);
+        }));
     }
 
     private void listExperts(RoutingContext ctx) {
-        Verdict verdict;
-        try {
-            verdict = ScreeningQueries.verdictParam(ctx.queryParams().get("verdict"));
-        } catch (RuntimeException e) {
-            ErrorResponder.fail(ctx, e);
-            return;
-        }
-        exchange.query(ctx, e -> ScreeningQueries.experts(e, verdict));
+        ApiRoutes.list(exchange, ctx, "listExperts", q -> {
+            Leaderboard board = Leaderboard.of(q.enumValue("verdict", Verdict.class), q.enumValue("flag", FlagCode.class),
+                    q.integer("minTradingDays"), q.text("sort"), q.text("order"));
+            PageRequest page = q.page();
+            return e -> ScreeningQueries.experts(e, board, page);
+        });
     }
 }

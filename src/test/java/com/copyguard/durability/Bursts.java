@@ -34,7 +34,7 @@ final class Bursts {
      * count of acknowledged inputs (to pull a trigger mid-burst). A client stops at its first
      * unanswered request, since after that the service is gone.
      */
-    static Result run(int port, long seed, int clients, int perClient, HttpWorkload.Setup setup, IntConsumer onAck)
+    static Result run(com.copyguard.testing.ApiClient api, long seed, int clients, int perClient, HttpWorkload.Setup setup, IntConsumer onAck)
             throws InterruptedException {
         List<HttpWorkload.Sent> sent = new CopyOnWriteArrayList<>();
         AtomicInteger acked = new AtomicInteger();
@@ -43,7 +43,7 @@ final class Bursts {
         for (int c = 0; c < clients; c++) {
             HttpWorkload.Client client = new HttpWorkload.Client(seed, c, clients, setup);
             Thread t = new Thread(() -> {
-                HttpWorkload.Http http = new HttpWorkload.Http(port);
+                HttpWorkload.Http http = new HttpWorkload.Http(api);
                 for (int i = 0; i < perClient && !gone.get(); i++) {
                     HttpWorkload.Sent s = http.send(client.next());
                     sent.add(s);

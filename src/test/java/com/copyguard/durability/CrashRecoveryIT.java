@@ -57,10 +57,10 @@ class CrashRecoveryIT {
         Bursts.Result burst;
         HttpWorkload.Setup setup;
         try (JarProcess first = JarProcess.start(dir, "--snapshot-every", "250")) {
-            setup = HttpWorkload.setup(new HttpWorkload.Http(first.port()), 8, 3);
+            setup = HttpWorkload.setup(new HttpWorkload.Http(first.api()), 8, 3);
             AtomicBoolean killed = new AtomicBoolean();
             Thread[] killer = new Thread[1];
-            burst = Bursts.run(first.port(), seed, CLIENTS, PER_CLIENT, setup, acked -> {
+            burst = Bursts.run(first.api(), seed, CLIENTS, PER_CLIENT, setup, acked -> {
                 if (acked >= killAfter && killed.compareAndSet(false, true)) {
                     killer[0] = new Thread(() -> {
                         sleep(jitterMillis);
@@ -78,7 +78,7 @@ class CrashRecoveryIT {
                 burst.acked(), burst.sent().size(), burst.unknown(), (System.nanoTime() - t0) / 1_000_000);
 
         try (JarProcess second = JarProcess.start(dir, "--snapshot-every", "250")) {
-            HttpWorkload.Http http = new HttpWorkload.Http(second.port());
+            HttpWorkload.Http http = new HttpWorkload.Http(second.api());
             JsonNode live = http.get("/state/hash");
 
             List<HttpWorkload.Sent> all = new java.util.ArrayList<>(setup.sent());

@@ -32,20 +32,20 @@ class DurabilityBenchIT {
     void inputsPerSecondOverHttpWithTheJournalOn() throws Exception {
         Path dir = Files.createTempDirectory("copyguard-bench-http-");
         try (JarProcess service = JarProcess.start(List.of("-Xmx2g"), dir)) {
-            HttpWorkload.Setup setup = HttpWorkload.setup(new HttpWorkload.Http(service.port()), 8, 3);
-            run(service.port(), setup, 8, 500, false, "warm-up (discarded)");
+            HttpWorkload.Setup setup = HttpWorkload.setup(new HttpWorkload.Http(service.api()), 8, 3);
+            run(service.api(), setup, 8, 500, false, "warm-up (discarded)");
             for (int clients : new int[] {1, 8, 32}) {
-                run(service.port(), setup, clients, Math.max(200, 8000 / clients), false, "mixed");
+                run(service.api(), setup, clients, Math.max(200, 8000 / clients), false, "mixed");
             }
             for (int clients : new int[] {1, 8, 32}) {
-                run(service.port(), setup, clients, Math.max(200, 8000 / clients), true, "prices only");
+                run(service.api(), setup, clients, Math.max(200, 8000 / clients), true, "prices only");
             }
             service.terminate();
         }
         TempDirs.delete(dir);
     }
 
-    private static void run(int port, HttpWorkload.Setup setup, int clients, int perClient, boolean pricesOnly,
+    private static void run(com.copyguard.testing.ApiClient api, HttpWorkload.Setup setup, int clients, int perClient, boolean pricesOnly,
                             String label) throws InterruptedException {
         long seed = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -61,7 +61,7 @@ class DurabilityBenchIT {
             long[] lat = new long[perClient];
             latencies.add(lat);
             Thread t = new Thread(() -> {
-                HttpWorkload.Http http = new HttpWorkload.Http(port);
+                HttpWorkload.Http http = new HttpWorkload.Http(api);
                 for (int i = 0; i < perClient; i++) {
                     long t0 = System.nanoTime();
                     HttpWorkload.Sent s = http.send(client.next());
@@ -166,7 +166,7 @@ class DurabilityBenchIT {
             Matcher m = RECOVERED.matcher(p.log());
             System.out.printf("BENCH recovery (%s): process start to listening %.1f s; %s%n", label, toListening,
                     m.find() ? m.group() : "(no recovery line)");
-            String hash = new HttpWorkload.Http(p.port()).get("/state/hash").path("hash").asText();
+            String hash = new HttpWorkload.Http(p.api()).get("/state/hash").path("hash").asText();
             System.out.printf("BENCH   GET /state/hash after it %s the generating engine's%n",
                     hash.equals(liveHash) ? "EQUALS" : "DIFFERS FROM");
             p.kill();

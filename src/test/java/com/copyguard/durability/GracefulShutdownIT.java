@@ -26,11 +26,11 @@ class GracefulShutdownIT {
         int exitCode;
         String log;
         try (JarProcess service = JarProcess.start(dir, "--snapshot-every", "0")) {
-            setup = HttpWorkload.setup(new HttpWorkload.Http(service.port()), 8, 3);
+            setup = HttpWorkload.setup(new HttpWorkload.Http(service.api()), 8, 3);
             AtomicBoolean signalled = new AtomicBoolean();
             int[] code = {-1};
             Thread[] terminator = new Thread[1];
-            burst = Bursts.run(service.port(), 77, 4, 400, setup, acked -> {
+            burst = Bursts.run(service.api(), 77, 4, 400, setup, acked -> {
                 if (acked >= 500 && signalled.compareAndSet(false, true)) {
                     terminator[0] = new Thread(() -> code[0] = service.terminate());
                     terminator[0].start();
@@ -57,7 +57,7 @@ class GracefulShutdownIT {
         assertThat(replay.path("hash")).isEqualTo(fromSnapshot.path("hash"));
 
         try (JarProcess again = JarProcess.start(dir, "--snapshot-every", "0")) {
-            assertThat(new HttpWorkload.Http(again.port()).get("/state/hash")).isEqualTo(
+            assertThat(new HttpWorkload.Http(again.api()).get("/state/hash")).isEqualTo(
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
                             .put("seq", journal.size()).put("hash", replay.path("hash").asText()));
             assertThat(again.log()).contains("\"replayed\":0");

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import com.copyguard.testing.ApiClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,14 +60,15 @@ public final class HttpWorkload {
     public static final class Http {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
+        private final ApiClient api;
 
-        public Http(int port) {
-            this.base = "http://127.0.0.1:" + port;
+        /** Requests are built by {@code api} (its address and token), sent over this one connection. */
+        public Http(ApiClient api) {
+            this.api = api;
         }
 
         public Sent send(Request r) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder b = api.request(r.path()).timeout(Duration.ofSeconds(60));
             if (r.body() == null) {
                 b.method(r.method(), HttpRequest.BodyPublishers.noBody());
             } else {

@@ -47,7 +47,7 @@ class RuleChangeSnapshotIT {
             assertThat(seqOf(taken.get(taken.size() - 1))).as("a snapshot at the activation").isEqualTo(activatedAt);
             s.fill("alice", "f2", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000010000L);
             s.fill("alice", "f3", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000020000L);
-            assertThat(api.get("/decisions?fillId=f3").body().get(0).path("qty").asText()).isEqualTo("20");
+            assertThat(api.get("/decisions?fillId=f3").body().path("items").get(0).path("qty").asText()).isEqualTo("20");
             hashBefore = api.get("/state/hash").body().path("hash").asText();
         }
         // the shutdown snapshot would hide the tail: remove it, as if the process had been killed
@@ -59,7 +59,7 @@ class RuleChangeSnapshotIT {
             assertThat(service.service().recovered().snapshotSeq()).isPositive();
             assertThat(service.service().recovered().replayed()).isEqualTo(2);
             assertThat(api.get("/health").body().path("ruleSet").asText()).isEqualTo("tight-cap");
-            assertThat(api.get("/decisions?fillId=f3").body().get(0).path("qty").asText()).isEqualTo("20");
+            assertThat(api.get("/decisions?fillId=f3").body().path("items").get(0).path("qty").asText()).isEqualTo("20");
             assertThat(api.get("/state/hash").body().path("hash").asText()).isEqualTo(hashBefore);
         }
     }

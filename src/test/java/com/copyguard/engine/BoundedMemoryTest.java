@@ -1,6 +1,7 @@
 package com.copyguard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.domain.FillAction;
 import com.copyguard.domain.Outcome;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BoundedMemoryTest {
     private static DecisionRecord decision(String fillId, String subscriptionId) {
         return new DecisionRecord(fillId, "x", subscriptionId, "BTCUSDT", FillAction.OPEN_LONG, Outcome.COPIED, null,
-                BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, 10, "v1", List.of(), Map.of(), 0);
+                BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, 10, "v1", List.of(), Map.of(), 0, null);
     }
 
     @Test
@@ -35,17 +36,25 @@ class BoundedMemoryTest {
         for (int i = 0; i < 5; i++) {
             var body = Json.object().put("fillId", "f" + i).put("copied", i).put("rejected", 0);
             body.putArray("decisions").addObject().put("subscriptionId", "S1").put("qty", "0.123456789");
-            memory.remember("fill:x/f" + i, Reply.changed(200, body));
+            memory.remember("fill:x/f" + i, deposit(i), Reply.changed(200, body));
         }
-        Reply newest = memory.seen("fill:x/f4");
+        Reply newest = memory.seen("fill:x/f4", deposit(4));
         assertThat(newest.body().path("decisions")).hasSize(1);
         assertThat(newest.changed()).isFalse();
-        Reply oldest = memory.seen("fill:x/f0");
+        Reply oldest = memory.seen("fill:x/f0", deposit(0));
         assertThat(oldest).as("a very late repeat is still recognised").isNotNull();
         assertThat(oldest.status()).isEqualTo(200);
         assertThat(oldest.body().path("summary").asBoolean()).isTrue();
         assertThat(oldest.body().path("fillId").asText()).isEqualTo("f0");
         assertThat(oldest.body().has("decisions")).isFalse();
-        assertThat(memory.seen("fill:x/unknown")).isNull();
+        assertThat(memory.seen("fill:x/unknown", deposit(9))).isNull();
+        assertThatThrownBy(() -> memory.seen("fill:x/f0", deposit(1)))
+                .as("a key is bound to the body it first came with")
+                .isInstanceOfSatisfying(com.copyguard.command.ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    private static com.copyguard.command.Deposit deposit(int i) {
+        return new com.copyguard.command.Deposit("A1", new java.math.BigDecimal(100 + i), "r" + i, 1_700_000_000_000L);
     }
 }

@@ -1,5 +1,7 @@
 package com.copyguard.it;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.testing.ApiClient.Response;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CopyTradingIT extends SharedService {
     static String followJson(String follower, String expert, String mode, String amount, String extra) {
         return "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"" + mode
-                + "\",\"amount\":\"" + amount + "\",\"time\":1000" + extra + "}";
+                + "\",\"amount\":\"" + amount + "\",\"time\":" + (T0 + 1000) + extra + "}";
     }
 
     static BigDecimal dec(JsonNode n) {
@@ -135,7 +137,7 @@ class CopyTradingIT extends SharedService {
         assertThat(d.path("reason").asText()).isEqualTo("BELOW_MIN_QTY");
         assertThat(positionQty(sub)).isEqualByComparingTo("0.12");
 
-        JsonNode logged = api.get("/decisions?fillId=r2").body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=r2").body().path("items").get(0);
         assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Target itself below the minimum quantity");
         assertThat(logged.path("explanation").path("minQty").asText()).isEqualTo("0.01");
@@ -148,7 +150,7 @@ class CopyTradingIT extends SharedService {
         String sub = given.follow(followJson("part-f", "part-expert", "MULTIPLIER", "1000", ",\"multiplier\":\"1\""))
                 .text("subscriptionId");
         Response r = api.post("/experts/part-expert/fills", "{\"fillId\":\"p1\",\"symbol\":\"PARTUSDT\",\"action\":\"OPEN_LONG\","
-                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":2000}");
+                + "\"qty\":\"1\",\"price\":\"100\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":" + (T0 + 2000) + "}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("rejected").asInt()).isEqualTo(1);
         assertThat(r.body().path("decisions").get(0).path("reason").asText()).isEqualTo("PARTIAL_FILL_NOT_COPIED");
@@ -158,7 +160,7 @@ class CopyTradingIT extends SharedService {
     }
 
     @Test
-    @DisplayName("a fill id already seen returns the first answer and changes nothing")
+    @DisplayName("a fill id already seen returns the first answer; with another body it is refused (409 IDEMPOTENCY_KEY_REUSED); nothing changes")
     void duplicateFillId() {
         given.instrument("DUPUSDT", "0.001").expert("dup-expert", "10000");
         String account = given.follow(followJson("dup-f", "dup-expert", "MULTIPLIER", "1000", ",\"multiplier\":\"1\""))
@@ -167,11 +169,14 @@ class CopyTradingIT extends SharedService {
         String accountAfterFirst = api.get("/accounts/" + account).raw();
         Response again = given.fill("dup-expert", "d1", "DUPUSDT", "OPEN_LONG", "1", "100", 10, 2000);
         assertThat(again.raw()).isEqualTo(first.raw());
-        Response sameIdOtherBody = given.fill("dup-expert", "d1", "DUPUSDT", "OPEN_LONG", "5", "90", 10, 2100);
-        assertThat(sameIdOtherBody.raw()).isEqualTo(first.raw());
+        Response sameIdOtherBody = api.post("/experts/dup-expert/fills", "{\"fillId\":\"d1\",\"symbol\":\"DUPUSDT\","
+                + "\"action\":\"OPEN_LONG\",\"qty\":\"5\",\"price\":\"90\",\"leverage\":10,\"marginMode\":\"CROSS\","
+                + "\"status\":\"FILLED\",\"time\":" + (T0 + 2100) + "}");
+        assertThat(sameIdOtherBody.status()).as(sameIdOtherBody.raw()).isEqualTo(409);
+        assertThat(sameIdOtherBody.error()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(api.get("/accounts/" + account).raw()).isEqualTo(accountAfterFirst);
         assertThat(api.get("/experts/dup-expert").body().path("positions").get(0).path("qty").asText()).isEqualTo("1");
-        assertThat(api.get("/decisions?fillId=d1").body()).hasSize(1);
+        assertThat(api.get("/decisions?fillId=d1").body().path("items")).hasSize(1);
     }
 
     @Test
@@ -204,7 +209,7 @@ class CopyTradingIT extends SharedService {
         String expertBefore = api.get("/experts/bad-expert").raw();
         String accountBefore = api.get("/accounts/" + account).raw();
         String fill = "{\"fillId\":\"b1\",\"symbol\":\"BADUSDT\",\"action\":\"OPEN_LONG\",\"qty\":QTY,\"price\":\"100\","
-                + "\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":2000}";
+                + "\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T0 + 2000) + "}";
 
         assertError(api.post("/experts/bad-expert/fills", "{\"fillId\": "), 400, "MALFORMED_JSON");
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "\"-1\"")), 400, null);
@@ -218,7 +223,7 @@ class CopyTradingIT extends SharedService {
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("BADUSDT", "NOPEUSDT")),
                 400, "UNKNOWN_INSTRUMENT");
         assertError(api.post("/experts/nobody/fills", fill.replace("QTY", "1")), 404, "NOT_FOUND");
-        assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"time\":2000", "\"time\":-5")),
+        assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"time\":" + (T0 + 2000), "\"time\":-5")),
                 400, null);
         assertError(api.post("/experts/bad-expert/fills", fill.replace("QTY", "1").replace("\"fillId\":\"b1\",", "")),
                 400, null);
@@ -227,8 +232,8 @@ class CopyTradingIT extends SharedService {
                 409, "CLOSE_EXCEEDS_POSITION");
         assertError(api.get("/subscriptions/S999999"), 404, "NOT_FOUND");
         assertError(api.get("/accounts/A999999"), 404, "NOT_FOUND");
-        assertError(api.post("/accounts/A999999/deposits", "{\"amount\":\"10\",\"requestId\":\"r\",\"time\":1}"), 404, "NOT_FOUND");
-        assertError(api.post("/accounts/" + account + "/deposits", "{\"amount\":\"-10\",\"requestId\":\"r\",\"time\":1}"), 400, null);
+        assertError(api.post("/accounts/A999999/deposits", "{\"amount\":\"10\",\"requestId\":\"r\",\"time\":" + (T0 + 1) + "}"), 404, "NOT_FOUND");
+        assertError(api.post("/accounts/" + account + "/deposits", "{\"amount\":\"-10\",\"requestId\":\"r\",\"time\":" + (T0 + 1) + "}"), 400, null);
         assertError(api.post("/subscriptions", followJson("bad-f2", "bad-expert", "MULTIPLIER", "100",
                 ",\"multiplier\":\"1\",\"settings\":{\"maxSlippage\":\"0.5\"}")), 400, null);
         assertError(api.post("/subscriptions", followJson("bad-f2", "bad-expert", "MULTIPLIER", "100",
@@ -240,7 +245,7 @@ class CopyTradingIT extends SharedService {
 
         assertThat(api.get("/experts/bad-expert").raw()).isEqualTo(expertBefore);
         assertThat(api.get("/accounts/" + account).raw()).isEqualTo(accountBefore);
-        assertThat(api.get("/decisions?fillId=b1").body()).isEmpty();
+        assertThat(api.get("/decisions?fillId=b1").body().path("items")).isEmpty();
     }
 
     @Test
@@ -252,7 +257,7 @@ class CopyTradingIT extends SharedService {
         Response health = api.get("/health");
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("ruleSet").asText()).isEqualTo("v2");
-        assertThat(api.get("/instruments").body().findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        assertThat(api.get("/instruments").body().path("items").findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 
     private static void assertError(Response r, int status, String code) {
@@ -272,7 +277,7 @@ class CopyTradingIT extends SharedService {
 
     static void assertTransactionsAddUp(String account) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode t : api.get("/accounts/" + account + "/transactions").body()) {
+        for (JsonNode t : api.get("/accounts/" + account + "/transactions").body().path("items")) {
             sum = sum.add(dec(t.path("amount")));
         }
         assertThat(sum).isEqualByComparingTo(dec(api.get("/accounts/" + account).body().path("balance")));

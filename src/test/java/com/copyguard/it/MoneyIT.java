@@ -1,5 +1,7 @@
 package com.copyguard.it;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static com.copyguard.testing.Ledgers.assertConsistent;
 import static com.copyguard.testing.Ledgers.dec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class MoneyIT {
     void start() {
         service = RunningService.start();
         api = service.api();
-        given = new Scenario(api);
+        given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
         given.instrument("MONUSDT", "0").expert("mx", "10000");
     }
 
@@ -45,12 +47,12 @@ class MoneyIT {
 
     private Response smartFollow(String follower) {
         return given.follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"mx\",\"mode\":\"SMART_RATIO\","
-                + "\"amount\":\"1000\",\"time\":1000}");
+                + "\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
     }
 
     private Response withdraw(String account, String amount, String requestId, long time) {
         Response r = api.post("/accounts/" + account + "/withdrawals", "{\"amount\":\"" + amount + "\",\"requestId\":\""
-                + requestId + "\",\"time\":" + time + "}");
+                + requestId + "\",\"time\":" + (T0 + time) + "}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertConsistent(api, account);
         return r;
@@ -89,7 +91,7 @@ class MoneyIT {
         assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("10");
         assertThat(dec(account(acc).path("available"))).isEqualByComparingTo("0");
         // the same request id again: the first answer, nothing more paid
-        assertThat(api.post("/accounts/" + acc + "/withdrawals", "{\"amount\":\"1095\",\"requestId\":\"w1\",\"time\":20000}").raw())
+        assertThat(api.post("/accounts/" + acc + "/withdrawals", "{\"amount\":\"1095\",\"requestId\":\"w1\",\"time\":" + (T0 + 20000) + "}").raw())
                 .isEqualTo(w1.raw());
 
         // interrupted below the initial investment: no new opens until a deposit restores it
@@ -97,7 +99,7 @@ class MoneyIT {
         Response blocked = given.fill("mx", "t2-o", "MONUSDT", "OPEN_LONG", "10", "100", 10, 21_000);
         assertThat(blocked.body().path("decisions").get(0).path("reason").asText()).isEqualTo("NOT_ACTIVE");
         given.fill("mx", "t2-c", "MONUSDT", "CLOSE_LONG", "10", "100", 10, 22_000);
-        assertThat(api.post("/accounts/" + acc + "/deposits", "{\"amount\":\"1000\",\"requestId\":\"d1\",\"time\":23000}").status())
+        assertThat(api.post("/accounts/" + acc + "/deposits", "{\"amount\":\"1000\",\"requestId\":\"d1\",\"time\":" + (T0 + 23000) + "}").status())
                 .isEqualTo(200);
         assertThat(subscription(f.text("subscriptionId")).path("status").asText()).isEqualTo("ACTIVE");
 
@@ -138,13 +140,13 @@ class MoneyIT {
         String flatAcc = flat.text("accountId");
         String openAcc = open.text("accountId");
         api.post("/subscriptions/" + flat.text("subscriptionId") + "/positions/close",
-                "{\"symbol\":\"MONUSDT\",\"side\":\"LONG\",\"time\":11000}");
+                "{\"symbol\":\"MONUSDT\",\"side\":\"LONG\",\"time\":" + (T0 + 11000) + "}");
         withdraw(flatAcc, "1095", "wf", 20_000);
         withdraw(openAcc, "1085", "wo", 20_000);
         assertThat(dec(account(flatAcc).path("frozen"))).isEqualByComparingTo("10");
         assertThat(dec(account(openAcc).path("frozen"))).isEqualByComparingTo("10");
 
-        assertThat(api.post("/clock", "{\"time\":" + DAY1 + "}").status()).isEqualTo(200);
+        assertThat(api.post("/clock", "{\"time\":" + (T0 + DAY1) + "}").status()).isEqualTo(200);
         JsonNode flatAfter = account(flatAcc);
         assertThat(dec(flatAfter.path("frozen"))).isEqualByComparingTo("0");
         assertThat(dec(flatAfter.path("pendingProfitShare"))).isEqualByComparingTo("0");
@@ -154,7 +156,7 @@ class MoneyIT {
         assertThat(dec(openAfter.path("frozen"))).isEqualByComparingTo("10");
         assertThat(dec(openAfter.path("pendingProfitShare"))).isEqualByComparingTo("10");
         assertThat(dec(api.get("/experts/mx").body().path("profitShareEarned"))).isEqualByComparingTo("10");
-        JsonNode types = api.get("/accounts/" + flatAcc + "/transactions").body();
+        JsonNode types = api.get("/accounts/" + flatAcc + "/transactions").body().path("items");
         assertThat(types.findValuesAsText("type")).contains("PROFIT_SHARE", "FREEZE_DEDUCTION", "FREEZE_REFUND");
         assertConsistent(api, flatAcc);
         assertConsistent(api, openAcc);
@@ -164,14 +166,14 @@ class MoneyIT {
     @DisplayName("high-water mark: no share after a loss until the previous peak is passed, then only on the excess")
     void highWaterMark() {
         Response f = given.follow("{\"followerId\":\"hwm\",\"expertId\":\"mx\",\"mode\":\"MULTIPLIER\",\"amount\":\"1000\","
-                + "\"multiplier\":\"0.1\",\"time\":1000}");
+                + "\"multiplier\":\"0.1\",\"time\":" + (T0 + 1000) + "}");
         String sub = f.text("subscriptionId");
         roundTrip("a", "95", 2000);                       // −5
-        api.post("/clock", "{\"time\":" + DAY1 + "}");
+        api.post("/clock", "{\"time\":" + (T0 + DAY1) + "}");
         assertThat(dec(subscription(sub).path("profitSharePaid"))).isEqualByComparingTo("0");
         roundTrip("b", "108", DAY1 + 10_000);             // +8 → cumulative 3
         assertThat(dec(subscription(sub).path("pendingProfitShare"))).isEqualByComparingTo("0.3");
-        api.post("/clock", "{\"time\":" + DAY2 + "}");
+        api.post("/clock", "{\"time\":" + (T0 + DAY2) + "}");
         assertThat(dec(subscription(sub).path("profitSharePaid"))).isEqualByComparingTo("0.3");
         assertThat(dec(subscription(sub).path("highWaterMark"))).isEqualByComparingTo("3");
         roundTrip("c", "96", DAY2 + 10_000);              // −4 → −1
@@ -179,7 +181,7 @@ class MoneyIT {
         assertThat(dec(subscription(sub).path("pendingProfitShare"))).isEqualByComparingTo("0");
         roundTrip("e", "105", DAY2 + 30_000);             // +5 → 7: share on 7 − 3
         assertThat(dec(subscription(sub).path("pendingProfitShare"))).isEqualByComparingTo("0.4");
-        api.post("/clock", "{\"time\":" + DAY3 + "}");
+        api.post("/clock", "{\"time\":" + (T0 + DAY3) + "}");
         assertThat(dec(subscription(sub).path("profitSharePaid"))).isEqualByComparingTo("0.7");
         assertThat(dec(api.get("/experts/mx").body().path("profitShareEarned"))).isEqualByComparingTo("0.7");
         assertThat(dec(account(f.text("accountId")).path("balance"))).isEqualByComparingTo("1006.3");
@@ -194,7 +196,7 @@ class MoneyIT {
         roundTrip("t1", "200", 2000);                                          // +100
         given.fill("mx", "t2-o", "MONUSDT", "OPEN_LONG", "10", "100", 10, 10_000); // qty 1.1
         given.prices(11_000, "MONUSDT", "110");
-        Response stop = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":12000}");
+        Response stop = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":" + (T0 + 12000) + "}");
         assertThat(stop.status()).isEqualTo(200);
         assertThat(stop.body().path("status").asText()).isEqualTo("STOPPED");
         assertThat(stop.body().path("riskActions").findValuesAsText("action")).containsExactly("CLOSE", "STOP");
@@ -202,12 +204,12 @@ class MoneyIT {
         assertThat(dec(stop.body().path("profitSharePaid"))).isEqualByComparingTo("11.1");
         JsonNode acc = account(f.text("accountId"));
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("0");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
-        JsonNode last = txs.get(txs.size() - 1);
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
+        JsonNode last = txs.get(0);
         assertThat(last.path("type").asText()).isEqualTo("TRANSFER_OUT");
         assertThat(dec(last.path("amount"))).isEqualByComparingTo("-1099.9");
         assertConsistent(api, f.text("accountId"));
-        Response again = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":13000}");
+        Response again = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":" + (T0 + 13000) + "}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error()).isEqualTo("ALREADY_STOPPED");
     }
@@ -216,10 +218,10 @@ class MoneyIT {
     @DisplayName("FOLLOW_EXPERT_CLOSE in a shared pool: follows the expert's close, then stops; the pool stays")
     void followExpertCloseInAPool() {
         Response f = given.follow("{\"followerId\":\"pool\",\"expertId\":\"mx\",\"mode\":\"MULTIPLIER\",\"amount\":\"1000\","
-                + "\"multiplier\":\"0.1\",\"time\":1000}");
+                + "\"multiplier\":\"0.1\",\"time\":" + (T0 + 1000) + "}");
         String sub = f.text("subscriptionId");
         given.fill("mx", "p-o", "MONUSDT", "OPEN_LONG", "10", "100", 10, 2000);
-        Response stop = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":3000}");
+        Response stop = api.post("/subscriptions/" + sub + "/stop", "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":" + (T0 + 3000) + "}");
         assertThat(stop.body().path("status").asText()).isEqualTo("CLOSING");
         // SL/TP edits are still allowed while closing
         assertThat(api.patch("/subscriptions/" + sub + "/settings", "{\"stopLossRatio\":\"0.9\"}").status()).isEqualTo(200);
@@ -230,13 +232,13 @@ class MoneyIT {
         JsonNode acc = account(f.text("accountId"));
         assertThat(acc.path("pool").asBoolean()).isTrue();
         assertThat(dec(acc.path("balance"))).isEqualByComparingTo("1018");
-        assertThat(api.get("/accounts/" + f.text("accountId") + "/transactions").body().findValuesAsText("type"))
+        assertThat(api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items").findValuesAsText("type"))
                 .doesNotContain("TRANSFER_OUT");
         assertConsistent(api, f.text("accountId"));
     }
 
     @Test
-    @DisplayName("a withdrawal of unrealized profit leaves a negative balance that accrues daily loan interest")
+    @DisplayName("a withdrawal of unrealized profit leaves a negative balance; the loan (500) accrues daily interest, rounded to 8 places")
     void loanInterest() {
         Response f = smartFollow("loan");
         String acc = f.text("accountId");
@@ -246,11 +248,11 @@ class MoneyIT {
         assertThat(dec(w.body().path("paid"))).isEqualByComparingTo("1500");
         assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500");
         assertThat(w.body().path("interrupted")).isEmpty();
-        api.post("/clock", "{\"time\":" + DAY1 + "}");
+        api.post("/clock", "{\"time\":" + (T0 + DAY1) + "}");
         assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500.25");
-        api.post("/clock", "{\"time\":" + DAY2 + "}");
-        assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500.500125");
-        JsonNode txs = api.get("/accounts/" + acc + "/transactions").body();
+        api.post("/clock", "{\"time\":" + (T0 + DAY2) + "}");
+        assertThat(dec(account(acc).path("balance"))).isEqualByComparingTo("-500.5");
+        JsonNode txs = api.get("/accounts/" + acc + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type").stream().filter("LOAN_INTEREST"::equals)).hasSize(2);
         assertConsistent(api, acc);
     }

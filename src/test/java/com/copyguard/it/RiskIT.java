@@ -1,5 +1,7 @@
 package com.copyguard.it;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static com.copyguard.testing.Ledgers.assertConsistent;
 import static com.copyguard.testing.Ledgers.dec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,7 @@ class RiskIT extends SharedService {
         given.prices(10_000, "SLIPUSDT", "100.6");
         JsonNode rejected = only(given.fill("slip-x", "sl1", "SLIPUSDT", "OPEN_LONG", "1", "100", 10, 5_000));
         assertThat(rejected.path("reason").asText()).isEqualTo("SLIPPAGE_EXCEEDED");
-        JsonNode logged = api.get("/decisions?fillId=sl1").body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=sl1").body().path("items").get(0);
         assertThat(logged.path("explanation").path("slippage").asText()).isEqualTo("0.006");
         assertThat(logged.path("explanation").path("maxSlippage").asText()).isEqualTo("0.005");
         assertThat(logged.path("rulesFired").toString()).contains("Slippage above the subscription's limit");
@@ -122,7 +124,7 @@ class RiskIT extends SharedService {
         Response over = given.fill("tok-x", "tk1", "TOKUSDT", "OPEN_LONG", "10", "100", 10, 10_000);
         assertThat(decisionOf(over, s1).path("outcome").asText()).isEqualTo("COPIED");
         assertThat(decisionOf(over, s2).path("reason").asText()).isEqualTo("TOKEN_LIMIT");
-        JsonNode logged = api.get("/decisions?fillId=tk1&subscriptionId=" + s2).body().get(0);
+        JsonNode logged = api.get("/decisions?fillId=tk1&subscriptionId=" + s2).body().path("items").get(0);
         assertThat(logged.path("explanation").path("followNotionalLimit").asText()).isEqualTo("1500");
 
         Response exact = given.fill("tok-x", "tk2", "TOKEXUSDT", "OPEN_LONG", "10", "100", 10, 20_000);
@@ -135,10 +137,10 @@ class RiskIT extends SharedService {
     @DisplayName("NOT_ACTIVE: a closing subscription copies no opens but still follows the expert's closes, then stops")
     void notActive() {
         given.instrument("NAUSDT", "0").expert("na-x", "10000");
-        Response follow = given.follow("{\"followerId\":\"na-f\",\"expertId\":\"na-x\",\"mode\":\"SMART_RATIO\",\"amount\":\"1000\",\"time\":1000}");
+        Response follow = given.follow("{\"followerId\":\"na-f\",\"expertId\":\"na-x\",\"mode\":\"SMART_RATIO\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
         String sub = follow.text("subscriptionId");
         given.fill("na-x", "na1", "NAUSDT", "OPEN_LONG", "10", "100", 10, 10_000);
-        Response stop = post("/subscriptions/" + sub + "/stop", "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":11000}");
+        Response stop = post("/subscriptions/" + sub + "/stop", "{\"mode\":\"FOLLOW_EXPERT_CLOSE\",\"time\":" + (T0 + 11000) + "}");
         assertThat(stop.body().path("status").asText()).isEqualTo("CLOSING");
         JsonNode open = only(given.fill("na-x", "na2", "NAUSDT", "OPEN_LONG", "10", "100", 10, 20_000));
         assertThat(open.path("reason").asText()).isEqualTo("NOT_ACTIVE");
@@ -169,7 +171,7 @@ class RiskIT extends SharedService {
         assertThat(dec(s.path("realizedPnl"))).isEqualByComparingTo("-5.1");
         assertThat(dec(s.path("fees"))).isEqualByComparingTo("0.1949");
         assertThat(dec(api.get("/accounts/" + f.text("accountId")).body().path("balance"))).isEqualByComparingTo("994.7051");
-        JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().get(0);
+        JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0);
         assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
         assertThat(logged.path("rulesFired").toString()).contains("Stop loss");
         assertThat(logged.path("explanation").path("roe").asText()).isEqualTo("-0.51");
@@ -219,14 +221,14 @@ class RiskIT extends SharedService {
     void guardianNetValue() {
         given.instrument("GNVUSDT", "0").expert("gnv-x", "1000");
         Response f = given.follow("{\"followerId\":\"gnv-f\",\"expertId\":\"gnv-x\",\"mode\":\"SMART_RATIO\",\"amount\":\"1000\","
-                + "\"time\":1000,\"settings\":{\"guardian\":{\"minNetValue\":\"950\"}}}");
+                + "\"time\":" + (T0 + 1000) + ",\"settings\":{\"guardian\":{\"minNetValue\":\"950\"}}}");
         given.fill("gnv-x", "gv1", "GNVUSDT", "OPEN_LONG", "10", "100", 10, 10_000);
         assertThat(given.prices(20_000, "GNVUSDT", "95").body().path("riskActions")).isEmpty();
         JsonNode actions = given.prices(30_000, "GNVUSDT", "94.99").body().path("riskActions");
         assertThat(actions.findValuesAsText("reason")).containsOnly("GUARDIAN_NET_VALUE");
         JsonNode account = api.get("/accounts/" + f.text("accountId")).body();
         assertThat(dec(account.path("balance"))).isEqualByComparingTo("0");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type")).contains("TRANSFER_OUT");
         assertConsistent(api, f.text("accountId"));
     }
@@ -242,7 +244,7 @@ class RiskIT extends SharedService {
         JsonNode action = given.prices(30_000, "LIQIUSDT", "90.45").body().path("riskActions").get(0);
         assertThat(action.path("action").asText()).isEqualTo("LIQUIDATE");
         assertThat(action.path("reason").asText()).isEqualTo("LIQUIDATION");
-        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body();
+        JsonNode txs = api.get("/accounts/" + f.text("accountId") + "/transactions").body().path("items");
         assertThat(txs.findValuesAsText("type")).contains("LIQUIDATION");
         assertConsistent(api, f.text("accountId"));
     }
@@ -269,7 +271,7 @@ class RiskIT extends SharedService {
         given.fill("cep-x", "ce1", "CEPUSDT", "OPEN_SHORT", "5", "100", 10, 500);
         given.prices(900, "CEPUSDT", "110");
         Response f = given.follow("{\"followerId\":\"cep-f\",\"expertId\":\"cep-x\",\"mode\":\"MULTIPLIER\",\"amount\":\"1000\","
-                + "\"multiplier\":\"0.2\",\"copyExistingPositions\":true,\"time\":1000}");
+                + "\"multiplier\":\"0.2\",\"copyExistingPositions\":true,\"time\":" + (T0 + 1000) + "}");
         JsonNode copied = f.body().path("copiedPositions").get(0);
         assertThat(copied.path("outcome").asText()).isEqualTo("COPIED");
         assertThat(copied.path("qty").asText()).isEqualTo("1");
@@ -287,11 +289,11 @@ class RiskIT extends SharedService {
         String sub = f.text("subscriptionId");
         given.fill("man-x", "mn1", "MANUSDT", "OPEN_LONG", "1", "100", 10, 10_000);
         given.prices(20_000, "MANUSDT", "105");
-        Response r = post("/subscriptions/" + sub + "/positions/close", "{\"symbol\":\"MANUSDT\",\"side\":\"LONG\",\"time\":21000}");
+        Response r = post("/subscriptions/" + sub + "/positions/close", "{\"symbol\":\"MANUSDT\",\"side\":\"LONG\",\"time\":" + (T0 + 21000) + "}");
         assertThat(r.body().path("riskActions").get(0).path("reason").asText()).isEqualTo("MANUAL_CLOSE");
         assertThat(r.body().path("positions")).isEmpty();
         assertThat(dec(r.body().path("realizedPnl"))).isEqualByComparingTo("5");
-        Response missing = api.post("/subscriptions/" + sub + "/positions/close", "{\"symbol\":\"MANUSDT\",\"side\":\"LONG\",\"time\":22000}");
+        Response missing = api.post("/subscriptions/" + sub + "/positions/close", "{\"symbol\":\"MANUSDT\",\"side\":\"LONG\",\"time\":" + (T0 + 22000) + "}");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.error()).isEqualTo("NO_OPEN_POSITION");
         // the expert's later close finds nothing to copy for this subscription

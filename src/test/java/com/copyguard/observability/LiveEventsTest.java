@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LiveEventsTest {
     private static final RiskActionRecord STOP_LOSS = new RiskActionRecord("S1", "A1", "BTCUSDT", Side.LONG,
             RiskActionRecord.CLOSE, ReasonCode.STOP_LOSS, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE.negate(), "v1",
-            List.of("Stop loss"), Map.of(), 1000L, "prices:1000");
+            List.of("Stop loss"), Map.of(), 1000L, "prices:1000", null);
 
     private final List<String> heard = new ArrayList<>();
     private final EngineEvents throwing = new EngineEvents() {

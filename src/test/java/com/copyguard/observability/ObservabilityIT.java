@@ -1,5 +1,7 @@
 package com.copyguard.observability;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -215,16 +217,16 @@ class ObservabilityIT {
     void riskActionsAndProfitShareFreezesAreCountedAndLogged() throws Exception {
         try (RunningService service = RunningService.start()) {
             ApiClient api = service.api();
-            Scenario given = new Scenario(api);
+            Scenario given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
             // a profit, then a withdrawal that freezes the pending profit share (MoneyIT's numbers)
             given.instrument("MONUSDT", "0").expert("mx", "10000");
             String account = given.follow("{\"followerId\":\"fz\",\"expertId\":\"mx\",\"mode\":\"SMART_RATIO\","
-                    + "\"amount\":\"1000\",\"time\":1000}").text("accountId");
+                    + "\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}").text("accountId");
             given.fill("mx", "t1-o", "MONUSDT", "OPEN_LONG", "10", "100", 10, 2000);
             given.fill("mx", "t1-c", "MONUSDT", "CLOSE_LONG", "10", "200", 10, 3000);
             assertThat(new MetricsText(scrape(service).body()).value("copyguard_profit_share_pending_usdt")).isEqualTo(10.0);
             Response w = api.post("/accounts/" + account + "/withdrawals",
-                    "{\"amount\":\"1095\",\"requestId\":\"w1\",\"time\":20000}");
+                    "{\"amount\":\"1095\",\"requestId\":\"w1\",\"time\":" + (T0 + 20000) + "}");
             assertThat(w.text("frozenAdded")).isEqualTo("10");
             // a stop loss on one follower, the Net Value Guardian on another (RiskIT's numbers)
             given.instrument("RKUSDT", "0").expert("rx", "10000");
@@ -299,11 +301,11 @@ class ObservabilityIT {
 
     /** Three followers of E1; a copied open, a partially filled order (rejected for all), a fill on an unknown symbol (refused). */
     private static void drive(RunningService service) {
-        Scenario s = new Scenario(service.api());
+        Scenario s = new Scenario(service.api(), com.copyguard.testing.EventTimes.T0);
         s.expert("E1", "10000");
-        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":1000}");
+        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":" + (T0 + 1000) + "}");
         s.fill("E1", "o1", "BTCUSDT", "OPEN_LONG", "0.1", "50000", 10, 10_000);
         Response partial = service.api().post("/experts/E1/fills", fillJson("o2", "BTCUSDT", "PARTIALLY_FILLED_CANCELED", 20_000));
         assertThat(partial.status()).as(partial.raw()).isEqualTo(200);
@@ -315,12 +317,13 @@ class ObservabilityIT {
     private static String fillJson(String id, String symbol, String status, long time) {
         return "{\"fillId\":\"" + id + "\",\"symbol\":\"" + symbol + "\",\"action\":\"OPEN_LONG\",\"qty\":\"0.1\","
                 + "\"price\":\"50000\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\"" + status + "\",\"time\":"
-                + time + "}";
+                + (T0 + time) + "}";
     }
 
     private static HttpResponse<String> scrape(RunningService service) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + service.service().port() + "/metrics")).GET().build(),
+                        URI.create("http://127.0.0.1:" + service.service().port() + "/metrics"))
+                        .header("Authorization", "Bearer " + service.api().token()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

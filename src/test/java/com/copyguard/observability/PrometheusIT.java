@@ -1,5 +1,7 @@
 package com.copyguard.observability;
 
+import static com.copyguard.testing.EventTimes.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,11 +64,11 @@ class PrometheusIT {
             return;
         }
         service = RunningService.start();
-        Scenario s = new Scenario(service.api());
+        Scenario s = new Scenario(service.api(), com.copyguard.testing.EventTimes.T0);
         s.expert("E1", "10000");
-        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":1000}");
-        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":1000}");
+        s.follow("{\"followerId\":\"F1\",\"expertId\":\"E1\",\"mode\":\"SMART_RATIO\",\"amount\":\"5000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F2\",\"expertId\":\"E1\",\"mode\":\"FIXED_MARGIN\",\"fixedMargin\":\"20\",\"amount\":\"1000\",\"time\":" + (T0 + 1000) + "}");
+        s.follow("{\"followerId\":\"F3\",\"expertId\":\"E1\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.5\",\"amount\":\"2000\",\"time\":" + (T0 + 1000) + "}");
         // one real risk action (a stop loss) so that the risk panels show more than their zero series
         s.instrument("RKUSDT", "0").expert("rx", "10000");
         s.multiplierFollow("sl", "rx", "1000", "1", "{\"stopLossRatio\":\"0.5\",\"leverage\":{\"mode\":\"FIXED\",\"value\":10}}");
@@ -75,6 +77,12 @@ class PrometheusIT {
 
         Path fastRules = tmp.resolve("stall-fast.yml");
         Files.writeString(fastRules, fastStallRule(Files.readString(MonitoringFiles.ALERTS)));
+        // Prometheus scrapes as operators set it up: a metrics-role token in a file only it reads
+        Path tokenFile = tmp.resolve("metrics.token");
+        try (com.copyguard.security.Tokens4Tests tokens = new com.copyguard.security.Tokens4Tests(service.dataDir())) {
+            Files.writeString(tokenFile, tokens.token("prometheus", com.copyguard.security.Role.METRICS, null,
+                    Duration.ofHours(2)));
+        }
         Path config = tmp.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
@@ -87,9 +95,12 @@ class PrometheusIT {
                   - job_name: copyguard
                     scrape_interval: 1s
                     scrape_timeout: 1s
+                    authorization:
+                      type: Bearer
+                      credentials_file: %s
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(MonitoringFiles.ALERTS.toAbsolutePath(), fastRules, service.service().port()));
+                """.formatted(MonitoringFiles.ALERTS.toAbsolutePath(), fastRules, tokenFile, service.service().port()));
         ToolResult check = PrometheusServer.promtool(List.of("check", "config", config.toString()));
         assertThat(check.exitCode()).as(check.output()).isZero();
 
@@ -125,9 +136,18 @@ class PrometheusIT {
     @Test
     @Order(1)
     void promtoolAcceptsTheRulesTheirTestsAndTheExampleConfig() throws Exception {
+        // the example reads its token from /etc/prometheus; promtool insists the file exists, so check a copy
+        // beside alerts.yml that points at a token file made here
+        Path example = tmp.resolve("example");
+        Files.createDirectories(example);
+        Files.copy(MonitoringFiles.ALERTS, example.resolve("alerts.yml"));
+        Path token = Files.writeString(example.resolve("metrics.token"), "token");
+        Path exampleConfig = Files.writeString(example.resolve("prometheus.yml"), Files.readString(MonitoringFiles.SCRAPE_CONFIG)
+                .replace("/etc/prometheus/copyguard-metrics.token", token.toString()));
+        assertThat(Files.readString(exampleConfig)).contains("credentials_file: " + token);
         for (List<String> args : List.of(
                 List.of("check", "rules", MonitoringFiles.ALERTS.toString()),
-                List.of("check", "config", MonitoringFiles.SCRAPE_CONFIG.toString()),
+                List.of("check", "config", exampleConfig.toString()),
                 List.of("test", "rules", MonitoringFiles.ALERT_TESTS.toString()))) {
             ToolResult r = PrometheusServer.promtool(args);
             assertThat(r.exitCode()).as("promtool %s:%n%s", args, r.output()).isZero();
@@ -383,7 +403,7 @@ class PrometheusIT {
         private void fill(String id, String symbol, String action, String status, long time) {
             api.post("/experts/E1/fills", "{\"fillId\":\"" + id + "\",\"symbol\":\"" + symbol + "\",\"action\":\"" + action
                     + "\",\"qty\":\"0.1\",\"price\":\"50000\",\"leverage\":10,\"marginMode\":\"CROSS\",\"status\":\""
-                    + status + "\",\"time\":" + time + "}");
+                    + status + "\",\"time\":" + (T0 + time) + "}");
         }
     }
 }

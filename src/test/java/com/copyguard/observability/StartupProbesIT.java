@@ -54,11 +54,12 @@ class StartupProbesIT {
                     assertThat(ready.error()).isEqualTo("NOT_READY");
                     assertThat(ready.text("message")).isNotBlank();
                     phasesNotReady.add(ready.text("phase"));
-                    Response instruments = api.get("/instruments");
+                    ApiClient admin = api.as(ApiClient.adminToken(data));
+                    Response instruments = admin.get("/instruments");
                     if (instruments.status() == 503) {
                         apiWhileStarting = instruments;
                     }
-                    Response metrics = api.get("/metrics");
+                    Response metrics = admin.get("/metrics");
                     if (metrics.status() == 200 && metrics.raw().contains("copyguard_ready 0.0")) {
                         metricsWhileStarting = metrics;
                     }
@@ -76,8 +77,9 @@ class StartupProbesIT {
             Response ready = api.get("/health/ready");
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.text("status")).isEqualTo("READY");
-            assertThat(api.get("/instruments").status()).isEqualTo(200);
-            assertThat(api.get("/metrics").raw()).contains("copyguard_ready 1.0");
+            assertThat(api.get("/instruments").status()).as("no token").isEqualTo(401);
+            assertThat(api.as(ApiClient.adminToken(data)).get("/instruments").status()).isEqualTo(200);
+            assertThat(api.as(ApiClient.adminToken(data)).get("/metrics").raw()).contains("copyguard_ready 1.0");
         } finally {
             started.thenAccept(CopyguardService::close);
             started.handle((s, e) -> null).get(60, TimeUnit.SECONDS);

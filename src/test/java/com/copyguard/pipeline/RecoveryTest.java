@@ -97,7 +97,7 @@ class RecoveryTest {
     void anEntryRefusedOnReplayIsADivergence() throws Exception {
         Engines.Built built = Engines.build(23, 50);
         List<Command> commands = new ArrayList<>(built.journal());
-        commands.add(new Deposit("NO-SUCH-ACCOUNT", BigDecimal.TEN, "r", 1));
+        commands.add(new Deposit("NO-SUCH-ACCOUNT", BigDecimal.TEN, "r", 1_700_000_000_000L));
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(journalOf(commands, "v1"));
             assertThatThrownBy(() -> Recovery.replay(journal, Engines.fresh(), 0, null))

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The writer's durability contract, with journals that misbehave on purpose. */
 class SingleWriterTest {
+    /** A real instant (event times must lie in the years 2000-2999). */
+    private static final long T0 = 1_700_000_000_000L;
+
     /** Reference data only: no rule is evaluated, so no rule set needs compiling. */
     private static Engine engine() {
         return new Engine(new ActiveRules(new RuleSet(com.copyguard.rules.RuleSource.of("test", "", java.util.Map.of()), null, null)));
@@ -135,7 +138,7 @@ class SingleWriterTest {
         writer.start();
         List<CompletableFuture<Reply>> all = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            CompletableFuture<Reply> f = writer.submit(new AdvanceClock(i + 1));
+            CompletableFuture<Reply> f = writer.submit(new AdvanceClock(T0 + i + 1));
             journal.watched.add(f);
             all.add(f);
         }
@@ -189,12 +192,12 @@ class SingleWriterTest {
         SingleWriter writer = new SingleWriter(engine(), journal, () -> { }, snapshots, 0);
         writer.start();
         for (int i = 1; i <= 25; i++) {
-            writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS);
+            writer.submit(new AdvanceClock(T0 + i)).get(10, TimeUnit.SECONDS);
         }
         assertThat(snapshots.seqs).containsExactly(10L, 20L);
-        writer.submit(new AdvanceClock(26));
+        writer.submit(new AdvanceClock(T0 + 26));
         assertThat(writer.requestSnapshot().get(10, TimeUnit.SECONDS).seq()).isEqualTo(26);
-        writer.submit(new AdvanceClock(27)).get(10, TimeUnit.SECONDS);
+        writer.submit(new AdvanceClock(T0 + 27)).get(10, TimeUnit.SECONDS);
         writer.close();
         assertThat(snapshots.seqs).containsExactly(10L, 20L, 26L, 27L);
     }
@@ -209,7 +212,7 @@ class SingleWriterTest {
         writer.start();
         long started = System.nanoTime();
         for (int i = 1; i <= 30; i++) {
-            writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS);
+            writer.submit(new AdvanceClock(T0 + i)).get(10, TimeUnit.SECONDS);
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         // one snapshot may start at once; each further one waits ten times the last one's 200 ms
@@ -226,11 +229,11 @@ class SingleWriterTest {
         SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet, snapshots, 0);
         writer.start();
         for (int i = 1; i <= 5; i++) {
-            assertThat(writer.submit(new AdvanceClock(i)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(writer.submit(new AdvanceClock(T0 + i)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         }
         assertThatThrownBy(() -> writer.requestSnapshot().get(10, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(java.io.IOException.class);
-        assertThat(writer.submit(new AdvanceClock(6)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(writer.submit(new AdvanceClock(T0 + 6)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(fatal).hasValue(0);
         writer.close();
         assertThat(journal.entries).hasSize(6);

@@ -73,18 +73,18 @@ class ExpertHistoryTest {
     @Test
     void winRateCountsWholePositionsByTheirTotalRealizedPnl() {
         ExpertHistory h = new ExpertHistory("E");
-        h.fill("1", "BTCUSDT", Side.LONG, true, d("1"), d("100"));
-        h.fill("2", "BTCUSDT", Side.LONG, false, d("0.5"), d("90"));   // -5 so far, still open
-        h.fill("3", "BTCUSDT", Side.LONG, false, d("0.5"), d("120"));  // +10: position closed at +5
-        h.fill("4", "ETHUSDT", Side.SHORT, true, d("2"), d("50"));
-        h.fill("5", "ETHUSDT", Side.SHORT, false, d("2"), d("55"));    // -10
-        h.fill("6", "ETHUSDT", Side.SHORT, true, d("1"), d("50"));
-        h.fill("6", "ETHUSDT", Side.SHORT, true, d("1"), d("50"));     // a repeated fill id counts once
-        h.fill("7", "ETHUSDT", Side.SHORT, false, d("1"), d("50"));    // 0 is not a profit
+        h.fill("1", "BTCUSDT", Side.LONG, true, d("1"), d("100"), 0L);
+        h.fill("2", "BTCUSDT", Side.LONG, false, d("0.5"), d("90"), 0L);   // -5 so far, still open
+        h.fill("3", "BTCUSDT", Side.LONG, false, d("0.5"), d("120"), 0L);  // +10: position closed at +5
+        h.fill("4", "ETHUSDT", Side.SHORT, true, d("2"), d("50"), 0L);
+        h.fill("5", "ETHUSDT", Side.SHORT, false, d("2"), d("55"), 0L);    // -10
+        h.fill("6", "ETHUSDT", Side.SHORT, true, d("1"), d("50"), 0L);
+        h.fill("6", "ETHUSDT", Side.SHORT, true, d("1"), d("50"), 0L);     // a repeated fill id counts once
+        h.fill("7", "ETHUSDT", Side.SHORT, false, d("1"), d("50"), 0L);    // 0 is not a profit
         assertThat(h.closedPositions()).isEqualTo(3);
         assertThat(h.profitablePositions()).isEqualTo(1);
         assertThat(MetricsCalculator.majorsOnly(h.symbolsTraded())).isTrue();
-        h.fill("8", "SOLUSDT", Side.LONG, true, d("1"), d("10"));
+        h.fill("8", "SOLUSDT", Side.LONG, true, d("1"), d("10"), 0L);
         assertThat(MetricsCalculator.majorsOnly(h.symbolsTraded())).isFalse();
     }
 
@@ -93,13 +93,13 @@ class ExpertHistoryTest {
         ExpertHistory h = new ExpertHistory("E");
         h.reanchor(d("1000"), NO_MARKS);
         assertThat(h.derivedEquity(NO_MARKS)).isEqualByComparingTo("1000");
-        h.fill("1", "BTCUSDT", Side.LONG, true, d("0.1"), d("50000"));
+        h.fill("1", "BTCUSDT", Side.LONG, true, d("0.1"), d("50000"), 0L);
         MarketPrices marks = new MarketPrices();
         assertThat(h.derivedEquity(marks)).isEqualByComparingTo("1000");
-        h.fill("2", "BTCUSDT", Side.LONG, false, d("0.05"), d("52000"));  // realizes +100
+        h.fill("2", "BTCUSDT", Side.LONG, false, d("0.05"), d("52000"), 0L);  // realizes +100
         assertThat(h.derivedEquity(marks)).isEqualByComparingTo("1100");   // the rest unpriced: at entry
         h.reanchor(d("1500"), marks);                                        // a report rebases
-        h.fill("3", "BTCUSDT", Side.LONG, false, d("0.05"), d("49000"));  // realizes -50
+        h.fill("3", "BTCUSDT", Side.LONG, false, d("0.05"), d("49000"), 0L);  // realizes -50
         assertThat(h.derivedEquity(marks)).isEqualByComparingTo("1450");
     }
 
@@ -112,5 +112,30 @@ class ExpertHistoryTest {
         DailySeries s = DailySeries.of(h, TradingDay.of(T0 + 2 * DAY));
         assertThat(s.roi()).isEqualByComparingTo("-1");
         assertThat(h.maxDrawdown()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void closedPositionsBecomeTradesWithAverageEntryAndExitKeptNewestOnly() {
+        ExpertHistory h = new ExpertHistory("E");
+        h.fill("1", "BTCUSDT", Side.LONG, true, d("1"), d("100"), 10L);
+        h.fill("2", "BTCUSDT", Side.LONG, true, d("1"), d("110"), 20L);     // entry 105, 2 held
+        h.fill("3", "BTCUSDT", Side.LONG, false, d("1"), d("120"), 30L);    // +15
+        h.fill("4", "BTCUSDT", Side.LONG, false, d("1"), d("100"), 40L);    // -5: closed, exit 110, PnL +10
+        assertThat(h.trades()).singleElement().satisfies(t -> {
+            assertThat(t.seq()).isEqualTo(1);
+            assertThat(t.openTime()).isEqualTo(10L);
+            assertThat(t.closeTime()).isEqualTo(40L);
+            assertThat(t.entryPrice()).isEqualByComparingTo("105");
+            assertThat(t.exitPrice()).isEqualByComparingTo("110");
+            assertThat(t.qty()).isEqualByComparingTo("2");
+            assertThat(t.realizedPnl()).isEqualByComparingTo("10");
+        });
+        for (int i = 0; i < ExpertHistory.TRADES_KEPT; i++) {
+            h.fill("o" + i, "ETHUSDT", Side.SHORT, true, d("1"), d("50"), 100L + i);
+            h.fill("c" + i, "ETHUSDT", Side.SHORT, false, d("1"), d("49"), 100L + i);
+        }
+        assertThat(h.trades()).hasSize(ExpertHistory.TRADES_KEPT);
+        assertThat(h.trades().get(0).seq()).isEqualTo(2);
+        assertThat(h.closedPositions()).isEqualTo(ExpertHistory.TRADES_KEPT + 1);
     }
 }

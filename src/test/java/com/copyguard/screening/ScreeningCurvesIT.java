@@ -195,7 +195,7 @@ class ScreeningCurvesIT {
     void expertsCanBeListedByVerdict() {
         screening.load("list-avoid", Curves.from(1000).to(1.6, 80).to(0.75, 5).flat(4))
                 .load("list-ok", steady(1.2));
-        JsonNode avoid = api.get("/experts?verdict=AVOID").body();
+        JsonNode avoid = api.get("/experts?verdict=AVOID").body().path("items");
         List<String> ids = new ArrayList<>();
         avoid.forEach(e -> ids.add(e.path("expertId").asText()));
         assertThat(ids).contains("list-avoid").doesNotContain("list-ok");
@@ -205,7 +205,7 @@ class ScreeningCurvesIT {
         assertThat(item.path("tradingDays").asInt()).isEqualTo(90);
 
         List<String> all = new ArrayList<>();
-        api.get("/experts").body().forEach(e -> all.add(e.path("expertId").asText()));
+        api.get("/experts").body().path("items").forEach(e -> all.add(e.path("expertId").asText()));
         assertThat(all).contains("list-avoid", "list-ok");
         Response bad = api.get("/experts?verdict=MAYBE");
         assertThat(bad.status()).isEqualTo(400);

@@ -30,8 +30,8 @@ class RuleActivationIT {
     private static JsonNode decision(ApiClient api, String fillId) {
         Response r = api.get("/decisions?fillId=" + fillId);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).hasSize(1);
-        return r.body().get(0);
+        assertThat(r.body().path("items")).hasSize(1);
+        return r.body().path("items").get(0);
     }
 
     private static Response activate(ApiClient api, String version) {

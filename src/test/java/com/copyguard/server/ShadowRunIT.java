@@ -41,7 +41,7 @@ class ShadowRunIT {
             s.fill("alice", "f3", "AUSDT", "CLOSE_LONG", "40", "100", 10, 1700000007000L);
 
             // Live decisions are v1's: carol copied all 30.
-            JsonNode carolLive = api.get("/decisions?fillId=f1&subscriptionId=" + carol).body().get(0);
+            JsonNode carolLive = api.get("/decisions?fillId=f1&subscriptionId=" + carol).body().path("items").get(0);
             assertThat(carolLive.path("qty").asText()).isEqualTo("30");
             assertThat(carolLive.path("ruleSet").asText()).isEqualTo("v2");
             assertThat(f1.body().get("copied").asInt()).isEqualTo(3);

@@ -29,9 +29,11 @@ public final class JarProcess implements AutoCloseable {
     private final StringBuffer log = new StringBuffer();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Thread reader;
+    private final Path dataDir;
 
-    private JarProcess(Process process) {
+    private JarProcess(Process process, Path dataDir) {
         this.process = process;
+        this.dataDir = dataDir;
         this.reader = new Thread(this::readOutput, "jar-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -45,7 +47,7 @@ public final class JarProcess implements AutoCloseable {
     public static JarProcess start(List<String> jvmArgs, Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
         args.addAll(List.of(extraArgs));
-        JarProcess p = new JarProcess(launch(jvmArgs, args));
+        JarProcess p = new JarProcess(launch(jvmArgs, args), dataDir);
         try {
             p.port.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -57,7 +59,7 @@ public final class JarProcess implements AutoCloseable {
 
     /** Runs a CLI subcommand to completion; returns its stdout+stderr, failing on a non-zero exit. */
     public static String run(String... args) {
-        JarProcess p = new JarProcess(launch(List.of("-Xmx768m"), List.of(args)));
+        JarProcess p = new JarProcess(launch(List.of("-Xmx768m"), List.of(args)), null);
         int code = p.waitFor(300);
         if (code != 0) {
             throw new IllegalStateException("copyguard " + String.join(" ", args) + " exited " + code + "\n" + p.log);
@@ -119,7 +121,7 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public ApiClient api() {
-        return new ApiClient(port());
+        return new ApiClient(port(), ApiClient.adminToken(dataDir));
     }
 
     /**

@@ -22,11 +22,12 @@ public final class Ledgers {
         JsonNode account = api.get("/accounts/" + accountId).body();
         BigDecimal moved = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
-        for (JsonNode t : api.get("/accounts/" + accountId + "/transactions").body()) {
+        for (JsonNode t : allTransactions(api, accountId)) {
             String type = t.path("type").asText();
             if (type.startsWith("FREEZE_")) {
                 reserved = reserved.subtract(dec(t.path("amount")));
-            } else {
+            } else if (!type.startsWith("MARGIN_")) {
+                // MARGIN_ADDED / MARGIN_REMOVED move margin inside the account, not the balance
                 moved = moved.add(dec(t.path("amount")));
             }
         }
@@ -36,5 +37,18 @@ public final class Ledgers {
                 .isEqualByComparingTo(dec(account.path("frozen")));
         assertThat(dec(account.path("frozen")).signum()).isGreaterThanOrEqualTo(0);
         assertThat(dec(account.path("available")).signum()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** Every movement of the account, following the pages of GET /accounts/{id}/transactions. */
+    public static java.util.List<JsonNode> allTransactions(ApiClient api, String accountId) {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/accounts/" + accountId + "/transactions?limit=1000"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).body();
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return all;
     }
 }

@@ -19,7 +19,7 @@ public final class RunningService implements AutoCloseable {
     private RunningService(CopyguardService service, Path dataDir) {
         this.service = service;
         this.dataDir = dataDir;
-        this.api = new ApiClient(service.port());
+        this.api = new ApiClient(service.port(), ApiClient.adminToken(dataDir));
     }
 
     public static RunningService start() {

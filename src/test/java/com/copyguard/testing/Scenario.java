@@ -7,9 +7,18 @@ import com.copyguard.testing.ApiClient.Response;
 /** Short, readable setup steps for end-to-end tests; each asserts that the service accepted it. */
 public final class Scenario {
     private final ApiClient api;
+    /** Added to every time a step takes: 0 when tests pass event times, a real instant when they pass offsets. */
+    private final long base;
 
+    /** Steps take event times as they are. */
     public Scenario(ApiClient api) {
+        this(api, 0);
+    }
+
+    /** Steps take times as milliseconds after {@code base} (e.g. {@link EventTimes#T0}). */
+    public Scenario(ApiClient api, long base) {
         this.api = api;
+        this.base = base;
     }
 
     /** An instrument with step/min 0.001, max leverage 125, the given taker fee and MMR 0.005. */
@@ -41,7 +50,7 @@ public final class Scenario {
                          int leverage, long time) {
         Response r = api.post("/experts/" + expertId + "/fills", "{\"fillId\":\"" + fillId + "\",\"symbol\":\"" + symbol
                 + "\",\"action\":\"" + action + "\",\"qty\":\"" + qty + "\",\"price\":\"" + price + "\",\"leverage\":"
-                + leverage + ",\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + time + "}");
+                + leverage + ",\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (base + time) + "}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r;
     }
@@ -54,15 +63,15 @@ public final class Scenario {
         return this;
     }
 
-    /** A MULTIPLIER follow at time 1000 with the given settings JSON (or null); returns {subscriptionId, accountId}. */
+    /** A MULTIPLIER follow at time base + 1000 with the given settings JSON (or null); returns {subscriptionId, accountId}. */
     public Response multiplierFollow(String follower, String expert, String amount, String multiplier, String settings) {
         return follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
-                + "\"amount\":\"" + amount + "\",\"multiplier\":\"" + multiplier + "\",\"time\":1000"
+                + "\"amount\":\"" + amount + "\",\"multiplier\":\"" + multiplier + "\",\"time\":" + (base + 1000)
                 + (settings == null ? "" : ",\"settings\":" + settings) + "}");
     }
 
     public Response prices(long time, String symbol, String price) {
-        Response r = api.post("/prices", "{\"time\":" + time + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
+        Response r = api.post("/prices", "{\"time\":" + (base + time) + ",\"prices\":[{\"symbol\":\"" + symbol + "\",\"price\":\""
                 + price + "\"}]}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r;

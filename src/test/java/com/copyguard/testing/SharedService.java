@@ -16,7 +16,7 @@ public abstract class SharedService {
     static void startService() {
         service = RunningService.start();
         api = service.api();
-        given = new Scenario(api);
+        given = new Scenario(api, com.copyguard.testing.EventTimes.T0);
     }
 
     @AfterAll

@@ -11,11 +11,19 @@ public final class DailyCheck extends RuleDecision {
     private final BigDecimal balance;
     private final BigDecimal frozen;
     private final BigDecimal pending;
+    private final BigDecimal loan;
     private Boolean settle;
     private BigDecimal interest;
 
     public DailyCheck(String accountId, boolean hasOpenPositions, BigDecimal balance, BigDecimal frozen,
                       BigDecimal pending) {
+        this(accountId, hasOpenPositions, balance, frozen, pending, balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO);
+    }
+
+    /** {@code loan}: the part of a negative balance that a withdrawal of unrealized profit created. */
+    public DailyCheck(String accountId, boolean hasOpenPositions, BigDecimal balance, BigDecimal frozen,
+                      BigDecimal pending, BigDecimal loan) {
+        this.loan = loan;
         this.accountId = accountId;
         this.hasOpenPositions = hasOpenPositions;
         this.balance = balance;
@@ -41,6 +49,11 @@ public final class DailyCheck extends RuleDecision {
 
     public BigDecimal getPending() {
         return pending;
+    }
+
+    /** The loan that accrues interest: what a withdrawal of unrealized profit left the balance short (≥ 0). */
+    public BigDecimal getLoan() {
+        return loan;
     }
 
     /** True: settle pending profit share and refund the whole freeze. Null until decided. */

@@ -21,11 +21,21 @@ public final class ExpertOrder {
     private final BigDecimal expertEquity;
     private final BigDecimal expertPositionQty;
     private final Long msSinceLastOpen;
+    private final long msBehindClock;
 
     public ExpertOrder(String expertId, String fillId, String symbol, Side side, boolean opening, BigDecimal qty,
                        BigDecimal price, int leverage, MarginMode marginMode, FillStatus status, long time,
                        BigDecimal expertEquity, BigDecimal expertPositionQty, Long msSinceLastOpen) {
+        this(expertId, fillId, symbol, side, opening, qty, price, leverage, marginMode, status, time, expertEquity,
+                expertPositionQty, msSinceLastOpen, 0L);
+    }
+
+    /** {@code msBehindClock}: how far the fill's time lies behind the service's clock (0 when it is not behind). */
+    public ExpertOrder(String expertId, String fillId, String symbol, Side side, boolean opening, BigDecimal qty,
+                       BigDecimal price, int leverage, MarginMode marginMode, FillStatus status, long time,
+                       BigDecimal expertEquity, BigDecimal expertPositionQty, Long msSinceLastOpen, long msBehindClock) {
         this.msSinceLastOpen = msSinceLastOpen;
+        this.msBehindClock = msBehindClock;
         this.expertId = expertId;
         this.fillId = fillId;
         this.symbol = symbol;
@@ -96,6 +106,11 @@ public final class ExpertOrder {
      */
     public Long getMsSinceLastOpen() {
         return msSinceLastOpen;
+    }
+
+    /** How long before the service's clock (the latest event time seen) the expert's fill happened. */
+    public long getMsBehindClock() {
+        return msBehindClock;
     }
 
     /** The expert's position on this symbol and side before the fill (0 for a first open). */

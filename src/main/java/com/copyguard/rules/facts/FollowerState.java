@@ -20,11 +20,21 @@ public final class FollowerState {
     private final BigDecimal pairMarginUsed;
     private final BigDecimal openNotional;
     private final boolean symbolTradedBeforeFollow;
+    private final java.util.List<LossLimitCheck> lossLimits;
 
     public FollowerState(String subscriptionId, String accountId, FollowMode mode, SubscriptionStatus status,
                          SubscriptionSettings settings, BigDecimal fixedMargin, BigDecimal multiplier, long startTime,
                          BigDecimal equity, BigDecimal available, BigDecimal pairMarginUsed, BigDecimal openNotional,
                          boolean symbolTradedBeforeFollow) {
+        this(subscriptionId, accountId, mode, status, settings, fixedMargin, multiplier, startTime, equity, available,
+                pairMarginUsed, openNotional, symbolTradedBeforeFollow, java.util.List.of());
+    }
+
+    public FollowerState(String subscriptionId, String accountId, FollowMode mode, SubscriptionStatus status,
+                         SubscriptionSettings settings, BigDecimal fixedMargin, BigDecimal multiplier, long startTime,
+                         BigDecimal equity, BigDecimal available, BigDecimal pairMarginUsed, BigDecimal openNotional,
+                         boolean symbolTradedBeforeFollow, java.util.List<LossLimitCheck> lossLimits) {
+        this.lossLimits = lossLimits;
         this.symbolTradedBeforeFollow = symbolTradedBeforeFollow;
         this.subscriptionId = subscriptionId;
         this.accountId = accountId;
@@ -94,6 +104,11 @@ public final class FollowerState {
     /** True when the subscription's pairs list admits the symbol (no list admits every symbol). */
     public boolean followsPair(String symbol) {
         return settings.getPairs() == null || settings.getPairs().contains(symbol);
+    }
+
+    /** The subscription's loss limits in their current periods, with the loss so far (read-only here). */
+    public java.util.List<LossLimitCheck> getLossLimits() {
+        return lossLimits;
     }
 
     /** Notional of all the account's open positions at mark. */

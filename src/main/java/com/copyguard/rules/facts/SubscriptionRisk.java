@@ -15,9 +15,16 @@ public final class SubscriptionRisk extends RuleDecision {
     private final BigDecimal netInvested;
     private final BigDecimal equity;
     private final GuardianSetting guardian;
+    private final BigDecimal peakEquity;
     private ReasonCode stopReason;
 
     public SubscriptionRisk(String subscriptionId, BigDecimal netInvested, BigDecimal equity, GuardianSetting guardian) {
+        this(subscriptionId, netInvested, equity, guardian, null);
+    }
+
+    public SubscriptionRisk(String subscriptionId, BigDecimal netInvested, BigDecimal equity, GuardianSetting guardian,
+                            BigDecimal peakEquity) {
+        this.peakEquity = peakEquity;
         this.subscriptionId = subscriptionId;
         this.netInvested = netInvested;
         this.equity = equity;
@@ -39,6 +46,14 @@ public final class SubscriptionRisk extends RuleDecision {
     /** Net loss = net invested − equity (negative when in profit). */
     public BigDecimal getNetLoss() {
         return netInvested.subtract(equity);
+    }
+
+    /**
+     * The highest equity since the follow, adjusted by the deposits and withdrawals made since (each
+     * moves it by its amount, so money moved in or out is neither a gain nor a drawdown); null if unknown.
+     */
+    public BigDecimal getPeakEquity() {
+        return peakEquity;
     }
 
     public GuardianSetting getGuardian() {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.command.AdvanceClock;
 import com.copyguard.command.ApiException;
+import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
+import com.copyguard.command.ExpertMarginChange;
+import com.copyguard.command.PauseSubscription;
+import com.copyguard.command.ResumeSubscription;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
@@ -46,19 +50,21 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Random valid command sequences (deposits, fills, prices, withdrawals, clock, stops, closes)
- * through the real engine and rules/v1; after every step every account must conserve money:
- * deposits − withdrawals − transfers out + realized PnL − fees − profit share − loan interest =
- * balance, the freeze records add up to frozen, and neither frozen, available nor pending is negative.
+ * Random valid command sequences (deposits, fills, prices, withdrawals, clock, stops, closes,
+ * pauses and resumes with catch-up, follower and expert margin changes) through the real engine and
+ * the active rule set (loss limits, trailing drawdown and guardian in the subscriptions' settings); after
+ * every step every account must conserve money: deposits − withdrawals − transfers out + realized PnL −
+ * fees − profit share − loan interest + insurance cover = balance, the freeze records add up to frozen,
+ * and neither frozen, available nor pending is negative.
  */
-class ConservationProperties {
+class ConservationPropertiesTest {
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT"};
     private static final String[] EXPERTS = {"e1", "e2"};
-    private static RuleSet v1;
+    private static RuleSet active;
 
     @BeforeContainer
     static void compile() throws RuleCompilationException {
-        v1 = RuleSetLoader.loadFolder(Path.of("rules/v1"));
+        active = RuleSetLoader.loadFolder(Path.of("rules", com.copyguard.testing.TestRuleVersions.activeVersion()));
     }
 
     /** One abstract step; the interpreter turns it into a valid command against the current state. */
@@ -74,7 +80,7 @@ class ConservationProperties {
 
     @Property(tries = 400)
     void moneyIsConservedAfterEveryStep(@ForAll("sequences") List<Step> steps) {
-        Engine engine = new Engine(new ActiveRules(v1));
+        Engine engine = new Engine(new ActiveRules(active));
         Interpreter in = new Interpreter(engine);
         in.setUp();
         checkConservation(engine.ledger(), engine, "set-up");
@@ -85,7 +91,7 @@ class ConservationProperties {
             }
             try {
                 Reply reply = engine.apply(c);
-                assertThat(reply.status()).as("v1 never fails on %s: %s", c, reply.body()).isLessThan(500);
+                assertThat(reply.status()).as("the rules never fail on %s: %s", c, reply.body()).isLessThan(500);
             } catch (ApiException refused) {
                 // a refused input must leave money consistent just the same
             }
@@ -101,10 +107,17 @@ class ConservationProperties {
             a.transactions().forEach(t -> seen.add(t.type()));
         }
         for (TransactionType t : new TransactionType[] {TransactionType.FREEZE_DEDUCTION, TransactionType.PROFIT_SHARE,
-                TransactionType.LOAN_INTEREST, TransactionType.LIQUIDATION, TransactionType.TRANSFER_OUT}) {
+                TransactionType.LOAN_INTEREST, TransactionType.LIQUIDATION, TransactionType.INSURANCE_COVER,
+                TransactionType.TRANSFER_OUT, TransactionType.MARGIN_ADDED, TransactionType.MARGIN_REMOVED}) {
             Statistics.label(t.name()).collect(seen.contains(t));
         }
         Statistics.label("risk actions").collect(!engine.riskLog().query(null, 1).isEmpty());
+        java.util.Set<String> reasons = new java.util.HashSet<>();
+        engine.riskLog().query(null, Integer.MAX_VALUE).forEach(r -> reasons.add(String.valueOf(r.reason())));
+        engine.decisions().query(null, null, Integer.MAX_VALUE).forEach(d -> reasons.add(String.valueOf(d.reason())));
+        for (String r : new String[] {"PAUSED", "LOSS_LIMIT", "GUARDIAN_DRAWDOWN"}) {
+            Statistics.label(r).collect(reasons.contains(r));
+        }
     }
 
     static void checkConservation(Ledger ledger, Engine engine, String after) {
@@ -114,7 +127,7 @@ class ConservationProperties {
             for (Transaction t : a.transactions()) {
                 if (t.type() == TransactionType.FREEZE_DEDUCTION || t.type() == TransactionType.FREEZE_REFUND) {
                     reserved = reserved.subtract(t.amount());
-                } else {
+                } else if (t.type().movesBalance()) {
                     moved = moved.add(t.amount());
                 }
             }
@@ -133,7 +146,7 @@ class ConservationProperties {
     /** Turns abstract steps into commands that are valid for the engine's current state. */
     static final class Interpreter {
         private final Engine engine;
-        private long time = 1000;
+        private long time = com.copyguard.testing.EventTimes.T0 + 1000;
         private int ids;
 
         Interpreter(Engine engine) {
@@ -150,8 +163,11 @@ class ConservationProperties {
             for (int f = 0; f < 4; f++) {
                 for (int e = 0; e < EXPERTS.length; e++) {
                     FollowMode mode = FollowMode.valueOf(modes[(f + e) % 3]);
-                    String settings = f % 2 == 0 ? "{\"stopLossRatio\":\"0.5\",\"guardian\":{\"maxNetLoss\":\"400\"}}"
-                            : "{\"maxMarginPerOrderRatio\":\"0.2\",\"marginMode\":\"ISOLATED\"}";
+                    String settings = f % 2 == 0 ? "{\"stopLossRatio\":\"0.5\",\"guardian\":{\"maxNetLoss\":\"400\","
+                            + "\"maxDrawdownRatio\":\"0.3\"},\"lossLimits\":[{\"period\":\"DAY\",\"maxLossRatio\":\"0.05\","
+                            + "\"closePositions\":true}]}"
+                            : "{\"maxMarginPerOrderRatio\":\"0.2\",\"marginMode\":\"ISOLATED\","
+                            + "\"lossLimits\":[{\"period\":\"WEEK\",\"maxLoss\":\"150\"}]}";
                     engine.apply(new Follow("f" + f, EXPERTS[e], mode, d("1000"), mode == FollowMode.FIXED_MARGIN ? d("50") : null,
                             mode == FollowMode.MULTIPLIER ? d("0.1") : null, false, json(settings), time, false));
                 }
@@ -167,19 +183,27 @@ class ConservationProperties {
                 return open(expertId, symbol, s);
             } else if (kind < 43) {
                 return close(expertId, s);
-            } else if (kind < 60) {
+            } else if (kind < 58) {
                 return new PriceTick(time, List.of(new PriceTick.SymbolPrice(symbol, priceFor(symbol, s.b()))));
-            } else if (kind < 66) {
+            } else if (kind < 64) {
                 return new Deposit(account(s.a()), d(String.valueOf(1 + s.b())), "d" + ids++, time);
-            } else if (kind < 85) {
+            } else if (kind < 78) {
                 return withdraw(s);
-            } else if (kind < 91) {
+            } else if (kind < 84) {
                 time += 20_000_000L;
                 return new AdvanceClock(time);
-            } else if (kind < 94) {
+            } else if (kind < 86) {
                 return stop(s);
-            } else {
+            } else if (kind < 89) {
                 return manualClose(s);
+            } else if (kind < 91) {
+                return new PauseSubscription(subscription(s.a()), time);
+            } else if (kind < 93) {
+                return new ResumeSubscription(subscription(s.a()), s.b() % 2 == 0, time);
+            } else if (kind < 97) {
+                return positionMargin(s);
+            } else {
+                return expertMargin(expertId, s);
             }
         }
 
@@ -239,6 +263,34 @@ class ConservationProperties {
                 }
             }
             return null;
+        }
+
+        private String subscription(int n) {
+            List<Subscription> subs = new ArrayList<>(engine.ledger().subscriptions());
+            return subs.get(n % subs.size()).subscriptionId();
+        }
+
+        /** A follower adds 1-50 or removes 1-20 USDT of margin on some position (refused when not allowed). */
+        private Command positionMargin(Step s) {
+            List<Position> open = new ArrayList<>();
+            engine.ledger().accounts().forEach(a -> open.addAll(a.positions()));
+            if (open.isEmpty()) {
+                return null;
+            }
+            Position p = open.get(s.a() % open.size());
+            BigDecimal amount = s.b() % 2 == 0 ? BigDecimal.valueOf(1 + s.c() % 50) : BigDecimal.valueOf(-(1 + s.c() % 20));
+            return new ChangePositionMargin(p.key().subscriptionId(), p.symbol(), p.side(), amount, "m" + time + "/" + amount, time);
+        }
+
+        /** The expert adds 1-300 or removes 1-30 USDT of margin on one of its positions; copies follow in proportion. */
+        private Command expertMargin(String expertId, Step s) {
+            List<ExpertPosition> open = new ArrayList<>(engine.ledger().expert(expertId).positions());
+            if (open.isEmpty()) {
+                return null;
+            }
+            ExpertPosition p = open.get(s.a() % open.size());
+            BigDecimal amount = s.b() % 3 == 0 ? BigDecimal.valueOf(-(1 + s.c() % 30)) : BigDecimal.valueOf(1 + s.c() % 300);
+            return new ExpertMarginChange(expertId, p.symbol(), p.side(), amount, "m" + time + "/" + amount, time);
         }
 
         private String account(int n) {

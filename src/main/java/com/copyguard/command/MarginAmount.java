@@ -1,0 +1,22 @@
+package com.copyguard.command;
+
+import java.math.BigDecimal;
+
+/** The signed {@code amount} of a margin change: not zero, at most 8 decimal places (money). */
+final class MarginAmount {
+    private static final int MONEY_SCALE = 8;
+
+    private MarginAmount() {
+    }
+
+    static BigDecimal nonZero(Fields f) {
+        BigDecimal amount = f.decimal("amount");
+        if (amount.signum() == 0) {
+            throw ApiException.invalid("amount must not be 0: positive adds margin, negative removes it");
+        }
+        if (amount.stripTrailingZeros().scale() > MONEY_SCALE) {
+            throw ApiException.invalid("amount has more than " + MONEY_SCALE + " decimal places");
+        }
+        return amount;
+    }
+}

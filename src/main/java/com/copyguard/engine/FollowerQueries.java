@@ -1,0 +1,95 @@
+package com.copyguard.engine;
+
+import static com.copyguard.engine.Json.dec;
+
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.TransactionType;
+import com.copyguard.ledger.Account;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.Position;
+import com.copyguard.ledger.Subscription;
+import com.copyguard.ledger.Transaction;
+import com.copyguard.ledger.Valuation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.copyguard.paging.PageRequest;
+import com.copyguard.paging.Pages;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * GET /followers/{id}/subscriptions: each of a follower's followings with the figures a follower
+ * watches. Invested is the account's net invested for a dedicated (SMART_RATIO) account; in a shared
+ * pool it is what the follow transferred in for this subscription less what was transferred out
+ * for it (money deposited into the pool afterwards belongs to the pool, not to one expert).
+ */
+public final class FollowerQueries {
+    private static final int RATIO_SCALE = 6;
+
+    private FollowerQueries() {
+    }
+
+    public static Reply followings(Engine e, String followerId, PageRequest page) {
+        List<Subscription> newestFirst = new ArrayList<>(e.ledger().subscriptionsOf(followerId));
+        Collections.reverse(newestFirst);
+        return Reply.unchanged(Pages.walk(newestFirst.iterator(), s -> Long.parseLong(s.subscriptionId().substring(1)),
+                s -> true, page).toJson(s -> following(e, s)));
+    }
+
+    static ObjectNode following(Engine e, Subscription s) {
+        Ledger ledger = e.ledger();
+        Valuation v = ledger.valuation();
+        Account a = ledger.account(s.accountId());
+        BigDecimal unrealized = BigDecimal.ZERO;
+        int open = 0;
+        for (Position p : a.positions()) {
+            if (p.key().subscriptionId().equals(s.subscriptionId())) {
+                unrealized = unrealized.add(v.unrealizedPnl(p));
+                open++;
+            }
+        }
+        BigDecimal invested = s.mode() == FollowMode.SMART_RATIO ? a.netInvested() : pooledInvestment(a, s);
+        BigDecimal netPnl = s.realizedPnl().subtract(s.fees()).add(unrealized);
+        BigDecimal equity = s.mode() == FollowMode.SMART_RATIO ? v.equity(a)
+                : invested.add(netPnl).subtract(s.profitSharePaid());
+        ObjectNode n = Json.object();
+        n.put("subscriptionId", s.subscriptionId());
+        n.put("expertId", s.expertId());
+        n.put("accountId", s.accountId());
+        n.put("mode", s.mode().name());
+        n.put("status", s.status().name());
+        if (s.stopReason() != null) {
+            n.put("stopReason", s.stopReason().name());
+        }
+        n.put("startTime", s.startTime());
+        dec(n, "invested", invested);
+        dec(n, "equity", equity);
+        dec(n, "realizedPnl", s.realizedPnl());
+        dec(n, "unrealizedPnl", unrealized);
+        dec(n, "fees", s.fees());
+        dec(n, "netPnl", netPnl);
+        dec(n, "roi", invested.signum() > 0 ? netPnl.divide(invested, RATIO_SCALE, RoundingMode.HALF_EVEN) : null);
+        n.put("closedCopies", s.closedCopies());
+        n.put("profitableCopies", s.profitableCopies());
+        dec(n, "winRate", s.closedCopies() == 0 ? null
+                : BigDecimal.valueOf(s.profitableCopies()).divide(BigDecimal.valueOf(s.closedCopies()), RATIO_SCALE,
+                RoundingMode.HALF_EVEN));
+        dec(n, "profitSharePaid", s.profitSharePaid());
+        dec(n, "pendingProfitShare", e.profitShare().pending(s));
+        n.put("openPositions", open);
+        return n;
+    }
+
+    private static BigDecimal pooledInvestment(Account a, Subscription s) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Transaction t : a.transactions()) {
+            if (s.subscriptionId().equals(t.subscriptionId())
+                    && (t.type() == TransactionType.DEPOSIT || t.type() == TransactionType.TRANSFER_OUT)) {
+                sum = sum.add(t.amount());
+            }
+        }
+        return sum;
+    }
+}
