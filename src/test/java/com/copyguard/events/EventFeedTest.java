@@ -25,7 +25,7 @@ class EventFeedTest {
 
     private void riskAction(String subscriptionId) {
         feed.riskAction(new RiskActionRecord(subscriptionId, "A1", "BTCUSDT", null, RiskActionRecord.STOP,
-                ReasonCode.STOP_LOSS, null, null, null, "v1", List.of("Stop loss"), Map.of(), 1_000, "ref"));
+                ReasonCode.STOP_LOSS, null, null, null, "v1", List.of("Stop loss"), Map.of(), 1_000, "ref", null));
     }
 
     @Test
