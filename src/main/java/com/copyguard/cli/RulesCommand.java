@@ -6,14 +6,19 @@ import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.scenario.ScenarioRunner;
 import com.copyguard.scenario.ScenarioSuite;
+import com.copyguard.scenario.mutation.MutationReport;
+import com.copyguard.scenario.mutation.MutationRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -59,13 +64,44 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Compile each version and run its scenarios/*.json; exit 1 if any scenario fails, 2 if a version does not compile.")
+            description = {"Compile each version and run its scenarios/*.json; exit 1 if any scenario fails, 2 if a version does not compile.",
+                    "With --mutations: mutation testing (rules/README.md); exit 1 if any mutant survives."})
     static final class Test extends FolderCommand {
+        @Option(names = "--mutations", description = "Mutate every threshold, comparison, condition and reason code of "
+                + "the DRL and run the scenarios against each mutant; report the survivors")
+        boolean mutations;
+
+        @Option(names = "--threads", description = "Mutants compiled and tested in parallel (default: the available cores)")
+        Integer threads;
+
+        @Option(names = "--file", split = ",", paramLabel = "DRL",
+                description = "Mutate only these DRL files of the version, e.g. money.drl (default: all)")
+        Set<String> files = new TreeSet<>();
+
+        @Option(names = "--verbose", description = "With --mutations: list killed mutants too, with the scenario that killed each")
+        boolean verbose;
+
         @Override
         int check(PrintWriter out, Path folder) throws RuleCompilationException, IOException {
+            if (mutations) {
+                return mutate(out, folder);
+            }
             ScenarioSuite suite = ScenarioSuite.run(folder);
             suite.print(out);
             return suite.passed() ? 0 : 1;
+        }
+
+        private int mutate(PrintWriter out, Path folder) throws RuleCompilationException, IOException {
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            try {
+                MutationReport report = new MutationRun(folder, n, files).run(r -> { });
+                report.print(out, verbose);
+                return report.allKilled() ? 0 : 1;
+            } catch (MutationRun.NotGreen e) {
+                out.println("ERROR " + folder + ": " + e.getMessage());
+                e.lines().forEach(l -> out.println("      " + l));
+                return 1;
+            }
         }
     }
 

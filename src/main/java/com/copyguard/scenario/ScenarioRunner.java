@@ -5,6 +5,8 @@ import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
+import com.copyguard.screening.Screening;
+import com.copyguard.screening.ScreeningFlag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +30,8 @@ import java.util.TreeSet;
 public final class ScenarioRunner {
     private static final Set<String> TOP = Set.of("description", "given", "when", "then");
     private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
-    private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error");
+    private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error", "accounts",
+            "subscriptions", "screening");
     private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
             "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
@@ -56,7 +60,8 @@ public final class ScenarioRunner {
         try {
             scenario = Json.MAPPER.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            return new ScenarioResult(name, "", List.of("cannot read the scenario: " + e.getMessage()), List.of(), Map.of());
+            return new ScenarioResult(name, "", List.of("cannot read the scenario: " + e.getMessage()), List.of(), Map.of(),
+                    Set.of());
         }
         return run(name, scenario);
     }
@@ -65,17 +70,20 @@ public final class ScenarioRunner {
         String description = scenario.path("description").asText("");
         List<DecisionRecord> made = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Set<String> fired = new LinkedHashSet<>();
         try {
-            List<String> failures = check(scenario, made, names);
-            return new ScenarioResult(name, description, List.copyOf(failures), List.copyOf(made), Map.copyOf(names));
+            List<String> failures = check(scenario, made, names, fired);
+            return new ScenarioResult(name, description, List.copyOf(failures), List.copyOf(made), Map.copyOf(names),
+                    Set.copyOf(fired));
         } catch (ScenarioException e) {
             return new ScenarioResult(name, description, List.of("scenario error: " + e.getMessage()), List.copyOf(made),
-                    Map.copyOf(names));
+                    Map.copyOf(names), Set.copyOf(fired));
         }
     }
 
     /** Runs the scenario; fills {@code made} with the decisions of the "when" inputs; returns the mismatches. */
-    private List<String> check(JsonNode scenario, List<DecisionRecord> made, Map<String, String> names) {
+    private List<String> check(JsonNode scenario, List<DecisionRecord> made, Map<String, String> names,
+                               Set<String> fired) {
         if (!scenario.isObject()) {
             throw new ScenarioException("a scenario is a JSON object with given, when and then");
         }
@@ -99,6 +107,9 @@ public final class ScenarioRunner {
         String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
+            if (!o.refused()) {
+                o.reply().body().path("rulesFired").forEach(r -> fired.add(r.asText()));
+            }
             boolean last = i == when.size() - 1;
             if (o.refused() && !(last && expectedError != null)) {
                 failures.add("when[" + i + "] was refused: " + o.errorCode() + " " + o.errorMessage());
@@ -120,9 +131,14 @@ public final class ScenarioRunner {
         int actionCount = (int) (world.engine().riskLog().size() - actionsBefore);
         List<RiskActionRecord> actions = actionCount > 0
                 ? world.engine().riskLog().query(null, actionCount) : List.of();
+        made.forEach(d -> fired.addAll(d.rulesFired()));
+        actions.forEach(r -> fired.addAll(r.rulesFired()));
         if (failures.isEmpty()) {
             failures.addAll(compare(world, then, made));
             failures.addAll(compareActions(world, then, actions));
+            failures.addAll(compareViews(world, then, "accounts"));
+            failures.addAll(compareViews(world, then, "subscriptions"));
+            failures.addAll(compareScreening(world, then));
         }
         return failures;
     }
@@ -310,6 +326,130 @@ public final class ScenarioRunner {
             }
         }
         return failures;
+    }
+
+    /**
+     * "accounts" / "subscriptions": each {@code {follower, expert?, field: value, ...}} is compared
+     * with the follower's account or subscription as {@code GET /accounts/{id}} or
+     * {@code GET /subscriptions/{id}} shows it after the "when" inputs (numbers as numbers).
+     */
+    private static List<String> compareViews(ScenarioWorld world, JsonNode then, String which) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode expected : steps(then.get(which), which)) {
+            if (!expected.isObject() || !expected.hasNonNull("follower")) {
+                throw new ScenarioException("each of then." + which + " needs 'follower': " + expected);
+            }
+            String follower = expected.get("follower").asText();
+            String expert = expected.hasNonNull("expert") ? expected.get("expert").asText() : null;
+            JsonNode view = which.equals("accounts")
+                    ? world.engine().views().account(world.engine().ledger().account(world.accountOf(follower, expert)))
+                    : world.engine().views().subscription(
+                            world.engine().ledger().subscription(world.subscriptionOf(follower, expert)));
+            String who = follower + (expert == null ? "" : "/" + expert);
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("follower") || e.getKey().equals("expert")) {
+                    continue;
+                }
+                JsonNode actual = view.get(e.getKey());
+                if (actual == null) {
+                    throw new ScenarioException("unknown field '" + e.getKey() + "' in then." + which + " (known: "
+                            + new TreeSet<>(iterable(view.fieldNames())) + ")");
+                }
+                if (e.getValue().isArray() && actual.isArray()) {
+                    failures.addAll(comparePositions(who, e.getKey(), e.getValue(), actual));
+                } else if (!sameValue(e.getValue(), actual)) {
+                    failures.add(who + ": expected " + which.substring(0, which.length() - 1) + " " + e.getKey() + " "
+                            + e.getValue().asText() + ", got " + (actual.isNull() ? "null" : actual.asText()));
+                }
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * "screening": each {@code {expert, verdict?, flags?: [codes], details?: {code: text}}} is
+     * compared with the expert's screening by the rule set under test after the "when" inputs;
+     * {@code flags} must be exactly the flags raised.
+     */
+    private List<String> compareScreening(ScenarioWorld world, JsonNode then) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode expected : steps(then.get("screening"), "screening")) {
+            onlyKnown(expected, Set.of("expert", "verdict", "flags", "details"), "then.screening");
+            if (!expected.hasNonNull("expert")) {
+                throw new ScenarioException("each of then.screening needs 'expert': " + expected);
+            }
+            String expert = expected.get("expert").asText();
+            Screening s = world.engine().screening().screen(expert, world.engine().ledger(), rules);
+            List<String> raised = s.flags().stream().map(f -> f.code().name()).sorted().toList();
+            if (expected.has("verdict") && !expected.get("verdict").asText().equals(String.valueOf(s.verdict()))) {
+                failures.add(expert + ": expected verdict " + expected.get("verdict").asText() + ", got " + s.verdict()
+                        + " (flags " + raised + ")");
+            }
+            if (expected.has("flags")) {
+                List<String> want = new ArrayList<>();
+                expected.get("flags").forEach(f -> want.add(f.asText()));
+                want.sort(null);
+                if (!want.equals(raised)) {
+                    failures.add(expert + ": expected flags " + want + ", got " + raised + "; " + s.flags());
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("details").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String detail = s.flags().stream().filter(f -> f.code().name().equals(e.getKey()))
+                        .map(ScreeningFlag::detail).findFirst().orElse(null);
+                if (!e.getValue().asText().equals(detail)) {
+                    failures.add(expert + ": expected " + e.getKey() + " detail \"" + e.getValue().asText() + "\", got "
+                            + (detail == null ? "no such flag" : "\"" + detail + "\""));
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** A list such as a subscription's positions: each expected entry matched by symbol (and side) and compared field by field. */
+    private static List<String> comparePositions(String who, String field, JsonNode expected, JsonNode actual) {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode want : expected) {
+            JsonNode match = null;
+            for (JsonNode got : actual) {
+                if (got.path("symbol").asText().equals(want.path("symbol").asText())
+                        && (!want.has("side") || got.path("side").asText().equals(want.get("side").asText()))) {
+                    match = got;
+                    break;
+                }
+            }
+            if (match == null) {
+                failures.add(who + ": expected " + field + " entry " + want + ", none found in " + actual);
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode got = match.get(f.getKey());
+                if (got == null || !sameValue(f.getValue(), got)) {
+                    failures.add(who + ": expected " + field + " " + want.path("symbol").asText() + " " + f.getKey() + " "
+                            + f.getValue().asText() + ", got " + (got == null ? "nothing" : got.asText()));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static boolean sameValue(JsonNode want, JsonNode got) {
+        if (want.isNull() || got.isNull()) {
+            return want.isNull() && got.isNull();
+        }
+        try {
+            return new BigDecimal(want.asText()).compareTo(new BigDecimal(got.asText())) == 0;
+        } catch (NumberFormatException notNumbers) {
+            return want.asText().equals(got.asText());
+        }
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     /** Unless {@code "exactly": false}, every decision or risk action made must be listed in "then". */

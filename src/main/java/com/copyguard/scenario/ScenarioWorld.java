@@ -6,12 +6,14 @@ import com.copyguard.refusal.Refusal;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
+import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
+import com.copyguard.command.Withdraw;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
@@ -45,6 +47,7 @@ final class ScenarioWorld {
     static final long START_TIME = 1_700_000_000_000L;
     /** Steps without a time are a minute apart: clear of per-second limits such as the expert open frequency. */
     private static final long TICK = 60_000L;
+    private static final long DAY = 86_400_000L;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(subscription|account):([^}/]+)(?:/([^}]+))?}");
 
     private final Engine engine;
@@ -80,7 +83,44 @@ final class ScenarioWorld {
 
     /** Applies a step; a refusal is returned, not thrown, so "when" steps can expect one. */
     Outcome step(JsonNode step) {
-        Command command = command(substitute(step));
+        JsonNode substituted = substitute(step);
+        if (substituted.isObject() && substituted.has("equity") && substituted.get("equity").has("values")) {
+            return equityCurve(object(substituted.get("equity"), "equity"));
+        }
+        return apply(command(substituted));
+    }
+
+    /**
+     * {"equity": {"expertId"?, "from"?, "every"?, "values": [...]}}: one equity report per value,
+     * {@code every} ms apart (default one day), from {@code from} (default the next tick).
+     */
+    private Outcome equityCurve(ObjectNode body) {
+        String expert = defaultExpert(body, "equity");
+        long every = body.path("every").asLong(DAY);
+        long time = nextTime(body.get("from"));
+        Outcome last = null;
+        for (JsonNode value : body.get("values")) {
+            ObjectNode report = Json.object();
+            report.set("equity", value);
+            report.put("time", time);
+            clock = Math.max(clock, time);
+            try {
+                last = apply(ExpertEquityReport.parse(expert, report));
+            } catch (ApiException e) {
+                throw new ScenarioException("equity step is invalid: " + e.getMessage());
+            }
+            if (last.refused()) {
+                return last;
+            }
+            time += every;
+        }
+        if (last == null) {
+            throw new ScenarioException("equity step needs at least one value");
+        }
+        return last;
+    }
+
+    private Outcome apply(Command command) {
         try {
             Reply reply = engine.apply(command);
             if (reply.status() >= 400) {
@@ -173,12 +213,14 @@ final class ScenarioWorld {
                 case "clock" -> new AdvanceClock(nextTime(arg));
                 case "expert" -> expert(object(arg, kind));
                 case "instrument" -> instrument(object(arg, kind));
+                case "equity" -> equity(object(arg, kind));
                 case "follow" -> follow(object(arg, kind));
                 case "deposit" -> deposit(object(arg, kind));
+                case "withdraw" -> withdraw(object(arg, kind));
                 case "settings" -> settings(object(arg, kind));
                 case "command" -> CommandCodec.decode(Json.MAPPER.writeValueAsString(arg));
                 default -> throw new ScenarioException("unknown step '" + kind + "'; steps are fill, prices, clock, "
-                        + "expert, instrument, follow, deposit, settings and command");
+                        + "expert, equity, instrument, follow, deposit, withdraw, settings and command");
             };
         } catch (InputRefused e) {
             throw new ScenarioException(kind + " step is invalid: " + e.getMessage());
@@ -231,6 +273,14 @@ final class ScenarioWorld {
         return PutExpert.parse(body.remove("expertId").asText(), body);
     }
 
+    /** One equity report: {"expertId"?, "time"?, "equity", "transfer"?}. */
+    private ExpertEquityReport equity(ObjectNode body) {
+        String expert = defaultExpert(body, "equity");
+        body.put("time", nextTime(body.get("time")));
+        body.remove("expertId");
+        return ExpertEquityReport.parse(expert, body);
+    }
+
     private PutInstrument instrument(ObjectNode body) {
         if (!body.hasNonNull("symbol")) {
             throw new ScenarioException("instrument step needs a symbol");
@@ -254,6 +304,20 @@ final class ScenarioWorld {
         body.put("time", nextTime(body.get("time")));
         body.remove(java.util.List.of("accountId", "follower", "expert"));
         return Deposit.parse(account, body);
+    }
+
+    /** {"follower": "bob", "amount": "100"} (or "accountId"), as a deposit: a withdrawal request. */
+    private Withdraw withdraw(ObjectNode body) {
+        String account = body.hasNonNull("accountId") ? body.get("accountId").asText()
+                : accountOf(text(body, "follower", "withdraw"), body.hasNonNull("expert") ? body.get("expert").asText() : null);
+        if (!body.has("requestId")) {
+            body.put("requestId", "scenario-" + (++requestSeq));
+        }
+        body.put("time", nextTime(body.get("time")));
+        body.remove("follower");
+        body.remove("expert");
+        body.remove("accountId");
+        return Withdraw.parse(account, body);
     }
 
     /** {"follower": "bob", "expert"?: "alice", "patch": {...settings}}. */
