@@ -106,7 +106,7 @@ final class ScenarioWorld {
             clock = Math.max(clock, time);
             try {
                 last = apply(ExpertEquityReport.parse(expert, report));
-            } catch (ApiException e) {
+            } catch (InputRefused e) {
                 throw new ScenarioException("equity step is invalid: " + e.getMessage());
             }
             if (last.refused()) {
