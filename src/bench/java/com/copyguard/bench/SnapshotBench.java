@@ -22,7 +22,7 @@ import java.util.Comparator;
 
 /**
  * Snapshot write and read time and size for the state of N subscriptions, each holding one open
- * position: N/100 experts with 100 followers each, one opening fill per expert. Run as a plain main
+ * position: N/10,000 experts with 10,000 followers each, one opening fill per expert. Run as a plain main
  * (see BENCHMARKS.md "Snapshots"): {@code SnapshotBench 100000 1000000}.
  */
 public final class SnapshotBench {
@@ -71,7 +71,8 @@ public final class SnapshotBench {
     static Engine build(RuleSet rules, int subscriptions) {
         Engine engine = new Engine(new ActiveRules(rules));
         engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
-        int experts = Math.max(1, subscriptions / 100);
+        // few experts with many followers: each fill runs a risk pass over every holder of its symbol
+        int experts = Math.max(1, subscriptions / 10_000);
         for (int e = 0; e < experts; e++) {
             engine.apply(new PutExpert("x" + e, d("0.1"), null, d("100000")));
         }
