@@ -33,13 +33,14 @@ final class EventStream {
         EventFilter filter;
         Long after;
         try {
-            var q = ctx.queryParams();
+            // read strictly from the contract, as every list is: an unknown or repeated parameter is a 400
+            ListQuery q = ListQuery.of(ctx, "streamEvents");
             // a follower's token confines its stream to its own events, whatever it asked for
             String owner = AccessControl.followerFilter(ctx);
-            filter = new EventFilter(owner != null ? owner : q.get("followerId"), q.get("subscriptionId"),
-                    q.get("expertId"), types(q.get("types")));
+            filter = new EventFilter(owner != null ? owner : q.text("followerId"), q.text("subscriptionId"),
+                    q.text("expertId"), types(q.text("types")));
             String last = ctx.request().getHeader("Last-Event-ID");
-            after = lastId(last != null && !last.isBlank() ? last : q.get("lastEventId"));
+            after = lastId(last != null && !last.isBlank() ? last : q.text("lastEventId"));
         } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
             return;

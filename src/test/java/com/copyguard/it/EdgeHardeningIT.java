@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * paginated lists, and every error from any layer the documented small JSON.
  */
 class EdgeHardeningIT extends SharedService {
-    private static final long T0 = 1_700_000_000_000L;
+    private static final long T0 = com.copyguard.testing.EventTimes.T0;
 
     private static String follow(String follower, String expert, String multiplier, String extra) {
         return "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\",\"multiplier\":"

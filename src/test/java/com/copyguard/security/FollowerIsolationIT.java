@@ -108,21 +108,21 @@ class FollowerIsolationIT {
 
     @Test
     void decisionAndRiskActionListsShowOnlyTheFollowersOwn() {
-        JsonNode all = service.api().get("/decisions?fillId=iso-1").body();
+        JsonNode all = service.api().get("/decisions?fillId=iso-1").body().path("items");
         assertThat(all).hasSize(2);
-        JsonNode annsView = ann.get("/decisions?fillId=iso-1").body();
+        JsonNode annsView = ann.get("/decisions?fillId=iso-1").body().path("items");
         assertThat(annsView).hasSize(1);
         assertThat(annsView.get(0).path("subscriptionId").asText()).isEqualTo(annSub);
         assertThat(ann.get("/decisions?subscriptionId=" + benSub).status()).isEqualTo(404);
         assertThat(ann.get("/risk-actions?subscriptionId=" + benSub).status()).isEqualTo(404);
-        assertThat(ben.get("/decisions").body()).allSatisfy(d -> assertThat(d.path("subscriptionId").asText()).isEqualTo(benSub));
+        assertThat(ben.get("/decisions").body().path("items")).isNotEmpty().allSatisfy(d -> assertThat(d.path("subscriptionId").asText()).isEqualTo(benSub));
     }
 
     @Test
     void everyInputShowsWhoSentIt() {
         Response dep = ann.post("/accounts/" + annAcc + "/deposits", "{\"amount\":\"25\",\"requestId\":\"ann-dep\",\"time\":" + (T0 + 3000) + "}");
         assertThat(dep.status()).as(dep.raw()).isEqualTo(200);
-        JsonNode tx = ann.get("/accounts/" + annAcc + "/transactions").body();
+        JsonNode tx = ann.get("/accounts/" + annAcc + "/transactions").body().path("items");
         JsonNode deposit = null;
         for (JsonNode t : tx) {
             if ("deposit:ann-dep".equals(t.path("ref").asText())) {
@@ -133,14 +133,14 @@ class FollowerIsolationIT {
         assertThat(deposit.path("requestedBy").path("subject").asText()).isEqualTo("ann@example");
         assertThat(deposit.path("requestedBy").path("role").asText()).isEqualTo("follower");
 
-        JsonNode decision = ann.get("/decisions?fillId=iso-1").body().get(0);
+        JsonNode decision = ann.get("/decisions?fillId=iso-1").body().path("items").get(0);
         assertThat(decision.path("fillSentBy").path("subject").asText()).isEqualTo("exchange-feed");
         assertThat(decision.path("fillSentBy").path("role").asText()).isEqualTo("feed");
 
         ApiClient desk = service.api().as(tokens.token("support-7", Role.DESK, null));
         Response stop = desk.post("/subscriptions/" + benSub + "/stop", "{\"mode\":\"MARKET_CLOSE\",\"time\":" + (T0 + 4000) + "}");
         assertThat(stop.status()).as(stop.raw()).isEqualTo(200);
-        JsonNode actions = ben.get("/risk-actions?subscriptionId=" + benSub).body();
+        JsonNode actions = ben.get("/risk-actions?subscriptionId=" + benSub).body().path("items");
         assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.path("requestedBy").path("subject").asText())
                 .isEqualTo("support-7"));
     }

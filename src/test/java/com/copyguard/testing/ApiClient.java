@@ -122,6 +122,9 @@ public final class ApiClient {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("host: 127.0.0.1:").append(port).append("\r\nconnection: close\r\n");
+            if (token != null) {
+                head.append("authorization: Bearer ").append(token).append("\r\n");
+            }
             if (contentType != null) {
                 head.append("content-type: ").append(contentType).append("\r\n");
             }
