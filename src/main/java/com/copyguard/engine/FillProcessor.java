@@ -61,6 +61,11 @@ final class FillProcessor {
             throw new InputRefused(RefusalCode.LEVERAGE_ABOVE_MAX, "leverage " + f.leverage() + " exceeds "
                     + f.symbol() + "'s maximum of " + instrument.getMaxLeverage());
         }
+        // SPEC "Exact money, bounded": quantities at the instrument's step; more places than the step has are refused
+        if (f.qty().stripTrailingZeros().scale() > instrument.getQtyStep().stripTrailingZeros().scale()) {
+            throw new ApiException(400, "INVALID_FIELD", "qty " + ApiException.quote(f.qty().toPlainString())
+                    + " has more decimal places than " + f.symbol() + "'s quantity step " + instrument.getQtyStep().toPlainString());
+        }
         if (expert.lastFillTime() != null && f.time() < expert.lastFillTime()) {
             throw new InputRefused(RefusalCode.FILL_OUT_OF_ORDER, "fill " + f.fillId() + " at " + f.time()
                     + " is older than expert " + f.expertId() + "'s previous fill at " + expert.lastFillTime()

@@ -53,7 +53,12 @@ final class AccessControl {
             return;
         }
         ctx.put(RULE, rule);
-        ctx.put(PATH_PARAMS, policy.pathParams(ctx.request().method(), ctx.request().path()));
+        try {
+            ctx.put(PATH_PARAMS, policy.pathParams(ctx.request().method(), ctx.request().path()));
+        } catch (IllegalArgumentException e) {
+            ErrorResponder.send(ctx, 400, "BAD_REQUEST", "the path is not valid percent-encoding");
+            return;
+        }
         if (rule.open()) {
             ctx.next();
             return;

@@ -16,19 +16,21 @@ import org.junit.jupiter.api.Test;
  * Last-Event-ID gets exactly the missed events, once each, then the live ones.
  */
 class LiveEventsIT extends SharedService {
+    /** These tests send event times near the wall clock as they are, not as offsets from EventTimes.T0. */
+    private final com.copyguard.testing.Scenario absolute = new com.copyguard.testing.Scenario(api, 0);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(700);
     private final long t0 = System.currentTimeMillis() - 600_000;
 
     private String follow(String follower, String expert) {
-        given.expert(expert, "1000");
-        return given.follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
+        absolute.expert(expert, "1000");
+        return absolute.follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
                 + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"settings\":{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}},"
                 + "\"time\":" + t0 + "}").text("subscriptionId");
     }
 
     private void fill(String expert, String fillId, String action, String price, long at) {
-        given.fill(expert, fillId, "BTCUSDT", action, "0.1", price, 100, t0 + at);
+        absolute.fill(expert, fillId, "BTCUSDT", action, "0.1", price, 100, t0 + at);
     }
 
     @Test
@@ -86,7 +88,7 @@ class LiveEventsIT extends SharedService {
             Response refused = api.post("/experts/ev-expert2/fills", "{\"fillId\":\"bad\",\"symbol\":\"NOPE\"}");
             assertThat(refused.status()).isEqualTo(400);
             // slippage: the mark is far above the expert's price, so the open is rejected with its reason
-            given.prices(t0 + 5_000, "BTCUSDT", "120000");
+            absolute.prices(t0 + 5_000, "BTCUSDT", "120000");
             fill("ev-expert2", "ev2-1", "OPEN_LONG", "100000", 10_000);
             Event decision = byExpert.next(WAIT);
             assertThat(decision.data().path("fillId").asText()).isEqualTo("ev2-1");

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The read side over HTTP: followings with their figures, the leaderboard, trading history, previews. */
 class ReadApiIT extends SharedService {
+    /** These tests send event times near the wall clock as they are, not as offsets from EventTimes.T0. */
+    private final com.copyguard.testing.Scenario absolute = new com.copyguard.testing.Scenario(api, 0);
     private final long t0 = System.currentTimeMillis() - 600_000;
 
     private static BigDecimal dec(JsonNode n, String field) {
@@ -19,26 +21,26 @@ class ReadApiIT extends SharedService {
     }
 
     private String follow(String follower, String expert, String settings) {
-        return given.follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
+        return absolute.follow("{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"MULTIPLIER\","
                 + "\"amount\":\"100\",\"multiplier\":\"0.1\",\"settings\":" + settings + ",\"time\":" + t0 + "}")
                 .text("subscriptionId");
     }
 
     /** Each test trades its own symbol, so prices from the other tests never move its marks. */
     private void roundTrip(String expert, String symbol, String id, String open, String close, long at) {
-        given.fill(expert, id + "-o", symbol, "OPEN_LONG", "0.1", open, 100, t0 + at);
-        given.fill(expert, id + "-c", symbol, "CLOSE_LONG", "0.1", close, 100, t0 + at + 1_000);
+        absolute.fill(expert, id + "-o", symbol, "OPEN_LONG", "0.1", open, 100, t0 + at);
+        absolute.fill(expert, id + "-c", symbol, "CLOSE_LONG", "0.1", close, 100, t0 + at + 1_000);
     }
 
     @Test
     void aFollowersFollowingsCarryInvestedEquityPnlRoiAndWinRate() {
-        given.instrument("RAXUSDT", "0.0006").expert("ra-x", "1000").expert("ra-y", "1000");
+        absolute.instrument("RAXUSDT", "0.0006").expert("ra-x", "1000").expert("ra-y", "1000");
         String s1 = follow("ra-f", "ra-x", "{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}}");
         String s2 = follow("ra-f", "ra-y", "{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}}");
         roundTrip("ra-x", "RAXUSDT", "ra1", "100000", "110000", 10_000);   // +100 for the copy
         roundTrip("ra-x", "RAXUSDT", "ra2", "100000", "95000", 20_000);    // -50
         roundTrip("ra-x", "RAXUSDT", "ra3", "100000", "101000", 30_000);   // +10
-        given.fill("ra-x", "ra4-o", "RAXUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 40_000);
+        absolute.fill("ra-x", "ra4-o", "RAXUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 40_000);
 
         JsonNode page = api.get("/followers/ra-f/subscriptions").body();
         assertThat(page.path("items")).extracting(n -> n.path("subscriptionId").asText()).containsExactly(s2, s1);
@@ -76,7 +78,7 @@ class ReadApiIT extends SharedService {
 
     @Test
     void anExpertsTradingHistoryIsPagedNewestFirst() {
-        given.instrument("RATUSDT", "0.0006").expert("ra-t", "1000");
+        absolute.instrument("RATUSDT", "0.0006").expert("ra-t", "1000");
         roundTrip("ra-t", "RATUSDT", "rt1", "100000", "110000", 10_000);
         roundTrip("ra-t", "RATUSDT", "rt2", "100000", "95000", 20_000);
         roundTrip("ra-t", "RATUSDT", "rt3", "100000", "100000", 30_000);
@@ -97,7 +99,7 @@ class ReadApiIT extends SharedService {
 
     @Test
     void theLeaderboardSortsFiltersAndRefusesWhatItDoesNotKnow() {
-        given.instrument("RALUSDT", "0.0006").expert("ra-lb-a", "1000").expert("ra-lb-b", "1000");
+        absolute.instrument("RALUSDT", "0.0006").expert("ra-lb-a", "1000").expert("ra-lb-b", "1000");
         roundTrip("ra-lb-a", "RALUSDT", "lba", "100000", "110000", 10_000);
         roundTrip("ra-lb-b", "RALUSDT", "lbb", "100000", "90000", 10_000);
         JsonNode board = api.get("/experts?sort=winRate&limit=1000").body();
@@ -122,7 +124,7 @@ class ReadApiIT extends SharedService {
 
     @Test
     void aWithdrawalPreviewTellsWhatTheWithdrawalThenDoesAndChangesNothing() {
-        given.instrument("RAWUSDT", "0.0006").expert("ra-w", "1000");
+        absolute.instrument("RAWUSDT", "0.0006").expert("ra-w", "1000");
         String sub = follow("ra-wf", "ra-w", "{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}}");
         roundTrip("ra-w", "RAWUSDT", "rw1", "100000", "110000", 10_000);
         String account = api.get("/subscriptions/" + sub).text("accountId");
@@ -144,11 +146,11 @@ class ReadApiIT extends SharedService {
 
     @Test
     void positionsShowTheMarksWhereLiquidationStopLossAndTakeProfitWouldAct() {
-        given.instrument("RAPUSDT", "0.0006").expert("ra-p", "1000");
+        absolute.instrument("RAPUSDT", "0.0006").expert("ra-p", "1000");
         String guarded = follow("ra-pf", "ra-p", "{\"leverage\":{\"mode\":\"FIXED\",\"value\":20},\"marginMode\":\"ISOLATED\","
                 + "\"stopLossRatio\":\"0.5\",\"takeProfitRatio\":\"1\"}");
         String bare = follow("ra-pg", "ra-p", "{\"leverage\":{\"mode\":\"FIXED\",\"value\":20},\"marginMode\":\"ISOLATED\"}");
-        given.fill("ra-p", "rp-o", "RAPUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 10_000);
+        absolute.fill("ra-p", "rp-o", "RAPUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 10_000);
         // each copy: qty 0.01 at 100000, margin 50, maintenance margin rate 0.005
         JsonNode p = api.get("/subscriptions/" + guarded).body().path("positions").get(0);
         assertThat(dec(p, "stopLossPrice")).isEqualByComparingTo("97500");               // 100000 - 0.5 × 50 / 0.01
@@ -158,13 +160,13 @@ class ReadApiIT extends SharedService {
         assertThat(b.path("stopLossPrice").isNull()).isTrue();
 
         // the rules act where the page says they would: not just above, just below
-        given.prices(t0 + 20_000, "RAPUSDT", "97600");
+        absolute.prices(t0 + 20_000, "RAPUSDT", "97600");
         assertThat(api.get("/risk-actions?subscriptionId=" + guarded).body().path("items")).isEmpty();
-        given.prices(t0 + 30_000, "RAPUSDT", "97400");
+        absolute.prices(t0 + 30_000, "RAPUSDT", "97400");
         assertThat(api.get("/risk-actions?subscriptionId=" + guarded).body().findValuesAsText("reason")).containsExactly("STOP_LOSS");
-        given.prices(t0 + 40_000, "RAPUSDT", "95478");
+        absolute.prices(t0 + 40_000, "RAPUSDT", "95478");
         assertThat(api.get("/risk-actions?subscriptionId=" + bare).body().path("items")).isEmpty();
-        given.prices(t0 + 50_000, "RAPUSDT", "95477");
+        absolute.prices(t0 + 50_000, "RAPUSDT", "95477");
         assertThat(api.get("/risk-actions?subscriptionId=" + bare).body().findValuesAsText("reason")).contains("LIQUIDATION");
     }
 }

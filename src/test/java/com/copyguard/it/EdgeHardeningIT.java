@@ -118,13 +118,15 @@ class EdgeHardeningIT extends SharedService {
 
     @Test
     void decisionsAndRiskActionsFilterByOutcomeReasonSubscriptionAndTime() {
+        // later than every other test of this shared service, so the open is within the signal window of the clock
+        long at = 1_000_000;
         given.expert("exp5", "1000");
         String sub = given.follow(follow("f5", "exp5", "\"0.1\"", ",\"settings\":{\"stopLossRatio\":\"0.5\","
                 + "\"leverage\":{\"mode\":\"FIXED\",\"value\":10}}")).text("subscriptionId");
-        given.fill("exp5", "e5-open", "ETHUSDT", "OPEN_LONG", "1", "3000", 10, 10_000); // the shared scenario counts from EventTimes.T0
+        given.fill("exp5", "e5-open", "ETHUSDT", "OPEN_LONG", "1", "3000", 10, at + 10_000); // the shared scenario counts from EventTimes.T0
         assertThat(api.post("/experts/exp5/fills", "{\"fillId\":\"e5-partial\",\"symbol\":\"ETHUSDT\",\"action\":\"OPEN_LONG\","
                 + "\"qty\":\"1\",\"price\":\"3000\",\"leverage\":10,\"marginMode\":\"CROSS\","
-                + "\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":" + (T0 + 20_000) + "}").status()).isEqualTo(200);
+                + "\"status\":\"PARTIALLY_FILLED_CANCELED\",\"time\":" + (T0 + at + 20_000) + "}").status()).isEqualTo(200);
         JsonNode copied = api.get("/decisions?subscriptionId=" + sub + "&outcome=COPIED").body().path("items");
         assertThat(copied).hasSize(1);
         assertThat(copied.get(0).path("fillId").asText()).isEqualTo("e5-open");
@@ -133,15 +135,15 @@ class EdgeHardeningIT extends SharedService {
         assertThat(partial.get(0).path("fillId").asText()).isEqualTo("e5-partial");
         assertThat(api.get("/decisions?subscriptionId=" + sub + "&reason=EXPERT_FREQUENCY_LIMIT").body().path("items")).isEmpty();
         assertThat(api.get("/decisions?fillId=e5-open&outcome=REJECTED").body().path("items")).isEmpty();
-        assertThat(api.get("/decisions?subscriptionId=" + sub + "&from=" + (T0 + 15_000)).body().path("items")).hasSize(1);
-        assertThat(api.get("/decisions?subscriptionId=" + sub + "&to=" + (T0 + 15_000)).body().path("items")).hasSize(1);
+        assertThat(api.get("/decisions?subscriptionId=" + sub + "&from=" + (T0 + at + 15_000)).body().path("items")).hasSize(1);
+        assertThat(api.get("/decisions?subscriptionId=" + sub + "&to=" + (T0 + at + 15_000)).body().path("items")).hasSize(1);
 
-        assertThat(given.prices(30_000, "ETHUSDT", "2800").status()).isEqualTo(200);
+        assertThat(given.prices(at + 30_000, "ETHUSDT", "2800").status()).isEqualTo(200);
         JsonNode stops = api.get("/risk-actions?subscriptionId=" + sub + "&reason=STOP_LOSS").body().path("items");
         assertThat(stops).hasSize(1);
-        assertThat(stops.get(0).path("time").asLong()).isEqualTo(T0 + 30_000);
+        assertThat(stops.get(0).path("time").asLong()).isEqualTo(T0 + at + 30_000);
         assertThat(api.get("/risk-actions?subscriptionId=" + sub + "&reason=LIQUIDATION").body().path("items")).isEmpty();
-        assertThat(api.get("/risk-actions?subscriptionId=" + sub + "&to=" + (T0 + 30_000)).body().path("items")).isEmpty();
+        assertThat(api.get("/risk-actions?subscriptionId=" + sub + "&to=" + (T0 + at + 30_000)).body().path("items")).isEmpty();
     }
 
     @Test

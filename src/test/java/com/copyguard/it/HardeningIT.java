@@ -114,6 +114,19 @@ class HardeningIT {
     }
 
     @Test
+    @DisplayName("a fill quantity with more places than the instrument's step (0.001) is refused (400) and changes nothing")
+    void quantityBeyondTheStep() {
+        given.instrument("STEPUSDT", "0").expert("qx", "10000");
+        given.multiplierFollow("qf", "qx", "1000", "1", null);
+        JsonNode before = stateHash();
+        assertError(fill("qx", "q1", "STEPUSDT", "OPEN_LONG", "0.0015", "100", "CROSS", T0 + 2000), 400, "INVALID_FIELD");
+        assertThat(stateHash()).isEqualTo(before);
+        assertThat(api.get("/decisions?fillId=q1").body().path("items")).isEmpty();
+        // trailing zeros are no extra places: 0.0010 is on the step
+        assertThat(fill("qx", "q2", "STEPUSDT", "OPEN_LONG", "0.0010", "100", "CROSS", T0 + 3000).status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a fill dated 2035 is refused (400 TIME_AHEAD_OF_WALL_CLOCK) and moves no clock")
     void fillFromTheFuture() {
         given.instrument("FUTUSDT", "0").expert("fx", "10000");
