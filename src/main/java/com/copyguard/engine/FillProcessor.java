@@ -63,7 +63,7 @@ final class FillProcessor {
         }
         // SPEC "Exact money, bounded": quantities at the instrument's step; more places than the step has are refused
         if (f.qty().stripTrailingZeros().scale() > instrument.getQtyStep().stripTrailingZeros().scale()) {
-            throw new ApiException(400, "INVALID_FIELD", "qty " + ApiException.quote(f.qty().toPlainString())
+            throw new InputRefused(RefusalCode.INVALID_FIELD, "qty " + InputRefused.quote(f.qty().toPlainString())
                     + " has more decimal places than " + f.symbol() + "'s quantity step " + instrument.getQtyStep().toPlainString());
         }
         if (expert.lastFillTime() != null && f.time() < expert.lastFillTime()) {
