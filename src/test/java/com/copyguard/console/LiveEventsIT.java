@@ -90,7 +90,7 @@ class LiveEventsIT extends SharedService {
             // slippage: the mark is far above the expert's price, so the open is rejected with its reason
             // a symbol of its own, so no other test's later price is the mark
             absolute.instrument("EVSUSDT", "0");
-            absolute.prices(t0 + 5_000, "EVSUSDT", "120000");
+            absolute.prices(t0 + 15_000, "EVSUSDT", "120000"); // newer than the fill: the copy would execute at this mark
             absolute.fill("ev-expert2", "ev2-1", "EVSUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 10_000);
             Event decision = byExpert.next(WAIT);
             assertThat(decision.data().path("fillId").asText()).isEqualTo("ev2-1");
