@@ -134,7 +134,7 @@ class ConsoleBrowserIT {
         assertThat(browser.js("return sessionStorage.getItem('copyguard.token')")).isEqualTo(followerToken);
 
         // the leaderboard, sorted by ROI, shows the API's figures
-        JsonNode board = api.get("/experts?sort=roi&limit=200").body();
+        JsonNode board = api.get("/experts?sort=roi&limit=200").body().path("items");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#leaderboard tr[data-expert]"));
         assertThat(rows).extracting(r -> r.getAttribute("data-expert")).containsExactly("ada", "bo");
         for (int i = 0; i < rows.size(); i++) {

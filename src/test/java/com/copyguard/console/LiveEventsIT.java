@@ -88,8 +88,10 @@ class LiveEventsIT extends SharedService {
             Response refused = api.post("/experts/ev-expert2/fills", "{\"fillId\":\"bad\",\"symbol\":\"NOPE\"}");
             assertThat(refused.status()).isEqualTo(400);
             // slippage: the mark is far above the expert's price, so the open is rejected with its reason
-            absolute.prices(t0 + 5_000, "BTCUSDT", "120000");
-            fill("ev-expert2", "ev2-1", "OPEN_LONG", "100000", 10_000);
+            // a symbol of its own, so no other test's later price is the mark
+            absolute.instrument("EVSUSDT", "0");
+            absolute.prices(t0 + 15_000, "EVSUSDT", "120000"); // newer than the fill: the copy would execute at this mark
+            absolute.fill("ev-expert2", "ev2-1", "EVSUSDT", "OPEN_LONG", "0.1", "100000", 100, t0 + 10_000);
             Event decision = byExpert.next(WAIT);
             assertThat(decision.data().path("fillId").asText()).isEqualTo("ev2-1");
             assertThat(decision.data().path("outcome").asText()).isEqualTo("REJECTED");

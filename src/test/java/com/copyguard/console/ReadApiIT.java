@@ -72,7 +72,7 @@ class ReadApiIT extends SharedService {
         assertThat(second.path("items").get(0).path("subscriptionId").asText()).isEqualTo(s1);
         assertThat(second.path("nextCursor").isNull()).isTrue();
         assertThat(api.get("/followers/nobody/subscriptions").body().path("items")).isEmpty();
-        assertThat(api.get("/followers/ra-f/subscriptions?cursor=nonsense").error()).isEqualTo("INVALID_FIELD");
+        assertThat(api.get("/followers/ra-f/subscriptions?cursor=nonsense").error()).isEqualTo("INVALID_CURSOR");
         assertThat(api.get("/followers/ra-f/subscriptions?limit=0").status()).isEqualTo(400);
     }
 
@@ -102,23 +102,23 @@ class ReadApiIT extends SharedService {
         absolute.instrument("RALUSDT", "0.0006").expert("ra-lb-a", "1000").expert("ra-lb-b", "1000");
         roundTrip("ra-lb-a", "RALUSDT", "lba", "100000", "110000", 10_000);
         roundTrip("ra-lb-b", "RALUSDT", "lbb", "100000", "90000", 10_000);
-        JsonNode board = api.get("/experts?sort=winRate&limit=1000").body();
+        JsonNode board = api.get("/experts?sort=winRate&limit=1000").body().path("items");
         List<String> ids = new ArrayList<>();
         board.forEach(n -> ids.add(n.path("expertId").asText()));
         assertThat(ids.indexOf("ra-lb-a")).isLessThan(ids.indexOf("ra-lb-b"));
         JsonNode a = board.get(ids.indexOf("ra-lb-a"));
         assertThat(dec(a, "winRate")).isEqualByComparingTo("1");
         assertThat(a.path("closedPositions").asInt()).isEqualTo(1);
-        JsonNode asc = api.get("/experts?sort=winRate&order=asc&limit=1000").body();
+        JsonNode asc = api.get("/experts?sort=winRate&order=asc&limit=1000").body().path("items");
         List<String> ascIds = new ArrayList<>();
         asc.forEach(n -> ascIds.add(n.path("expertId").asText()));
         assertThat(ascIds.indexOf("ra-lb-b")).isLessThan(ascIds.indexOf("ra-lb-a"));
         assertThat(api.get("/experts?sort=roi&limit=1").body().path("items")).hasSize(1);
-        for (JsonNode n : api.get("/experts?flag=NOT_PROFITABLE").body()) {
+        for (JsonNode n : api.get("/experts?flag=NOT_PROFITABLE").body().path("items")) {
             assertThat(n.path("flags").toString()).contains("NOT_PROFITABLE");
         }
         assertThat(api.get("/experts?sort=luck").status()).isEqualTo(400);
-        assertThat(api.get("/experts?flag=LUCKY").error()).isEqualTo("INVALID_FIELD");
+        assertThat(api.get("/experts?flag=LUCKY").error()).isEqualTo("INVALID_PARAMETER");
         assertThat(api.get("/experts?limit=5000").status()).isEqualTo(400);
     }
 
