@@ -72,6 +72,22 @@ public final class Idempotency {
         return new Reply(a.status, parse(a.json != null ? a.json : a.summary), false);
     }
 
+    /**
+     * Applies {@code apply} once per {@code key}: a repeat with the same body gets the first answer, another
+     * body is refused (see {@link #seen}); a null key (an input journaled before it had one) applies as it is.
+     */
+    public Reply once(String key, Command body, java.util.function.Supplier<Reply> apply) {
+        Reply seen = key == null ? null : seen(key, body);
+        if (seen != null) {
+            return seen;
+        }
+        Reply reply = apply.get();
+        if (key != null) {
+            remember(key, body, reply);
+        }
+        return reply;
+    }
+
     public void remember(String key, Command body, Reply reply) {
         byte[] json = bytes(reply.body());
         answers.put(key, new Answer(reply.status(), digest(body), json));

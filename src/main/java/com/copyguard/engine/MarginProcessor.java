@@ -49,15 +49,7 @@ final class MarginProcessor {
 
     Reply positionMargin(ChangePositionMargin c) {
         String key = c.requestId() == null ? null : "margin:" + c.subscriptionId() + "/" + c.requestId();
-        Reply seen = key == null ? null : idempotency.seen(key, c);
-        if (seen != null) {
-            return seen;
-        }
-        Reply reply = changePositionMargin(c);
-        if (key != null) {
-            idempotency.remember(key, c, reply);
-        }
-        return reply;
+        return idempotency.once(key, c, () -> changePositionMargin(c));
     }
 
     private Reply changePositionMargin(ChangePositionMargin c) {
@@ -83,15 +75,7 @@ final class MarginProcessor {
 
     Reply expertMargin(ExpertMarginChange c) {
         String key = c.requestId() == null ? null : "expert-margin:" + c.expertId() + "/" + c.requestId();
-        Reply seen = key == null ? null : idempotency.seen(key, c);
-        if (seen != null) {
-            return seen;
-        }
-        Reply reply = changeExpertMargin(c);
-        if (key != null) {
-            idempotency.remember(key, c, reply);
-        }
-        return reply;
+        return idempotency.once(key, c, () -> changeExpertMargin(c));
     }
 
     private Reply changeExpertMargin(ExpertMarginChange c) {
