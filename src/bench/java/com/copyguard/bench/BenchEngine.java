@@ -118,6 +118,26 @@ final class BenchEngine implements AutoCloseable {
         return new PriceTick(T0 + time, List.of(new PriceTick.SymbolPrice(symbol, d(price))));
     }
 
+    /**
+     * A fresh engine with one instrument (BTCUSDT), {@code subscriptions / followersPerExpert} experts
+     * and {@code subscriptions} follows spread over them and over the three modes.
+     */
+    static Engine subscribed(RuleSet rules, int subscriptions, int followersPerExpert) {
+        Engine engine = new Engine(new ActiveRules(rules));
+        engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
+        int experts = Math.max(1, subscriptions / followersPerExpert);
+        for (int e = 0; e < experts; e++) {
+            engine.apply(new PutExpert("x" + e, d("0.1"), null, d("100000")));
+        }
+        for (int i = 0; i < subscriptions; i++) {
+            FollowMode mode = FollowMode.valueOf(MODES[i % 3]);
+            engine.apply(new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
+                    mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
+                    false, null, T0 + 1_000, false));
+        }
+        return engine;
+    }
+
     static BigDecimal d(String s) {
         return new BigDecimal(s);
     }

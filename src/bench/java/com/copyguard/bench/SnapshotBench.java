@@ -1,12 +1,8 @@
 package com.copyguard.bench;
 
 import com.copyguard.command.ExpertFill;
-import com.copyguard.command.Follow;
-import com.copyguard.command.PutExpert;
-import com.copyguard.command.PutInstrument;
 import com.copyguard.domain.FillAction;
 import com.copyguard.domain.FillStatus;
-import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.durability.SnapshotMeta;
 import com.copyguard.durability.SnapshotStore;
@@ -69,19 +65,10 @@ public final class SnapshotBench {
     }
 
     static Engine build(RuleSet rules, int subscriptions) {
-        Engine engine = new Engine(new ActiveRules(rules));
-        engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
         // few experts with many followers: each fill runs a risk pass over every holder of its symbol
-        int experts = Math.max(1, subscriptions / 10_000);
-        for (int e = 0; e < experts; e++) {
-            engine.apply(new PutExpert("x" + e, d("0.1"), null, d("100000")));
-        }
-        for (int i = 0; i < subscriptions; i++) {
-            FollowMode mode = FollowMode.valueOf(BenchEngine.MODES[i % 3]);
-            engine.apply(new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
-                    mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
-                    false, null, BenchEngine.T0 + 1_000, false));
-        }
+        int followersPerExpert = 10_000;
+        Engine engine = BenchEngine.subscribed(rules, subscriptions, followersPerExpert);
+        int experts = Math.max(1, subscriptions / followersPerExpert);
         for (int e = 0; e < experts; e++) {
             engine.apply(new ExpertFill("x" + e, "o" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), d("50000"), 20,
                     MarginMode.CROSS, FillStatus.FILLED, BenchEngine.T0 + 2_000, null));
