@@ -111,6 +111,18 @@ class ConsoleBrowserIT {
         }
     }
 
+    private static void awaitWallClock(long time) {
+        long wait = time - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private static JsonNode following(String subscriptionId) {
         for (JsonNode f : api.get("/followers/" + FOLLOWER + "/subscriptions").body().path("items")) {
             if (f.path("subscriptionId").asText().equals(subscriptionId)) {
@@ -185,7 +197,8 @@ class ConsoleBrowserIT {
         // the expert opens: the copy appears on the open page, without a reload
         browser.js("window.__sameDocument = 'yes'");
         Scenario given = new Scenario(api);
-        given.fill("ada", "ada-live-1", "BTCUSDT", "OPEN_LONG", "0.1", "100000", 100, System.currentTimeMillis());
+        long firstOpen = System.currentTimeMillis();
+        given.fill("ada", "ada-live-1", "BTCUSDT", "OPEN_LONG", "0.1", "100000", 100, firstOpen);
         browser.find("#decisions tr[data-fill='ada-live-1']");
         browser.find("#positions tr[data-symbol='BTCUSDT']");
         browser.find("#live-feed li[data-type='DECISION']");
@@ -246,7 +259,12 @@ class ConsoleBrowserIT {
                 .isEqualTo(api.get("/accounts/" + account).body().path("available").asText());
 
         // a new copy, then stop following, keeping positions until the expert closes them
+        // an expert may open at most once every 3 s (EXPERT_FREQUENCY_LIMIT): on a fast machine the
+        // steps above can take less than that, so the second open waits for the window to pass
+        awaitWallClock(firstOpen + 3_500);
         given.fill("ada", "ada-live-3", "BTCUSDT", "OPEN_LONG", "0.1", "110000", 100, System.currentTimeMillis());
+        assertThat(api.get("/decisions?fillId=ada-live-3").body().path("items").get(0).path("outcome").asText())
+                .as("the second open is copied").isEqualTo("COPIED");
         browser.find("#positions tr[data-symbol='BTCUSDT']");
         assertRowMatches(browser.find("#positions tr[data-symbol='BTCUSDT']"),
                 api.get("/subscriptions/" + sub).body().path("positions").get(0));
