@@ -2,6 +2,7 @@ package com.copyguard.app;
 
 import com.copyguard.command.PutInstrument;
 import com.copyguard.engine.Json;
+import com.copyguard.input.CommandParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class InstrumentCatalog {
         List<PutInstrument> out = new ArrayList<>();
         for (JsonNode spec : root) {
             ObjectNode fields = ((ObjectNode) spec).deepCopy();
-            out.add(PutInstrument.parse(fields.remove("symbol").asText(), fields));
+            out.add(CommandParser.putInstrument(fields.remove("symbol").asText(), fields));
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package com.copyguard.command;
 
-import com.copyguard.refusal.InputRefused;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /**
@@ -10,22 +8,6 @@ import java.math.BigDecimal;
  * is part of {@code equity} but not of the expert's return.
  */
 public record ExpertEquityReport(String expertId, long time, BigDecimal equity, BigDecimal transfer) implements Command {
-    private static final String SCHEMA = "EquityReport";
-
-
-    public static ExpertEquityReport parse(String expertId, JsonNode body) {
-        Ids.check("expertId", expertId);
-        Fields f = Fields.of(body, SCHEMA);
-        long time = f.time("time");
-        BigDecimal equity = f.nonNegative("equity");
-        BigDecimal transfer = f.optionalDecimal("transfer");
-        if (transfer != null && equity.subtract(transfer).signum() < 0) {
-            throw InputRefused.invalid("transfer " + transfer.toPlainString() + " exceeds equity " + equity.toPlainString()
-                    + ": the equity before the transfer would be negative");
-        }
-        return new ExpertEquityReport(expertId, time, equity, transfer);
-    }
-
     @Override
     public Long eventTime() {
         return time;

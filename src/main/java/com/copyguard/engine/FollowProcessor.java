@@ -4,7 +4,6 @@ import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
-import com.copyguard.command.SettingsParser;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
@@ -62,7 +61,7 @@ final class FollowProcessor {
                     + Decimals.plain(floor) + " USDT (" + (newAccount ? "platform minimum 50 for a new account, " : "")
                     + "expert minimum " + Decimals.plain(expert.minFollowAmount()) + "); got " + Decimals.plain(c.amount()));
         }
-        SubscriptionSettings settings = knownPairs(SettingsParser.apply(SubscriptionSettings.DEFAULTS, c.settings()));
+        SubscriptionSettings settings = knownPairs(c.initialSettings());
         Subscription s = ledger.subscribe(c.followerId(), expert, c.mode(), c.fixedMargin(), c.multiplier(),
                 settings, c.time());
         Account account = ledger.account(s.accountId());
@@ -138,7 +137,7 @@ final class FollowProcessor {
 
     Reply patchSettings(PatchSettings c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
-        ledger.changeSettings(s, knownPairs(SettingsParser.apply(s.settings(), c.patch())));
+        ledger.changeSettings(s, knownPairs(c.patch().applyTo(s.settings())));
         lossLimits.bringUpToDate(s, ledger.clock());
         return Reply.changed(200, views.subscription(s));
     }

@@ -2,7 +2,7 @@ package com.copyguard.engine;
 
 import static com.copyguard.engine.Json.dec;
 
-import com.copyguard.command.Fields;
+import com.copyguard.input.Fields;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Valuation;

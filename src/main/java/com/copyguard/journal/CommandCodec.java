@@ -4,6 +4,7 @@ import com.copyguard.command.Command;
 import com.copyguard.engine.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.UncheckedIOException;
@@ -15,10 +16,14 @@ import java.io.UncheckedIOException;
  * acknowledged one.
  */
 public final class CommandCodec {
-    private static final ObjectWriter WRITER = Json.MAPPER.writerFor(Command.class)
+    /** The one JSON configuration, plus the journal's names for command kinds and its form of a settings patch. */
+    private static final ObjectMapper JOURNAL = Json.MAPPER.copy()
+            .addMixIn(Command.class, CommandMixIn.class)
+            .registerModule(SettingsPatchJson.module());
+    private static final ObjectWriter WRITER = JOURNAL.writerFor(Command.class)
             .without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     /** The journal's {@link #SENT_BY} field sits beside the command's own fields; commands ignore it. */
-    private static final ObjectReader READER = Json.MAPPER.readerFor(Command.class)
+    private static final ObjectReader READER = JOURNAL.readerFor(Command.class)
             .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The journal field naming who sent the input; not part of the command itself. */
     public static final String SENT_BY = "sentBy";

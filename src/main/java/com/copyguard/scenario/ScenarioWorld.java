@@ -17,6 +17,7 @@ import com.copyguard.command.Withdraw;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
+import com.copyguard.input.CommandParser;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
@@ -105,7 +106,7 @@ final class ScenarioWorld {
             report.put("time", time);
             clock = Math.max(clock, time);
             try {
-                last = apply(ExpertEquityReport.parse(expert, report));
+                last = apply(CommandParser.expertEquityReport(expert, report));
             } catch (InputRefused e) {
                 throw new ScenarioException("equity step is invalid: " + e.getMessage());
             }
@@ -248,7 +249,7 @@ final class ScenarioWorld {
             body.put("status", "FILLED");
         }
         body.put("time", nextTime(body.get("time")));
-        return ExpertFill.parse(expert, body);
+        return CommandParser.expertFill(expert, body);
     }
 
     /** {"prices": {"BTCUSDT": "50000"}} or {"prices": [{"symbol": ..., "price": ...}]}, optional "time". */
@@ -263,14 +264,14 @@ final class ScenarioWorld {
             throw new ScenarioException("prices step needs {symbol: price} or [{symbol, price}]");
         }
         body.put("time", nextTime(time));
-        return PriceTick.parse(body);
+        return CommandParser.priceTick(body);
     }
 
     private PutExpert expert(ObjectNode body) {
         if (!body.hasNonNull("expertId")) {
             throw new ScenarioException("expert step needs an expertId");
         }
-        return PutExpert.parse(body.remove("expertId").asText(), body);
+        return CommandParser.putExpert(body.remove("expertId").asText(), body);
     }
 
     /** One equity report: {"expertId"?, "time"?, "equity", "transfer"?}. */
@@ -278,20 +279,20 @@ final class ScenarioWorld {
         String expert = defaultExpert(body, "equity");
         body.put("time", nextTime(body.get("time")));
         body.remove("expertId");
-        return ExpertEquityReport.parse(expert, body);
+        return CommandParser.expertEquityReport(expert, body);
     }
 
     private PutInstrument instrument(ObjectNode body) {
         if (!body.hasNonNull("symbol")) {
             throw new ScenarioException("instrument step needs a symbol");
         }
-        return PutInstrument.parse(body.remove("symbol").asText(), body);
+        return CommandParser.putInstrument(body.remove("symbol").asText(), body);
     }
 
     private Follow follow(ObjectNode body) {
         body.put("expertId", defaultExpert(body, "follow"));
         body.put("time", nextTime(body.get("time")));
-        return Follow.parse(body);
+        return CommandParser.follow(body);
     }
 
     /** {"follower": "bob", "amount": "100"} (or "accountId"); requestId and time are filled in. */
@@ -303,7 +304,7 @@ final class ScenarioWorld {
         }
         body.put("time", nextTime(body.get("time")));
         body.remove(java.util.List.of("accountId", "follower", "expert"));
-        return Deposit.parse(account, body);
+        return CommandParser.deposit(account, body);
     }
 
     /** {"follower": "bob", "amount": "100"} (or "accountId"), as a deposit: a withdrawal request. */
@@ -317,7 +318,7 @@ final class ScenarioWorld {
         body.remove("follower");
         body.remove("expert");
         body.remove("accountId");
-        return Withdraw.parse(account, body);
+        return CommandParser.withdraw(account, body);
     }
 
     /** {"follower": "bob", "expert"?: "alice", "patch": {...settings}}. */
@@ -328,7 +329,7 @@ final class ScenarioWorld {
         if (patch == null || !patch.isObject()) {
             throw new ScenarioException("settings step needs a patch object");
         }
-        return PatchSettings.parse(sub, patch);
+        return CommandParser.patchSettings(sub, patch);
     }
 
     private static String text(ObjectNode body, String field, String step) {

@@ -1,20 +1,6 @@
 package com.copyguard.server;
 
-import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.ChangePositionMargin;
-import com.copyguard.command.ClosePosition;
-import com.copyguard.command.ExpertMarginChange;
-import com.copyguard.command.PauseSubscription;
-import com.copyguard.command.ResumeSubscription;
-import com.copyguard.command.StopFollowing;
-import com.copyguard.command.Withdraw;
-import com.copyguard.command.Deposit;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.command.Follow;
-import com.copyguard.command.PatchSettings;
-import com.copyguard.command.PriceTick;
-import com.copyguard.command.PutExpert;
-import com.copyguard.command.PutInstrument;
+import com.copyguard.input.CommandParser;
 import com.copyguard.durability.StateHash;
 import com.copyguard.engine.FollowerQueries;
 import com.copyguard.engine.WithdrawalPreview;
@@ -60,24 +46,24 @@ final class ApiRoutes {
         rb.getRoute("listInstruments").addHandler(ctx -> list(ctx, "listInstruments",
                 q -> e -> Queries.instruments(e, q.page())));
         rb.getRoute("putInstrument").addHandler(ctx -> exchange.command(ctx,
-                () -> PutInstrument.parse(ctx.pathParam("symbol"), JsonBody.of(ctx))));
+                () -> CommandParser.putInstrument(ctx.pathParam("symbol"), JsonBody.of(ctx))));
         rb.getRoute("putExpert").addHandler(ctx -> exchange.command(ctx,
-                () -> PutExpert.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+                () -> CommandParser.putExpert(ctx.pathParam("expertId"), JsonBody.of(ctx))));
         rb.getRoute("getExpert").addHandler(ctx -> exchange.query(ctx,
                 e -> Queries.expert(e, ctx.pathParam("expertId"))));
         rb.getRoute("postFill").addHandler(ctx -> exchange.command(ctx,
-                () -> ExpertFill.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
-        rb.getRoute("postPrices").addHandler(ctx -> exchange.command(ctx, () -> PriceTick.parse(JsonBody.of(ctx))));
-        rb.getRoute("postClock").addHandler(ctx -> exchange.command(ctx, () -> AdvanceClock.parse(JsonBody.of(ctx))));
-        rb.getRoute("follow").addHandler(ctx -> exchange.command(ctx, () -> Follow.parse(JsonBody.of(ctx))));
+                () -> CommandParser.expertFill(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+        rb.getRoute("postPrices").addHandler(ctx -> exchange.command(ctx, () -> CommandParser.priceTick(JsonBody.of(ctx))));
+        rb.getRoute("postClock").addHandler(ctx -> exchange.command(ctx, () -> CommandParser.advanceClock(JsonBody.of(ctx))));
+        rb.getRoute("follow").addHandler(ctx -> exchange.command(ctx, () -> CommandParser.follow(JsonBody.of(ctx))));
         rb.getRoute("getSubscription").addHandler(ctx -> exchange.query(ctx,
                 e -> Queries.subscription(e, ctx.pathParam("subscriptionId"))));
         rb.getRoute("patchSettings").addHandler(ctx -> exchange.command(ctx,
-                () -> PatchSettings.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.patchSettings(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("getAccount").addHandler(ctx -> exchange.query(ctx,
                 e -> Queries.account(e, ctx.pathParam("accountId"))));
         rb.getRoute("deposit").addHandler(ctx -> exchange.command(ctx,
-                () -> Deposit.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
+                () -> CommandParser.deposit(ctx.pathParam("accountId"), JsonBody.of(ctx))));
         rb.getRoute("getTransactions").addHandler(ctx -> list(ctx, "getTransactions", q -> {
             TransactionType type = q.enumValue("type", TransactionType.class);
             TimeRange time = q.time();
@@ -85,19 +71,19 @@ final class ApiRoutes {
             return e -> Queries.transactions(e, ctx.pathParam("accountId"), type, time, page);
         }));
         rb.getRoute("withdraw").addHandler(ctx -> exchange.command(ctx,
-                () -> Withdraw.parse(ctx.pathParam("accountId"), JsonBody.of(ctx))));
+                () -> CommandParser.withdraw(ctx.pathParam("accountId"), JsonBody.of(ctx))));
         rb.getRoute("stopFollowing").addHandler(ctx -> exchange.command(ctx,
-                () -> StopFollowing.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.stopFollowing(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("closePosition").addHandler(ctx -> exchange.command(ctx,
-                () -> ClosePosition.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.closePosition(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("pauseSubscription").addHandler(ctx -> exchange.command(ctx,
-                () -> PauseSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.pauseSubscription(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("resumeSubscription").addHandler(ctx -> exchange.command(ctx,
-                () -> ResumeSubscription.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.resumeSubscription(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("changePositionMargin").addHandler(ctx -> exchange.command(ctx,
-                () -> ChangePositionMargin.parse(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
+                () -> CommandParser.changePositionMargin(ctx.pathParam("subscriptionId"), JsonBody.of(ctx))));
         rb.getRoute("changeExpertMargin").addHandler(ctx -> exchange.command(ctx,
-                () -> ExpertMarginChange.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+                () -> CommandParser.expertMarginChange(ctx.pathParam("expertId"), JsonBody.of(ctx))));
         rb.getRoute("previewWithdrawal").addHandler(ctx -> {
             java.math.BigDecimal amount;
             try {

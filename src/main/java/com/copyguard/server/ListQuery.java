@@ -2,7 +2,7 @@ package com.copyguard.server;
 
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.command.InputSchema;
+import com.copyguard.input.InputSchema;
 import com.copyguard.paging.Cursor;
 import com.copyguard.paging.PageRequest;
 import com.copyguard.paging.TimeRange;

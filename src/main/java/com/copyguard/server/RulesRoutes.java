@@ -3,7 +3,7 @@ package com.copyguard.server;
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.command.Fields;
+import com.copyguard.input.Fields;
 import com.copyguard.engine.EngineEvents;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;

@@ -1,6 +1,6 @@
 package com.copyguard.server;
 
-import com.copyguard.command.ExpertEquityReport;
+import com.copyguard.input.CommandParser;
 import com.copyguard.screening.ScreeningQueries;
 import com.copyguard.paging.PageRequest;
 import com.copyguard.screening.FlagCode;
@@ -19,7 +19,7 @@ final class ScreeningRoutes {
 
     void bind(RouterBuilder rb) {
         rb.getRoute("postExpertEquity").addHandler(ctx -> exchange.command(ctx,
-                () -> ExpertEquityReport.parse(ctx.pathParam("expertId"), JsonBody.of(ctx))));
+                () -> CommandParser.expertEquityReport(ctx.pathParam("expertId"), JsonBody.of(ctx))));
         rb.getRoute("getExpertEquity").addHandler(ctx -> exchange.query(ctx,
                 e -> ScreeningQueries.equityHistory(e, ctx.pathParam("expertId"))));
         rb.getRoute("getExpertScreening").addHandler(ctx -> exchange.query(ctx,

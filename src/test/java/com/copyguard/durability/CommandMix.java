@@ -15,6 +15,7 @@ import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
+import com.copyguard.input.CommandParser;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.ExpertPosition;
 import com.copyguard.ledger.Subscription;
@@ -169,6 +170,6 @@ public final class CommandMix {
         var body = Json.object();
         body.put("maxSlippage", "0.0" + (1 + random.nextInt(2)));
         body.put("maxPositionValue", String.valueOf(100000 + counter));
-        return new PatchSettings(s.subscriptionId(), body);
+        return CommandParser.patchSettings(s.subscriptionId(), body);
     }
 }

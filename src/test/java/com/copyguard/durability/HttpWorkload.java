@@ -303,7 +303,7 @@ public final class HttpWorkload {
         } else if (c instanceof Follow f) {
             return "follow:" + f.followerId();
         } else if (c instanceof PatchSettings p) {
-            return "patch:" + p.subscriptionId() + "/" + p.patch().path("maxPositionValue").asText();
+            return "patch:" + p.subscriptionId() + "/" + p.patch().maxPositionValue().value().toPlainString();
         } else if (c instanceof AdvanceClock a) {
             return "clock:" + a.time();
         } else if (c instanceof PutExpert e) {

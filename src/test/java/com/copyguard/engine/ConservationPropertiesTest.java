@@ -3,6 +3,7 @@ package com.copyguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.command.AdvanceClock;
+import com.copyguard.input.SettingsParser;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.ChangePositionMargin;
 import com.copyguard.command.ClosePosition;
@@ -169,7 +170,7 @@ class ConservationPropertiesTest {
                             : "{\"maxMarginPerOrderRatio\":\"0.2\",\"marginMode\":\"ISOLATED\","
                             + "\"lossLimits\":[{\"period\":\"WEEK\",\"maxLoss\":\"150\"}]}";
                     engine.apply(new Follow("f" + f, EXPERTS[e], mode, d("1000"), mode == FollowMode.FIXED_MARGIN ? d("50") : null,
-                            mode == FollowMode.MULTIPLIER ? d("0.1") : null, false, json(settings), time, false));
+                            mode == FollowMode.MULTIPLIER ? d("0.1") : null, false, SettingsParser.patch(json(settings)), time, false));
                 }
             }
         }

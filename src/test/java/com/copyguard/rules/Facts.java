@@ -1,6 +1,6 @@
 package com.copyguard.rules;
 
-import com.copyguard.command.SettingsParser;
+import com.copyguard.input.SettingsParser;
 import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.Instrument;
@@ -32,7 +32,7 @@ final class Facts {
 
     static SubscriptionSettings settings(String json) {
         try {
-            return SettingsParser.apply(SubscriptionSettings.DEFAULTS, Json.MAPPER.readTree(json));
+            return SettingsParser.patch(Json.MAPPER.readTree(json)).applyTo(SubscriptionSettings.DEFAULTS);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

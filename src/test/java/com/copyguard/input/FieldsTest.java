@@ -1,10 +1,9 @@
-package com.copyguard.command;
+package com.copyguard.input;
 
 import com.copyguard.refusal.InputRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.engine.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -62,8 +61,7 @@ class FieldsTest {
         InputRefused top = refused(() -> Fields.of(json("{\"equity\":\"1\",\"maxFollower\":3}"), "ExpertInput"));
         assertThat(top.errorCode()).isEqualTo("UNKNOWN_FIELD");
         assertThat(top.getMessage()).startsWith("'maxFollower' is not a field of this request");
-        InputRefused nested = refused(() -> SettingsParser.apply(SubscriptionSettings.DEFAULTS,
-                json("{\"guardian\":{\"dailyLossLimit\":\"10\"}}")));
+        InputRefused nested = refused(() -> SettingsParser.patch(json("{\"guardian\":{\"dailyLossLimit\":\"10\"}}")));
         assertThat(nested.errorCode()).isEqualTo("UNKNOWN_FIELD");
         assertThat(nested.getMessage()).startsWith("settings.guardian.'dailyLossLimit' is not a field");
     }

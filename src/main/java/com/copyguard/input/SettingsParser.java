@@ -1,13 +1,19 @@
-package com.copyguard.command;
+package com.copyguard.input;
 
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.domain.GuardianSetting;
 import com.copyguard.domain.LeverageMode;
 import com.copyguard.domain.LeverageSetting;
 import com.copyguard.domain.LossLimit;
 import com.copyguard.domain.LossPeriod;
 import com.copyguard.domain.MarginModeChoice;
-import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.command.SettingsPatch;
+import com.copyguard.command.SettingsPatch.Change;
+import com.copyguard.command.SettingsPatch.GuardianPatch;
+import com.copyguard.engine.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,34 +24,46 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a (partial) settings object onto existing settings, validating SPEC.md's ranges. A
+ * Reads a (partial) settings object into a {@link SettingsPatch}, validating SPEC.md's ranges. A
  * field that is present replaces the old value; an explicit null clears an optional limit.
  */
 public final class SettingsParser {
     public static final BigDecimal MIN_SLIPPAGE = new BigDecimal("0.001");
     public static final BigDecimal MAX_SLIPPAGE = new BigDecimal("0.03");
+    /**
+     * The patch's text keeps each decimal's exact scale ({@code 5E+4} stays {@code 5E+4}), as the
+     * journal writes decimals, so the journal stores the same bytes it always did.
+     */
+    private static final ObjectWriter TEXT = Json.MAPPER.writer().without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private SettingsParser() {
     }
 
-    public static SubscriptionSettings apply(SubscriptionSettings base, JsonNode patch) {
-        if (patch == null || patch.isNull()) {
-            return base;
-        }
+    /** The settings object {@code patch} as a patch; refused with the first field that breaks a bound. */
+    public static SettingsPatch patch(JsonNode patch) {
         Fields f = Fields.of(patch, InputSchema.named("Settings"), "settings");
-        return new SubscriptionSettings(
-                patch.has("pairs") ? pairs(patch.get("pairs")) : base.getPairs(),
-                patch.has("autoFollowNewPairs") ? f.bool("autoFollowNewPairs", true) : base.isAutoFollowNewPairs(),
-                patch.has("leverage") ? leverage(f.object("leverage")) : base.getLeverage(),
-                patch.has("marginMode") ? f.enumValue("marginMode", MarginModeChoice.class) : base.getMarginMode(),
-                patch.has("stopLossRatio") ? f.optionalPositive("stopLossRatio") : base.getStopLossRatio(),
-                patch.has("takeProfitRatio") ? f.optionalPositive("takeProfitRatio") : base.getTakeProfitRatio(),
-                patch.has("maxMarginPerPair") ? f.optionalPositive("maxMarginPerPair") : base.getMaxMarginPerPair(),
-                patch.has("maxSlippage") ? f.within("maxSlippage", MIN_SLIPPAGE, MAX_SLIPPAGE) : base.getMaxSlippage(),
-                patch.has("maxMarginPerOrderRatio") ? ratio(f, "maxMarginPerOrderRatio") : base.getMaxMarginPerOrderRatio(),
-                patch.has("maxPositionValue") ? f.positive("maxPositionValue") : base.getMaxPositionValue(),
-                patch.has("guardian") ? guardian(base.getGuardian(), f) : base.getGuardian(),
-                patch.has("lossLimits") ? lossLimits(patch.get("lossLimits")) : base.getLossLimits());
+        return new SettingsPatch(
+                patch.has("pairs") ? Change.to(pairs(patch.get("pairs"))) : Change.keep(),
+                patch.has("autoFollowNewPairs") ? Change.to(f.bool("autoFollowNewPairs", true)) : Change.keep(),
+                patch.has("leverage") ? Change.to(leverage(f.object("leverage"))) : Change.keep(),
+                patch.has("marginMode") ? Change.to(f.enumValue("marginMode", MarginModeChoice.class)) : Change.keep(),
+                patch.has("stopLossRatio") ? Change.to(f.optionalPositive("stopLossRatio")) : Change.keep(),
+                patch.has("takeProfitRatio") ? Change.to(f.optionalPositive("takeProfitRatio")) : Change.keep(),
+                patch.has("maxMarginPerPair") ? Change.to(f.optionalPositive("maxMarginPerPair")) : Change.keep(),
+                patch.has("maxSlippage") ? Change.to(f.within("maxSlippage", MIN_SLIPPAGE, MAX_SLIPPAGE)) : Change.keep(),
+                patch.has("maxMarginPerOrderRatio") ? Change.to(ratio(f, "maxMarginPerOrderRatio")) : Change.keep(),
+                patch.has("maxPositionValue") ? Change.to(f.positive("maxPositionValue")) : Change.keep(),
+                patch.has("guardian") ? Change.to(guardian(f)) : Change.keep(),
+                patch.has("lossLimits") ? Change.to(lossLimits(patch.get("lossLimits"))) : Change.keep(),
+                text(patch));
+    }
+
+    private static String text(JsonNode patch) {
+        try {
+            return TEXT.writeValueAsString(patch);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BigDecimal ratio(Fields f, String name) {
@@ -73,7 +91,7 @@ public final class SettingsParser {
             }
             out.add(s.asText());
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static LeverageSetting leverage(Fields f) {
@@ -97,16 +115,17 @@ public final class SettingsParser {
         return new LeverageSetting(mode, value, perSymbol);
     }
 
-    private static GuardianSetting guardian(GuardianSetting base, Fields settings) {
+    /** Changes to the guardian's thresholds; null removes the guardian. */
+    private static GuardianPatch guardian(Fields settings) {
         JsonNode node = settings.node("guardian");
         if (node.isNull()) {
-            return GuardianSetting.NONE;
+            return null;
         }
         Fields f = settings.object("guardian");
-        return new GuardianSetting(
-                node.has("maxNetLoss") ? f.optionalPositive("maxNetLoss") : base.getMaxNetLoss(),
-                node.has("minNetValue") ? f.optionalPositive("minNetValue") : base.getMinNetValue(),
-                node.has("maxDrawdownRatio") ? drawdownRatio(f) : base.getMaxDrawdownRatio());
+        return new GuardianPatch(
+                node.has("maxNetLoss") ? Change.to(f.optionalPositive("maxNetLoss")) : Change.keep(),
+                node.has("minNetValue") ? Change.to(f.optionalPositive("minNetValue")) : Change.keep(),
+                node.has("maxDrawdownRatio") ? Change.to(drawdownRatio(f)) : Change.keep());
     }
 
     private static BigDecimal drawdownRatio(Fields f) {
@@ -146,6 +165,6 @@ public final class SettingsParser {
             }
             out.add(new LossLimit(period, maxLoss, ratio, f.bool("closePositions", false)));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -1,4 +1,4 @@
-package com.copyguard.command;
+package com.copyguard.input;
 
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.refusal.RefusalCode;
