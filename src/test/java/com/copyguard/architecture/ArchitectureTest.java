@@ -23,6 +23,12 @@ class ArchitectureTest {
             .because("the core speaks the domain: no HTTP, no JSON library, no framework");
 
     @ArchTest
+    static final ArchRule commandDependsOnNeitherJacksonNorVertx = noClasses()
+            .that().resideInAPackage("com.copyguard.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..")
+            .because("commands are plain records: JSON is read at the edge (input) and written by the journal (mix-ins)");
+
+    @ArchTest
     static final ArchRule refusalsCarryNoHttpStatus = noClasses()
             .that().resideOutsideOfPackage("com.copyguard.server..")
             .should().dependOnClassesThat().haveSimpleName("RefusalStatus")
