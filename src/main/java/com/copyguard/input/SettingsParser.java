@@ -1,20 +1,20 @@
 package com.copyguard.input;
 
-import com.copyguard.refusal.InputRefused;
+import com.copyguard.command.SettingsPatch.Change;
+import com.copyguard.command.SettingsPatch.GuardianPatch;
+import com.copyguard.command.SettingsPatch;
 import com.copyguard.domain.LeverageMode;
 import com.copyguard.domain.LeverageSetting;
 import com.copyguard.domain.LossLimit;
 import com.copyguard.domain.LossPeriod;
 import com.copyguard.domain.MarginModeChoice;
-import com.copyguard.command.SettingsPatch;
-import com.copyguard.command.SettingsPatch.Change;
-import com.copyguard.command.SettingsPatch.GuardianPatch;
 import com.copyguard.engine.Json;
+import com.copyguard.refusal.InputRefused;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.UncheckedIOException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
