@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The layering that is in place so far (issue 14, partly done): the domain values and the refusal
@@ -27,4 +28,10 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("com.copyguard.server..")
             .should().dependOnClassesThat().haveSimpleName("RefusalStatus")
             .because("an HTTP status is decided only at the edge, from the refusal's code");
+
+    @ArchTest
+    static final ArchRule noCyclesAmongTopLevelPackages = SlicesRuleDefinition.slices()
+            .matching("com.copyguard.(*)..")
+            .should().beFreeOfCycles()
+            .because("the flow runs one way: input, engine, durability, edge");
 }
