@@ -5,6 +5,7 @@ import com.copyguard.engine.Reply;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalException;
 import com.copyguard.refusal.Refusal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,8 +82,12 @@ public final class Replayer {
 
     /** Applies every entry in order; returns the steps (refusals included). */
     public List<Step> applyAll(List<ReplayEntry> entries) {
+        List<Step> steps = new ArrayList<>(entries.size());
         try {
-            return entries.stream().map(this::apply).toList();
+            for (ReplayEntry e : entries) {
+                steps.add(apply(e));
+            }
+            return steps;
         } finally {
             rules.settle(engine.rules());
         }

@@ -79,6 +79,16 @@ class ReplayerTest {
     }
 
     @Test
+    void recoveryWithoutASnapshotResumesTheLastActivatedRules() throws Exception {
+        try (SqliteJournal j = written()) {
+            RecoveredState state = StateRecovery.recover(j, null, Engines::fresh, null, false);
+            assertThat(state.replayed()).isEqualTo(journal.size());
+            assertThat(state.engine().rules().get().version()).isEqualTo("tight-cap");
+            assertThat(StateHash.of(state.engine())).isEqualTo(StateHash.of(live));
+        }
+    }
+
+    @Test
     void aReplayFromASnapshotStartsUnderTheActivationInForceThere() throws Exception {
         try (SqliteJournal j = written()) {
             Engine before = Engines.fresh();
