@@ -10,6 +10,8 @@ import com.copyguard.domain.FillAction;
 import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.durability.ReplayEntry;
+import com.copyguard.durability.Replayer;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
@@ -17,6 +19,7 @@ import com.copyguard.journal.SqliteJournal;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
+import com.copyguard.screening.EngineAssembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -46,7 +49,7 @@ final class BenchEngine implements AutoCloseable {
     BenchEngine(RuleSet rules) throws Exception {
         dir = Files.createTempDirectory("copyguard-bench");
         journal = new SqliteJournal(dir);
-        engine = new Engine(new ActiveRules(rules));
+        engine = EngineAssembly.create(new ActiveRules(rules));
         writer = new SingleWriter(engine, journal, () -> {
             throw new IllegalStateException("journal failed during the benchmark");
         });
@@ -123,19 +126,26 @@ final class BenchEngine implements AutoCloseable {
      * and {@code subscriptions} follows spread over them and over the three modes.
      */
     static Engine subscribed(RuleSet rules, int subscriptions, int followersPerExpert) {
-        Engine engine = new Engine(new ActiveRules(rules));
-        engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
+        Replayer replayer = Replayer.of(EngineAssembly.create(new ActiveRules(rules)));
+        replay(replayer, new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
         int experts = Math.max(1, subscriptions / followersPerExpert);
         for (int e = 0; e < experts; e++) {
-            engine.apply(new PutExpert("x" + e, d("0.1"), null, d("100000")));
+            replay(replayer, new PutExpert("x" + e, d("0.1"), null, d("100000")));
         }
         for (int i = 0; i < subscriptions; i++) {
             FollowMode mode = FollowMode.valueOf(MODES[i % 3]);
-            engine.apply(new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
+            replay(replayer, new Follow("f" + i, "x" + (i % experts), mode, d("1000"),
                     mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
                     false, null, T0 + 1_000, false));
         }
-        return engine;
+        return replayer.engine();
+    }
+
+    /** Applies {@code c} through the one replay driver; a refused input fails the benchmark. */
+    static void replay(Replayer replayer, Command c) {
+        if (replayer.apply(ReplayEntry.of(0, c)) instanceof Replayer.Refused r) {
+            throw new IllegalStateException("benchmark input refused: " + c, r.refusal());
+        }
     }
 
     static BigDecimal d(String s) {

@@ -4,6 +4,7 @@ import com.copyguard.command.ExpertFill;
 import com.copyguard.domain.FillAction;
 import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.MarginMode;
+import com.copyguard.durability.Replayer;
 import com.copyguard.durability.SnapshotMeta;
 import com.copyguard.durability.SnapshotStore;
 import com.copyguard.durability.StateHash;
@@ -11,6 +12,7 @@ import com.copyguard.engine.Engine;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.screening.EngineAssembly;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public final class SnapshotBench {
             engine = null;
             System.gc();
             long r0 = System.nanoTime();
-            Engine fresh = new Engine(new ActiveRules(rules));
+            Engine fresh = EngineAssembly.create(new ActiveRules(rules));
             store.restore(store.check(store.list().get(0)), fresh);
             double read = (System.nanoTime() - r0) / 1e9;
             boolean same = StateHash.of(fresh).equals(hash);
@@ -68,9 +70,10 @@ public final class SnapshotBench {
         // few experts with many followers: each fill runs a risk pass over every holder of its symbol
         int followersPerExpert = 10_000;
         Engine engine = BenchEngine.subscribed(rules, subscriptions, followersPerExpert);
+        Replayer replayer = Replayer.of(engine);
         int experts = Math.max(1, subscriptions / followersPerExpert);
         for (int e = 0; e < experts; e++) {
-            engine.apply(new ExpertFill("x" + e, "o" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), d("50000"), 20,
+            BenchEngine.replay(replayer, new ExpertFill("x" + e, "o" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), d("50000"), 20,
                     MarginMode.CROSS, FillStatus.FILLED, BenchEngine.T0 + 2_000, null));
         }
         return engine;

@@ -19,6 +19,7 @@ import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.rules.RuleSource;
+import com.copyguard.screening.EngineAssembly;
 import com.copyguard.security.Role;
 import com.copyguard.security.SigningKey;
 import com.copyguard.security.TokenIssuer;
@@ -79,7 +80,7 @@ public final class CopyguardService implements AutoCloseable {
             try {
                 // the journal carries every rule activation with its text: replay needs no rules/ folder
                 recovered = StateRecovery.recover(journal, snapshots,
-                        () -> new Engine(new ActiveRules(rules), observability.events()), null, true);
+                        () -> EngineAssembly.create(new ActiveRules(rules), observability.events()), null, true);
             } catch (Exception e) {
                 LOG.atError().addKeyValue("event", "recovery_failed").log("recovery failed: {}", e.getMessage());
                 throw e;

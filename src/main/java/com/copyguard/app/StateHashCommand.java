@@ -10,6 +10,7 @@ import com.copyguard.engine.Json;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.screening.EngineAssembly;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +46,9 @@ public final class StateHashCommand implements Callable<Integer> {
         try (SqliteJournal journal = SqliteJournal.openReadOnly(dataDir)) {
             SnapshotStore snapshots = noSnapshot ? null
                     : new SnapshotStore(dataDir, DurabilitySettings.DEFAULTS.snapshotsKept());
-            RecoveredState state = StateRecovery.recover(journal, snapshots, () -> new Engine(active), loader::load,
+            // each attempt (a snapshot, else the whole journal) starts from the same rules
+            RecoveredState state = StateRecovery.recover(journal, snapshots,
+                    () -> EngineAssembly.create(new ActiveRules(active.get())), loader::load,
                     false);
             long started = System.nanoTime();
             String hash = StateHash.of(state.engine());

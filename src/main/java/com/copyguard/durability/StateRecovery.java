@@ -1,16 +1,11 @@
 package com.copyguard.durability;
 
 import com.copyguard.engine.Engine;
-import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalCheck;
-import com.copyguard.journal.JournalEntry;
 import com.copyguard.journal.JournalException;
-import com.copyguard.pipeline.Recovery;
-import com.copyguard.pipeline.ReplayDivergedException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -32,11 +27,12 @@ public final class StateRecovery {
     /**
      * @param snapshots    null for a full replay
      * @param newEngine    builds an empty engine with the configured rules (called again after a failed attempt)
-     * @param ruleVersions loads rule set versions named in the journal; null replays all under the current rules
+     * @param ruleVersions loads rule set versions named in the journal's entries; null follows the journal's
+     *                     activations only (see {@link RuleSetInForce})
      * @param repair       delete a torn last entry from the journal (false for read-only tools)
      */
     public static RecoveredState recover(Journal journal, SnapshotStore snapshots, Supplier<Engine> newEngine,
-                                         Recovery.RuleVersions ruleVersions, boolean repair) throws JournalException {
+                                         RuleVersions ruleVersions, boolean repair) throws JournalException {
         long started = System.nanoTime();
         JournalCheck check = journal.verify(repair);
         long last = journal.lastSeq();
@@ -52,9 +48,10 @@ public final class StateRecovery {
                     SnapshotStore.Checked checked = snapshots.check(f);
                     belongsToJournal(journal, checked);
                     snapshots.restore(checked, engine);
-                    reactivateRulesAt(journal, engine, f.seq());
+                    Replayer replayer = Replayer.asRecorded(engine, ruleVersions);
+                    replayer.startAt(journal, f.seq());
                     long restored = System.nanoTime();
-                    long replayed = Recovery.replay(journal, engine, f.seq(), ruleVersions);
+                    long replayed = replayer.replay(journal, f.seq());
                     return done(engine, last, f.seq(), replayed, check, started, verified, restored);
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("snapshot {} not used: {}", f.path(), e.getMessage());
@@ -66,20 +63,8 @@ public final class StateRecovery {
         }
         Engine engine = newEngine.get();
         long restored = System.nanoTime();
-        long replayed = Recovery.replay(journal, engine, 0, ruleVersions);
+        long replayed = Replayer.asRecorded(engine, ruleVersions).replay(journal, 0);
         return done(engine, last, 0, replayed, check, started, verified, restored);
-    }
-
-    /**
-     * A snapshot holds state, not wiring: the rule set active at its position is the one the last
-     * journaled activation at or before it installed, so that activation is applied again (it only
-     * swaps the rules) before the tail is replayed.
-     */
-    private static void reactivateRulesAt(Journal journal, Engine engine, long seq) throws JournalException {
-        Optional<JournalEntry> activation = journal.lastOfType("ActivateRules", seq);
-        if (activation.isPresent()) {
-            engine.apply(CommandCodec.decode(activation.get().payload()));
-        }
     }
 
     private static List<SnapshotStore.SnapshotFile> list(SnapshotStore snapshots) {

@@ -21,13 +21,17 @@ import com.copyguard.command.StopFollowing;
 import com.copyguard.command.Withdraw;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.ActiveRules;
-import com.copyguard.screening.ExpertScreening;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deterministic state machine: applies one command at a time to the ledger. Not thread-safe;
  * only the single writer calls it. Same commands in the same order give the same state.
  */
 public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final Ledger ledger = new Ledger();
     private final DecisionLog decisions = new DecisionLog();
     private final RiskLog riskLog = new RiskLog();
@@ -35,7 +39,9 @@ public final class Engine {
     private final ProfitShare profitShare = new ProfitShare(ledger);
     private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
-    private final ExpertScreening screening = new ExpertScreening();
+    private final ScreeningPort screening;
+    /** Wiring, not state: each listener's state (screening's histories) is reached through its own field. */
+    private final transient List<AppliedCommandListener> listeners;
     private final RulesProcessor ruleActivation;
     private final EngineEvents events;
     private final ReferenceDataProcessor referenceData;
@@ -49,13 +55,18 @@ public final class Engine {
     private final MarginProcessor margins;
     private final LossLimits lossLimits;
 
-    public Engine(ActiveRules rules) {
-        this(rules, EngineEvents.NONE);
-    }
-
-    public Engine(ActiveRules rules, EngineEvents events) {
+    /**
+     * @param screening expert screening, the first listener of applied inputs
+     * @param others    further listeners, told in this order after screening
+     */
+    public Engine(ActiveRules rules, EngineEvents events, ScreeningPort screening, AppliedCommandListener... others) {
         this.rules = rules;
         this.events = events;
+        this.screening = screening;
+        List<AppliedCommandListener> all = new ArrayList<>(1 + others.length);
+        all.add(screening);
+        all.addAll(List.of(others));
+        this.listeners = List.copyOf(all);
         ledger.listen(events);
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
         RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
@@ -122,9 +133,20 @@ public final class Engine {
         if (time != null) {
             ledger.advanceClock(time);
         }
-        // expert screening keeps each expert's equity history from the inputs that were applied
-        screening.observe(c, ledger);
+        publish(new AppliedCommand(c, ledger.clock(), ledger.prices()));
         return reply;
+    }
+
+    /** The input is applied and stays applied: a listener's defect is logged, never turned into a refusal. */
+    private void publish(AppliedCommand applied) {
+        for (AppliedCommandListener l : listeners) {
+            try {
+                l.applied(applied);
+            } catch (RuntimeException e) {
+                LOG.error("{\"event\":\"listener_failed\",\"listener\":\"{}\",\"input\":\"{}\"}",
+                        l.getClass().getSimpleName(), applied.command().getClass().getSimpleName(), e);
+            }
+        }
     }
 
     private void rollBack(Checkpoint checkpoint, Long lastCheck) {
@@ -160,7 +182,7 @@ public final class Engine {
         } else if (c instanceof PutExpert e) {
             return referenceData.putExpert(e);
         } else if (c instanceof ExpertEquityReport r) {
-            return screening.report(r, ledger);
+            return screening.reportEquity(r, ledger);
         } else if (c instanceof ActivateRules a) {
             return ruleActivation.activate(a);
         } else if (c instanceof PauseSubscription p) {
@@ -195,8 +217,14 @@ public final class Engine {
         return views;
     }
 
-    public ExpertScreening screening() {
-        return screening;
+    /** The listener of type {@code type} this engine was built with (e.g. expert screening, to query it). */
+    public <T extends AppliedCommandListener> T listener(Class<T> type) {
+        for (AppliedCommandListener l : listeners) {
+            if (type.isInstance(l)) {
+                return type.cast(l);
+            }
+        }
+        throw new IllegalStateException("this engine was built without a " + type.getSimpleName());
     }
 
     public EngineEvents events() {

@@ -1,6 +1,6 @@
 package com.copyguard.replay;
 
-import com.copyguard.command.Command;
+import com.copyguard.durability.ReplayEntry;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.JournalException;
 import com.copyguard.journal.SqliteJournal;
@@ -13,29 +13,25 @@ import java.util.List;
 
 /**
  * A recorded session to replay: the inputs in order with, for journal entries, the rule set
- * version that applied each one. Read from a data directory's journal or from a JSON-lines file of
+ * version that applied each one and who sent it. Read from a data directory's journal or from a JSON-lines file of
  * commands (one journal payload per line, blank lines and lines starting with # ignored).
  */
-public record RecordedInput(String origin, List<Entry> entries) {
-
-    /** One input; {@code ruleSet} is null when the source does not say which version applied it. */
-    public record Entry(long seq, String ruleSet, Command command) {
-    }
+public record RecordedInput(String origin, List<ReplayEntry> entries) {
 
     public static RecordedInput fromJournal(Path dataDir) throws IOException, JournalException {
         Path db = dataDir.resolve("journal.db");
         if (!Files.isRegularFile(db)) {
             throw new IOException("no journal at " + db);
         }
-        List<Entry> entries = new ArrayList<>();
+        List<ReplayEntry> entries = new ArrayList<>();
         try (SqliteJournal journal = new SqliteJournal(dataDir)) {
-            journal.readAfter(0, e -> entries.add(new Entry(e.seq(), e.ruleSet(), CommandCodec.decode(e.payload()))));
+            journal.readAfter(0, e -> entries.add(ReplayEntry.of(e)));
         }
         return new RecordedInput(db.toString(), List.copyOf(entries));
     }
 
     public static RecordedInput fromJsonLines(Path file) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+        List<ReplayEntry> entries = new ArrayList<>();
         long line = 0;
         for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             line++;
@@ -44,7 +40,7 @@ public record RecordedInput(String origin, List<Entry> entries) {
                 continue;
             }
             try {
-                entries.add(new Entry(line, null, CommandCodec.decode(trimmed)));
+                entries.add(ReplayEntry.of(line, CommandCodec.decode(trimmed)));
             } catch (RuntimeException e) {
                 throw new IOException(file + ":" + line + ": not a command: " + e.getMessage(), e);
             }

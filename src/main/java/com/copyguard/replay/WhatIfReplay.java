@@ -1,15 +1,20 @@
 package com.copyguard.replay;
 
-import com.copyguard.command.ActivateRules;
+import com.copyguard.domain.DecisionDiff;
+import com.copyguard.durability.Replayer;
+import com.copyguard.durability.RuleSetInForce;
+import com.copyguard.durability.UnavailableRuleVersionException;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Engine;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.replay.ReplayComparison.DecisionDifference;
 import com.copyguard.replay.ReplayComparison.FollowerComparison;
 import com.copyguard.replay.ReplayComparison.SubscriptionComparison;
+import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.screening.EngineAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +29,14 @@ import java.util.Map;
  * quantity). Both runs are deterministic replays of the same inputs through the real engine.
  */
 public final class WhatIfReplay {
+    private static final DecisionDiff<DecisionRecord> DIFF = new DecisionDiff<>(
+            d -> d.expertId() + "/" + d.fillId() + "/" + d.subscriptionId(), DecisionRecord::decision);
+
     private WhatIfReplay() {
+    }
+
+    /** One run: the engine it ran, the versions that applied its inputs and what it refused. */
+    private record Run(Engine engine, List<String> versionsUsed, List<ReplayRefusal> refusals) {
     }
 
     /**
@@ -33,22 +45,43 @@ public final class WhatIfReplay {
      */
     public static ReplayComparison run(RecordedInput input, RuleSet whatIf, RuleSetLoader library, RuleSet baseline)
             throws RuleCompilationException, IOException {
-        ReplayRun actual = ReplayRun.actual(baseline != null ? baseline : initialRules(input, library), library);
-        actual.replay(input);
-        ReplayRun candidate = ReplayRun.whatIf(whatIf);
-        candidate.replay(input);
+        RuleSet initial = baseline != null ? baseline : initialRules(input, library);
+        Run actual;
+        try {
+            // "Actual" honours the rule sets the recording says applied each input (journaled
+            // activations, else the version named per entry); "what-if" pins one rule set.
+            actual = run(input, RuleSetInForce.asRecorded(initial, library::load, RuleSetInForce.Unavailable.FAIL), initial);
+        } catch (UnavailableRuleVersionException e) {
+            if (e.getCause() instanceof RuleCompilationException c) {
+                throw c;
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+        Run candidate = run(input, RuleSetInForce.pinned(whatIf), whatIf);
         return compare(input, actual, candidate, whatIf);
+    }
+
+    private static Run run(RecordedInput input, RuleSetInForce rules, RuleSet starting) {
+        Replayer replayer = new Replayer(EngineAssembly.create(new ActiveRules(starting)), rules);
+        List<ReplayRefusal> refusals = new ArrayList<>();
+        for (Replayer.Step step : replayer.applyAll(input.entries())) {
+            if (step instanceof Replayer.Refused r) {
+                refusals.add(new ReplayRefusal(r.entry().seq(), r.entry().command().getClass().getSimpleName(),
+                        r.refusal().errorCode(), r.refusal().getMessage()));
+            }
+        }
+        return new Run(replayer.engine(), rules.versionsUsed(), refusals);
     }
 
     private static RuleSet initialRules(RecordedInput input, RuleSetLoader library)
             throws RuleCompilationException, IOException {
-        for (RecordedInput.Entry e : input.entries()) {
-            if (e.command() instanceof ActivateRules a) {
-                return RuleSetLoader.compile(a.source());
+        try {
+            var recorded = RuleSetInForce.atStart(input.entries(), library::load);
+            if (recorded.isPresent()) {
+                return recorded.get();
             }
-            if (e.ruleSet() != null) {
-                return library.load(e.ruleSet());
-            }
+        } catch (UnavailableRuleVersionException e) {
+            throw new IOException(e.getMessage(), e);
         }
         Path active = library.rulesRoot().resolve("ACTIVE");
         if (!Files.isRegularFile(active)) {
@@ -58,28 +91,17 @@ public final class WhatIfReplay {
         return library.load(Files.readString(active).trim());
     }
 
-    private static ReplayComparison compare(RecordedInput input, ReplayRun actualRun, ReplayRun whatIfRun,
-                                            RuleSet whatIf) {
+    private static ReplayComparison compare(RecordedInput input, Run actualRun, Run whatIfRun, RuleSet whatIf) {
         Engine actual = actualRun.engine();
         Engine candidate = whatIfRun.engine();
-        Map<String, DecisionRecord> candidateDecisions = new LinkedHashMap<>();
-        for (DecisionRecord d : candidate.decisions().query(null, null, Integer.MAX_VALUE)) {
-            candidateDecisions.put(key(d), d);
-        }
+        DecisionDiff.Result<DecisionRecord> diff = DIFF.compare(
+                actual.decisions().query(null, null, Integer.MAX_VALUE),
+                candidate.decisions().query(null, null, Integer.MAX_VALUE));
         Map<String, List<DecisionDifference>> bySubscription = new LinkedHashMap<>();
-        int compared = 0;
-        int differing = 0;
-        for (DecisionRecord a : actual.decisions().query(null, null, Integer.MAX_VALUE)) {
-            DecisionRecord w = candidateDecisions.remove(key(a));
-            compared++;
-            if (w == null || a.decision().differsFrom(w.decision())) {
-                differing++;
-                bySubscription.computeIfAbsent(a.subscriptionId(), k -> new ArrayList<>()).add(difference(a, w));
-            }
-        }
-        for (DecisionRecord w : candidateDecisions.values()) {
-            differing++;
-            bySubscription.computeIfAbsent(w.subscriptionId(), k -> new ArrayList<>()).add(difference(null, w));
+        for (DecisionDiff.Difference<DecisionRecord> d : diff.differences()) {
+            DecisionRecord any = d.before() != null ? d.before() : d.after();
+            bySubscription.computeIfAbsent(any.subscriptionId(), k -> new ArrayList<>()).add(new DecisionDifference(
+                    any.expertId(), any.fillId(), any.symbol(), any.action().name(), any.time(), d.before(), d.after()));
         }
 
         Map<String, List<SubscriptionComparison>> byFollower = new LinkedHashMap<>();
@@ -93,17 +115,8 @@ public final class WhatIfReplay {
         }
         List<FollowerComparison> followers = new ArrayList<>();
         byFollower.forEach((f, subs) -> followers.add(new FollowerComparison(f, List.copyOf(subs))));
-        return new ReplayComparison(input.origin(), input.entries().size(), List.copyOf(actualRun.versionsUsed()),
-                whatIf.version(), whatIf.description(), compared, differing, List.copyOf(actualRun.refusals()),
-                List.copyOf(whatIfRun.refusals()), List.copyOf(followers));
-    }
-
-    private static String key(DecisionRecord d) {
-        return d.expertId() + "/" + d.fillId() + "/" + d.subscriptionId();
-    }
-
-    private static DecisionDifference difference(DecisionRecord a, DecisionRecord w) {
-        DecisionRecord any = a != null ? a : w;
-        return new DecisionDifference(any.expertId(), any.fillId(), any.symbol(), any.action().name(), any.time(), a, w);
+        return new ReplayComparison(input.origin(), input.entries().size(), actualRun.versionsUsed(),
+                whatIf.version(), whatIf.description(), diff.compared(), diff.differences().size(),
+                List.copyOf(actualRun.refusals()), List.copyOf(whatIfRun.refusals()), List.copyOf(followers));
     }
 }

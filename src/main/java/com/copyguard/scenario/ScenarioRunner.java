@@ -380,7 +380,7 @@ public final class ScenarioRunner {
                 throw new ScenarioException("each of then.screening needs 'expert': " + expected);
             }
             String expert = expected.get("expert").asText();
-            Screening s = world.engine().screening().screen(expert, world.engine().ledger(), rules);
+            Screening s = com.copyguard.screening.ExpertScreening.of(world.engine()).screen(expert, world.engine().ledger(), rules);
             List<String> raised = s.flags().stream().map(f -> f.code().name()).sorted().toList();
             if (expected.has("verdict") && !expected.get("verdict").asText().equals(String.valueOf(s.verdict()))) {
                 failures.add(expert + ": expected verdict " + expected.get("verdict").asText() + ", got " + s.verdict()

@@ -2,7 +2,8 @@ package com.copyguard.scenario;
 
 import com.copyguard.app.InstrumentCatalog;
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.refusal.Refusal;
+import com.copyguard.durability.ReplayEntry;
+import com.copyguard.durability.Replayer;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
@@ -21,6 +22,7 @@ import com.copyguard.input.CommandParser;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
+import com.copyguard.screening.EngineAssembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,6 +54,9 @@ final class ScenarioWorld {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(subscription|account):([^}/]+)(?:/([^}]+))?}");
 
     private final Engine engine;
+    /** Applies each step as a recorded input: a "command" step that activates rules switches them. */
+    private final Replayer replayer;
+    private long steps;
     private long clock = START_TIME;
     private int fillSeq;
     private int requestSeq;
@@ -61,10 +66,13 @@ final class ScenarioWorld {
     private final Map<String, String> accounts = new LinkedHashMap<>();
 
     ScenarioWorld(RuleSet rules) {
-        this.engine = new Engine(new ActiveRules(rules));
+        this.engine = EngineAssembly.create(new ActiveRules(rules));
+        this.replayer = Replayer.of(engine);
         try {
             for (PutInstrument i : InstrumentCatalog.load(null)) {
-                engine.apply(i);
+                if (replayer.apply(ReplayEntry.of(++steps, i)) instanceof Replayer.Refused r) {
+                    throw r.refusal();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,17 +130,17 @@ final class ScenarioWorld {
     }
 
     private Outcome apply(Command command) {
-        try {
-            Reply reply = engine.apply(command);
-            if (reply.status() >= 400) {
-                // refused after a daily check ran: the engine answers instead of throwing
-                return new Outcome(null, reply.body().path("error").asText(), reply.body().path("message").asText());
-            }
-            remember(command, reply);
-            return new Outcome(reply, null, null);
-        } catch (Refusal e) {
-            return new Outcome(null, e.errorCode(), e.getMessage());
+        Replayer.Step step = replayer.apply(ReplayEntry.of(++steps, command));
+        if (step instanceof Replayer.Refused r) {
+            return new Outcome(null, r.refusal().errorCode(), r.refusal().getMessage());
         }
+        Reply reply = ((Replayer.Applied) step).reply();
+        if (reply.status() >= 400) {
+            // refused after a daily check ran: the engine answers instead of throwing
+            return new Outcome(null, reply.body().path("error").asText(), reply.body().path("message").asText());
+        }
+        remember(command, reply);
+        return new Outcome(reply, null, null);
     }
 
     private void remember(Command command, Reply reply) {

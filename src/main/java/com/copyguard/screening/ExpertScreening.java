@@ -2,16 +2,19 @@ package com.copyguard.screening;
 
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.command.Command;
 import com.copyguard.command.ExpertEquityReport;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
+import com.copyguard.engine.AppliedCommand;
+import com.copyguard.engine.Engine;
 import com.copyguard.engine.Json;
 import com.copyguard.engine.Reply;
+import com.copyguard.engine.ScreeningPort;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
+import com.copyguard.ledger.MarketPrices;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
@@ -27,62 +30,69 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expert screening state and decisions, owned by the engine and used only on the writer thread.
- * It watches the inputs the engine applied (fills, prices, expert updates) to keep every expert's
- * history, takes equity reports, and screens experts with the active rule set.
+ * Expert screening state and decisions, built into the engine ({@link EngineAssembly}) and used only
+ * on the writer thread. It listens to the inputs the engine applied (fills, prices, expert updates)
+ * to keep every expert's history, takes equity reports, and screens experts with the active rule set.
  */
-public final class ExpertScreening {
+public final class ExpertScreening implements ScreeningPort {
     private static final Logger LOG = LoggerFactory.getLogger(ExpertScreening.class);
     private final Map<String, ExpertHistory> histories = new LinkedHashMap<>();
 
+    /** The screening an engine was built with. */
+    public static ExpertScreening of(Engine engine) {
+        return engine.listener(ExpertScreening.class);
+    }
+
     /**
-     * Updates the histories after the engine applied {@code c} (called only for inputs that changed
-     * state). The input is already applied to the ledger, so a defect here must not fail it: that
-     * would leave an applied but unjournaled input. It is logged and the history misses the input.
+     * Updates the histories after the engine applied an input (only inputs that changed state). The
+     * input is already applied to the ledger, so a defect here must not fail it: that would leave an
+     * applied but unjournaled input. It is logged and the history misses the input.
      */
-    public void observe(Command c, Ledger ledger) {
+    @Override
+    public void applied(AppliedCommand applied) {
         try {
-            record(c, ledger);
+            record(applied);
         } catch (RuntimeException e) {
-            LOG.error("{\"event\":\"screening_history_failed\",\"input\":\"{}\"}", c.getClass().getSimpleName(), e);
+            LOG.error("{\"event\":\"screening_history_failed\",\"input\":\"{}\"}",
+                    applied.command().getClass().getSimpleName(), e);
         }
     }
 
-    private void record(Command c, Ledger ledger) {
-        if (c instanceof ExpertFill f) {
-            fill(f, ledger);
-        } else if (c instanceof PriceTick p) {
-            prices(p, ledger);
-        } else if (c instanceof PutExpert e && e.equity() != null) {
+    private void record(AppliedCommand applied) {
+        if (applied.command() instanceof ExpertFill f) {
+            fill(f, applied.prices());
+        } else if (applied.command() instanceof PriceTick p) {
+            prices(p, applied.prices());
+        } else if (applied.command() instanceof PutExpert e && e.equity() != null) {
             ExpertHistory h = historyFor(e.expertId());
-            h.reanchor(e.equity(), ledger.prices());
-            if (ledger.clock() > 0) {
+            h.reanchor(e.equity(), applied.prices());
+            if (applied.clock() > 0) {
                 // PUT /experts carries no event time: the latest event time stands in for it.
-                h.observe(ledger.clock(), e.equity(), BigDecimal.ZERO);
+                h.observe(applied.clock(), e.equity(), BigDecimal.ZERO);
             }
         }
     }
 
-    private void fill(ExpertFill f, Ledger ledger) {
+    private void fill(ExpertFill f, MarketPrices prices) {
         ExpertHistory h = historyFor(f.expertId());
         if (!h.fill(f.fillId(), f.symbol(), f.action().side(), f.action().isOpening(), f.qty(), f.price(), f.time())) {
             return;
         }
         if (f.expertEquity() != null) {
-            h.reanchor(f.expertEquity(), ledger.prices());
+            h.reanchor(f.expertEquity(), prices);
         }
-        BigDecimal equity = h.derivedEquity(ledger.prices());
+        BigDecimal equity = h.derivedEquity(prices);
         if (equity != null) {
             h.observe(f.time(), equity, BigDecimal.ZERO);
         }
     }
 
-    private void prices(PriceTick p, Ledger ledger) {
+    private void prices(PriceTick p, MarketPrices marks) {
         Set<String> symbols = new HashSet<>();
         p.prices().forEach(sp -> symbols.add(sp.symbol()));
         for (ExpertHistory h : histories.values()) {
             if (h.holdsAny(symbols)) {
-                BigDecimal equity = h.derivedEquity(ledger.prices());
+                BigDecimal equity = h.derivedEquity(marks);
                 if (equity != null) {
                     h.observe(p.time(), equity, BigDecimal.ZERO);
                 }
@@ -91,7 +101,8 @@ public final class ExpertScreening {
     }
 
     /** POST /experts/{id}/equity: the expert's equity at an event time, with any transfer just before it. */
-    public Reply report(ExpertEquityReport r, Ledger ledger) {
+    @Override
+    public Reply reportEquity(ExpertEquityReport r, Ledger ledger) {
         Expert expert = ledger.expert(r.expertId());
         if (expert == null) {
             throw InputRefused.notFound("expert", r.expertId());
@@ -118,6 +129,7 @@ public final class ExpertScreening {
     }
 
     /** Refuses a follow that asked not to follow AVOID experts when the expert's verdict is AVOID. */
+    @Override
     public void checkFollow(Follow f, Ledger ledger, RuleSet rules) {
         if (!f.refuseAvoidExperts() || ledger.expert(f.expertId()) == null) {
             return;

@@ -15,12 +15,12 @@ public final class ScreeningQueries {
     }
 
     public static Reply screening(Engine e, String expertId) {
-        return Reply.unchanged(ScreeningViews.screening(e.screening().screen(expertId, e.ledger(), e.rules().get())));
+        return Reply.unchanged(ScreeningViews.screening(ExpertScreening.of(e).screen(expertId, e.ledger(), e.rules().get())));
     }
 
     /** A page of the experts' screening summaries, filtered and ranked as {@code board} says. */
     public static Reply experts(Engine e, Leaderboard board, PageRequest page) {
-        List<Screening> ranked = board.rank(e.screening().screenAll(e.ledger(), e.rules().get()));
+        List<Screening> ranked = board.rank(ExpertScreening.of(e).screenAll(e.ledger(), e.rules().get()));
         return Reply.unchanged(Pages.walk(ranked, s -> true, page).toJson(ScreeningViews::summary));
     }
 
@@ -29,7 +29,7 @@ public final class ScreeningQueries {
         if (e.ledger().expert(expertId) == null) {
             throw InputRefused.notFound("expert", expertId);
         }
-        ExpertHistory h = e.screening().history(expertId);
+        ExpertHistory h = ExpertScreening.of(e).history(expertId);
         List<ExpertTrade> newestFirst = new ArrayList<>(h == null ? List.of() : h.trades());
         Collections.reverse(newestFirst);
         return Reply.unchanged(Pages.walk(newestFirst.iterator(), ExpertTrade::seq, t -> true, page)
@@ -40,6 +40,6 @@ public final class ScreeningQueries {
         if (e.ledger().expert(expertId) == null) {
             throw InputRefused.notFound("expert", expertId);
         }
-        return Reply.unchanged(ScreeningViews.history(expertId, e.screening().history(expertId)));
+        return Reply.unchanged(ScreeningViews.history(expertId, ExpertScreening.of(e).history(expertId)));
     }
 }

@@ -11,6 +11,7 @@ import com.copyguard.journal.JournalException;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.rules.ActiveRules;
+import com.copyguard.screening.EngineAssembly;
 import com.copyguard.server.HttpApi;
 import com.copyguard.testing.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class DurabilityIT {
         try (SqliteJournal journal = SqliteJournal.openReadOnly(dir)) {
             ActiveRules rules = new ActiveRules(Engines.rules());
             return StateRecovery.recover(journal, withSnapshots ? new SnapshotStore(dir, 3) : null,
-                    () -> new Engine(rules), null, false);
+                    () -> EngineAssembly.create(rules), null, false);
         }
     }
 

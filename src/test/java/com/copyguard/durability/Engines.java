@@ -1,11 +1,11 @@
 package com.copyguard.durability;
 
-import com.copyguard.refusal.Refusal;
 import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.screening.EngineAssembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +31,12 @@ public final class Engines {
     }
 
     public static Engine fresh() {
-        return new Engine(new ActiveRules(rules()));
+        return EngineAssembly.create(new ActiveRules(rules()));
     }
 
     /** Applies {@code c}; returns whether it changed state (a refused input changes nothing). */
     public static boolean apply(Engine e, Command c) {
-        try {
-            return e.apply(c).changed();
-        } catch (Refusal refused) {
-            return false;
-        }
+        return Replayer.of(e).apply(ReplayEntry.of(0, c)) instanceof Replayer.Applied a && a.reply().changed();
     }
 
     /** The commands that changed state while building a seeded engine: its journal, in order. */

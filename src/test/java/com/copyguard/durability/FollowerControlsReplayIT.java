@@ -12,6 +12,7 @@ import com.copyguard.engine.Engine;
 import com.copyguard.it.FollowerControls;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.rules.ActiveRules;
+import com.copyguard.screening.EngineAssembly;
 import com.copyguard.testing.ApiClient.Response;
 import com.copyguard.testing.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class FollowerControlsReplayIT {
         }
         try (SqliteJournal journal = SqliteJournal.openReadOnly(dir)) {
             ActiveRules rules = new ActiveRules(Engines.rules());
-            RecoveredState full = StateRecovery.recover(journal, null, () -> new Engine(rules), null, false);
+            RecoveredState full = StateRecovery.recover(journal, null, () -> EngineAssembly.create(rules), null, false);
             assertThat(full.seq()).isEqualTo(live.path("seq").asLong());
             assertThat(StateHash.of(full.engine())).isEqualTo(live.path("hash").asText());
         }

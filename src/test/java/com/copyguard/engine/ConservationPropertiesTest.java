@@ -37,6 +37,7 @@ import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.screening.EngineAssembly;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class ConservationPropertiesTest {
 
     @Property(tries = 400)
     void moneyIsConservedAfterEveryStep(@ForAll("sequences") List<Step> steps) {
-        Engine engine = new Engine(new ActiveRules(active));
+        Engine engine = EngineAssembly.create(new ActiveRules(active));
         Interpreter in = new Interpreter(engine);
         in.setUp();
         checkConservation(engine.ledger(), engine, "set-up");

@@ -7,6 +7,8 @@ import com.copyguard.command.Command;
 import com.copyguard.command.Deposit;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.durability.Engines;
+import com.copyguard.durability.ReplayDivergedException;
+import com.copyguard.durability.Replayer;
 import com.copyguard.durability.StateHash;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Engine;
@@ -65,10 +67,10 @@ class RecoveryTest {
             Engine engine = Engines.fresh();
             RuleSetLoader loader = new RuleSetLoader(rulesWithV2());
             List<String> asked = new ArrayList<>();
-            Recovery.replay(journal, engine, 0, v -> {
+            Replayer.asRecorded(engine, v -> {
                 asked.add(v);
                 return loader.load(v);
-            });
+            }).replay(journal, 0);
             assertThat(asked).containsExactly("v1");
             assertThat(engine.rules().get().version()).isEqualTo("v2");
             long v1Fills = entries.stream().filter(e -> e.ruleSet().equals("v1"))
@@ -85,9 +87,9 @@ class RecoveryTest {
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(journalOf(built.journal(), "v0-gone"));
             Engine engine = Engines.fresh();
-            Recovery.replay(journal, engine, 0, v -> {
+            Replayer.asRecorded(engine, v -> {
                 throw new IllegalStateException("no rules/" + v);
-            });
+            }).replay(journal, 0);
             assertThat(StateHash.of(engine))
                     .isEqualTo(StateHash.of(built.engine()));
         }
@@ -100,7 +102,7 @@ class RecoveryTest {
         commands.add(new Deposit("NO-SUCH-ACCOUNT", BigDecimal.TEN, "r", 1_700_000_000_000L));
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(journalOf(commands, "v1"));
-            assertThatThrownBy(() -> Recovery.replay(journal, Engines.fresh(), 0, null))
+            assertThatThrownBy(() -> Replayer.of(Engines.fresh()).replay(journal, 0))
                     .isInstanceOf(ReplayDivergedException.class)
                     .hasMessageContaining("replay diverged at journal entry " + commands.size())
                     .hasMessageContaining("NO-SUCH-ACCOUNT");
@@ -113,7 +115,7 @@ class RecoveryTest {
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(journalOf(built.journal(), "v1"));
             Engine engine = Engines.fresh();
-            assertThat(Recovery.replay(journal, engine, 0, null)).isEqualTo(built.journal().size());
+            assertThat(Replayer.of(engine).replay(journal, 0)).isEqualTo(built.journal().size());
             assertThat(StateHash.of(engine))
                     .isEqualTo(StateHash.of(built.engine()));
         }

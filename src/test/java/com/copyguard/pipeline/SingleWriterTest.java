@@ -1,5 +1,6 @@
 package com.copyguard.pipeline;
 
+import com.copyguard.screening.EngineAssembly;
 import com.copyguard.server.RefusalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class SingleWriterTest {
 
     /** Reference data only: no rule is evaluated, so no rule set needs compiling. */
     private static Engine engine() {
-        return new Engine(new ActiveRules(new RuleSet(com.copyguard.rules.RuleSource.of("test", "", java.util.Map.of()), null, null)));
+        return EngineAssembly.create(new ActiveRules(new RuleSet(com.copyguard.rules.RuleSource.of("test", "", java.util.Map.of()), null, null)));
     }
 
     /** An in-memory journal; {@code failAt} makes the n-th append (1-based) fail. */

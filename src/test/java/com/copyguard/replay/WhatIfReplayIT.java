@@ -91,7 +91,7 @@ class WhatIfReplayIT {
     void aJsonLinesRecordingGivesTheSameAnswerAsTheJournal() throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("# the recorded session, one journal command per line");
-        for (RecordedInput.Entry e : RecordedInput.fromJournal(data).entries()) {
+        for (com.copyguard.durability.ReplayEntry e : RecordedInput.fromJournal(data).entries()) {
             lines.add(CommandCodec.encode(e.command()));
         }
         Path file = Files.createTempFile("copyguard-session", ".jsonl");

@@ -35,7 +35,7 @@ public record CopyVerdict(String subscriptionId, Outcome outcome, ReasonCode rea
                 copied && qty != null ? qty : BigDecimal.ZERO);
     }
 
-    CopyDecision decision() {
+    public CopyDecision decision() {
         return new CopyDecision(outcome, reason, qty);
     }
 }

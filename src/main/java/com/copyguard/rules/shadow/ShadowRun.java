@@ -1,5 +1,6 @@
 package com.copyguard.rules.shadow;
 
+import com.copyguard.domain.DecisionDiff;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
@@ -32,6 +33,7 @@ public final class ShadowRun {
     private String lastFailure;
     private final Map<String, Long> byChange = new TreeMap<>();
     private final Deque<ShadowDifference> examples = new ArrayDeque<>();
+    private final DecisionDiff<CopyVerdict> diff = new DecisionDiff<>(CopyVerdict::subscriptionId, CopyVerdict::decision);
 
     /** Starts comparing {@code rules} from the next input on, with fresh counts. */
     public void start(RuleSet rules) {
@@ -80,20 +82,21 @@ public final class ShadowRun {
             lastFailure = e.errorCode() + ": " + e.getMessage();
             return;
         }
-        for (int i = 0; i < live.size(); i++) {
-            CopyVerdict active = CopyVerdict.of(live.get(i));
-            CopyVerdict shadow = CopyVerdict.of(copies.get(i));
-            compared++;
-            if (active.decision().differsFrom(shadow.decision())) {
-                differing++;
-                ShadowDifference d = new ShadowDifference(order.getExpertId(), order.getFillId(), order.getSymbol(),
-                        (order.isOpening() ? "OPEN_" : "CLOSE_") + order.getSide(), order.getTime(), active, shadow);
-                byChange.merge(d.change(), 1L, Long::sum);
-                if (examples.size() == EXAMPLES) {
-                    examples.removeFirst();
-                }
-                examples.addLast(d);
+        List<CopyVerdict> active = new ArrayList<>(live.size());
+        List<CopyVerdict> shadow = new ArrayList<>(copies.size());
+        live.forEach(t -> active.add(CopyVerdict.of(t)));
+        copies.forEach(t -> shadow.add(CopyVerdict.of(t)));
+        DecisionDiff.Result<CopyVerdict> result = diff.compare(active, shadow);
+        compared += result.compared();
+        for (DecisionDiff.Difference<CopyVerdict> d : result.differences()) {
+            differing++;
+            ShadowDifference sd = new ShadowDifference(order.getExpertId(), order.getFillId(), order.getSymbol(),
+                    (order.isOpening() ? "OPEN_" : "CLOSE_") + order.getSide(), order.getTime(), d.before(), d.after());
+            byChange.merge(sd.change(), 1L, Long::sum);
+            if (examples.size() == EXAMPLES) {
+                examples.removeFirst();
             }
+            examples.addLast(sd);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.copyguard.pipeline;
+package com.copyguard.durability;
 
 /**
  * A journaled input, which changed state when it was first applied, was refused or failed on

@@ -1,0 +1,20 @@
+package com.copyguard.engine;
+
+import com.copyguard.command.ExpertEquityReport;
+import com.copyguard.command.Follow;
+import com.copyguard.ledger.Ledger;
+import com.copyguard.rules.RuleSet;
+
+/**
+ * What the engine asks of expert screening. Screening lives outside the engine package and depends
+ * on it, never the other way round: it listens to applied inputs to keep each expert's history,
+ * may refuse a follow, and takes expert equity reports (which belong to that history).
+ */
+public interface ScreeningPort extends AppliedCommandListener {
+
+    /** Refuses {@code f} (throws a refusal) when screening says it must not be followed; returns otherwise. */
+    void checkFollow(Follow f, Ledger ledger, RuleSet rules);
+
+    /** Applies an expert's equity report to its history (and the expert's current equity in the ledger). */
+    Reply reportEquity(ExpertEquityReport r, Ledger ledger);
+}

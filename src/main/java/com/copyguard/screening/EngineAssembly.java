@@ -1,0 +1,22 @@
+package com.copyguard.screening;
+
+import com.copyguard.engine.Engine;
+import com.copyguard.engine.EngineEvents;
+import com.copyguard.rules.ActiveRules;
+
+/**
+ * Builds the engine with what listens to it (expert screening). The one place that knows both: the
+ * engine package does not depend on screening, screening depends on the engine's interfaces.
+ */
+public final class EngineAssembly {
+    private EngineAssembly() {
+    }
+
+    public static Engine create(ActiveRules rules) {
+        return create(rules, EngineEvents.NONE);
+    }
+
+    public static Engine create(ActiveRules rules, EngineEvents events) {
+        return new Engine(rules, events, new ExpertScreening());
+    }
+}
