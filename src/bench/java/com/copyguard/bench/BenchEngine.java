@@ -56,6 +56,10 @@ final class BenchEngine implements AutoCloseable {
         writer.start();
     }
 
+    private static com.copyguard.command.SettingsPatch settings(JsonNode json) {
+        return json == null || json.isNull() ? null : com.copyguard.input.SettingsParser.patch(json);
+    }
+
     static JsonNode json(String s) {
         try {
             return Json.MAPPER.readTree(s);
@@ -105,7 +109,7 @@ final class BenchEngine implements AutoCloseable {
             FollowMode mode = FollowMode.valueOf(MODES[k % 3]);
             cs.add(new Follow("f" + k, expertId, mode, d(String.valueOf(500 + (k % 20) * 250)),
                     mode == FollowMode.FIXED_MARGIN ? d("20") : null, mode == FollowMode.MULTIPLIER ? d("0.02") : null,
-                    false, SETTINGS[k % SETTINGS.length], T0 + 1_000, false));
+                    false, settings(SETTINGS[k % SETTINGS.length]), T0 + 1_000, false));
         }
         submitAll(cs);
     }
