@@ -31,7 +31,7 @@ public final class Engine {
     private final Ledger ledger = new Ledger();
     private final DecisionLog decisions = new DecisionLog();
     private final RiskLog riskLog = new RiskLog();
-    private final Idempotency idempotency = new Idempotency();
+    private final Idempotency idempotency;
     private final ProfitShare profitShare = new ProfitShare(ledger);
     private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
@@ -49,12 +49,18 @@ public final class Engine {
     private final MarginProcessor margins;
     private final LossLimits lossLimits;
 
+    /** An engine that remembers first answers with the {@link AnswerCodec#installed() installed} codec. */
     public Engine(ActiveRules rules) {
         this(rules, EngineEvents.NONE);
     }
 
     public Engine(ActiveRules rules, EngineEvents events) {
+        this(rules, events, AnswerCodec.installed());
+    }
+
+    public Engine(ActiveRules rules, EngineEvents events, AnswerCodec answers) {
         this.rules = rules;
+        this.idempotency = new Idempotency(answers);
         this.events = events;
         ledger.listen(events);
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
@@ -80,12 +86,12 @@ public final class Engine {
      * changes nothing, everything is put back as it was, the daily checks and their boundary
      * included, so a refused input is never journaled and live state always equals replayed state.
      */
-    public Reply apply(Command c) {
+    public Result apply(Command c) {
         return apply(c, null);
     }
 
     /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
-    public Reply apply(Command c, com.copyguard.command.Sender sender) {
+    public Result apply(Command c, com.copyguard.command.Sender sender) {
         ledger.sentBy(sender);
         try {
             return applyNow(c);
@@ -94,7 +100,7 @@ public final class Engine {
         }
     }
 
-    private Reply applyNow(Command c) {
+    private Result applyNow(Command c) {
         Long time = c.eventTime();
         if (time != null) {
             EventTimeBounds.check(time, ledger.clock());
@@ -104,27 +110,27 @@ public final class Engine {
         // or restart loss-limit periods
         Checkpoint checkpoint = time != null && (dailyChecks.wouldMoveMoney(time)
                 || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
-        Reply reply;
+        Result result;
         try {
             if (time != null && dailyChecks.runDue(time)) {
                 // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
                 lossLimits.roll(Math.max(ledger.clock(), time));
             }
-            reply = dispatch(c);
+            result = dispatch(c);
         } catch (RuntimeException e) {
             rollBack(checkpoint, lastCheck);
             throw e;
         }
-        if (!reply.changed()) {
+        if (!result.changed()) {
             rollBack(checkpoint, lastCheck);
-            return reply;
+            return result;
         }
         if (time != null) {
             ledger.advanceClock(time);
         }
         // expert screening keeps each expert's equity history from the inputs that were applied
         screening.observe(c, ledger);
-        return reply;
+        return result;
     }
 
     private void rollBack(Checkpoint checkpoint, Long lastCheck) {
@@ -135,7 +141,7 @@ public final class Engine {
         }
     }
 
-    private Reply dispatch(Command c) {
+    private Result dispatch(Command c) {
         if (c instanceof ExpertFill f) {
             return fills.apply(f);
         } else if (c instanceof PriceTick p) {

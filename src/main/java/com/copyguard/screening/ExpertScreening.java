@@ -8,14 +8,11 @@ import com.copyguard.command.ExpertFill;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,7 +88,7 @@ public final class ExpertScreening {
     }
 
     /** POST /experts/{id}/equity: the expert's equity at an event time, with any transfer just before it. */
-    public Reply report(ExpertEquityReport r, Ledger ledger) {
+    public EquityReported report(ExpertEquityReport r, Ledger ledger) {
         Expert expert = ledger.expert(r.expertId());
         if (expert == null) {
             throw InputRefused.notFound("expert", r.expertId());
@@ -107,14 +104,8 @@ public final class ExpertScreening {
         h.observe(r.time(), r.equity(), transfer);
         // The newest report is the expert's current equity, which SMART_RATIO sizing uses.
         ledger.upsertExpert(r.expertId(), null, null, r.equity());
-        ObjectNode body = Json.object();
-        body.put("expertId", r.expertId());
-        body.put("day", TradingDay.iso(TradingDay.of(h.lastObservationTime())));
-        Json.dec(body, "equity", r.equity());
-        Json.dec(body, "transfer", transfer);
-        Json.dec(body, "index", h.index() == null ? null : ScreeningViews.ratio(h.index()));
-        body.put("observedDays", h.days().size());
-        return Reply.changed(200, body);
+        return new EquityReported(r.expertId(), TradingDay.iso(TradingDay.of(h.lastObservationTime())), r.equity(),
+                transfer, ScreeningViews.ratio(h.index()), h.days().size());
     }
 
     /** Refuses a follow that asked not to follow AVOID experts when the expert's verdict is AVOID. */
