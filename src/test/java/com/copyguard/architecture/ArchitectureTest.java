@@ -27,4 +27,16 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("com.copyguard.server..")
             .should().dependOnClassesThat().haveSimpleName("RefusalStatus")
             .because("an HTTP status is decided only at the edge, from the refusal's code");
+
+    @ArchTest
+    static final ArchRule engineAndScreeningSpeakNoJsonAndNoHttp = noClasses()
+            .that().resideInAnyPackage("com.copyguard.engine..", "com.copyguard.screening..", "com.copyguard.paging..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..")
+            .because("the engine returns typed results and views; JSON and HTTP are the edge's (server.json)");
+
+    @ArchTest
+    static final ArchRule resultsCarryNoHttpStatus = noClasses()
+            .that().resideOutsideOfPackage("com.copyguard.server..")
+            .should().dependOnClassesThat().haveSimpleName("ResultStatus")
+            .because("200 or 201 is decided only at the edge, from whether the result created something");
 }
