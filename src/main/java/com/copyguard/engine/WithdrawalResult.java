@@ -1,6 +1,5 @@
 package com.copyguard.engine;
 
-import com.copyguard.domain.ReasonCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
