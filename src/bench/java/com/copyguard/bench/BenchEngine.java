@@ -13,8 +13,8 @@ import com.copyguard.domain.MarginMode;
 import com.copyguard.durability.ReplayEntry;
 import com.copyguard.durability.Replayer;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.json.Json;
+import com.copyguard.engine.Result;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.pipeline.SingleWriter;
 import com.copyguard.rules.ActiveRules;
@@ -68,12 +68,12 @@ final class BenchEngine implements AutoCloseable {
         }
     }
 
-    Reply submit(Command c) {
+    Result submit(Command c) {
         return writer.submit(c).join();
     }
 
     void submitAll(List<? extends Command> commands) {
-        List<CompletableFuture<Reply>> pending = new ArrayList<>(commands.size());
+        List<CompletableFuture<Result>> pending = new ArrayList<>(commands.size());
         for (Command c : commands) {
             pending.add(writer.submit(c));
         }

@@ -2,7 +2,7 @@ package com.copyguard.bench;
 
 import com.copyguard.command.ExpertFill;
 import com.copyguard.domain.FillAction;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.FillResult;
 import com.copyguard.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +57,13 @@ final class FanOutBench {
         };
         for (ExpertFill f : fills) {
             long t0 = System.nanoTime();
-            Reply r = b.submit(f);
+            com.copyguard.engine.Result answer = b.submit(f);
             double ms = (System.nanoTime() - t0) / 1e6;
-            if (r.status() != 200) {
-                throw new IllegalStateException("fill refused: " + r.body());
+            if (!(answer instanceof FillResult r)) {
+                throw new IllegalStateException("fill not copied: " + answer);
             }
             if (sink != null) {
-                sink.accept(ms, r.body().path("decisions").size());
+                sink.accept(ms, r.decisions().size());
             }
         }
         return time + 20_000;

@@ -2,7 +2,7 @@ package com.copyguard.bench;
 
 import com.copyguard.command.Command;
 import com.copyguard.domain.FillAction;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.FillResult;
 import com.copyguard.rules.RuleSet;
 import java.util.SplittableRandom;
 
@@ -21,11 +21,8 @@ final class PlatformMixBench {
     private PlatformMixBench() {
     }
 
-    private static int settled(Reply r) {
-        if (r.status() != 200) {
-            throw new IllegalStateException("refused: " + r.body());
-        }
-        return r.body().path("decisions").size();
+    private static int settled(com.copyguard.engine.Result r) {
+        return r instanceof FillResult f ? f.decisions().size() : 0;
     }
 
     static Result run(RuleSet rules, int experts, int followersPerExpert, int symbols, int inputs) throws Exception {
@@ -39,7 +36,7 @@ final class PlatformMixBench {
             boolean[][] open = new boolean[experts][symbols];
             long time = 10_000;
             long decisions = 0;
-            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Reply>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<com.copyguard.engine.Result>> inFlight = new java.util.ArrayDeque<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < inputs; i++) {
                 time += 50;

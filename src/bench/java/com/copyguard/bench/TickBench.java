@@ -1,7 +1,8 @@
 package com.copyguard.bench;
 
 import com.copyguard.domain.FillAction;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.FillResult;
+import com.copyguard.engine.PricesResult;
 import com.copyguard.rules.RuleSet;
 
 /** One price tick evaluated over N open follower positions (stops, guardian, liquidation checks). */
@@ -15,23 +16,23 @@ final class TickBench {
     static Result run(RuleSet rules, int followers, int ticks) throws Exception {
         try (BenchEngine b = new BenchEngine(rules)) {
             b.leadWithFollowers(followers);
-            Reply open = b.submit(b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "1.0", "60000", 10_000));
+            com.copyguard.engine.Result open = b.submit(b.fill("lead", "BTCUSDT", FillAction.OPEN_LONG, "1.0", "60000", 10_000));
             int positions = b.engine.ledger().accounts().stream().mapToInt(a -> a.positions().size()).sum();
             double[] ms = new double[ticks];
             for (int i = 0; i < ticks + 3; i++) {
                 // small moves around the entry: every position is checked, none is closed
                 String price = (i % 2 == 0) ? "60030" : "59970";
                 long t0 = System.nanoTime();
-                Reply r = b.submit(b.tick(20_000 + i * 1000L, "BTCUSDT", price));
+                com.copyguard.engine.Result r = b.submit(b.tick(20_000 + i * 1000L, "BTCUSDT", price));
                 double elapsed = (System.nanoTime() - t0) / 1e6;
-                if (r.status() != 200 || !r.body().path("riskActions").isEmpty()) {
-                    throw new IllegalStateException("tick did something unexpected: " + r.body().toString().substring(0, 200));
+                if (!(r instanceof PricesResult p) || !p.riskActions().isEmpty()) {
+                    throw new IllegalStateException("tick did something unexpected: " + r);
                 }
                 if (i >= 3) {
                     ms[i - 3] = elapsed;
                 }
             }
-            if (open.body().path("copied").asInt() == 0) {
+            if (!(open instanceof FillResult opened) || opened.copied() == 0) {
                 throw new IllegalStateException("no position was opened");
             }
             return new Result(positions, new Percentiles(ms));

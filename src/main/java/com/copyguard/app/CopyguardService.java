@@ -1,5 +1,6 @@
 package com.copyguard.app;
 
+import com.copyguard.server.json.JsonAnswerCodec;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.durability.FileSnapshotter;
@@ -80,7 +81,7 @@ public final class CopyguardService implements AutoCloseable {
             try {
                 // the journal carries every rule activation with its text: replay needs no rules/ folder
                 recovered = StateRecovery.recover(journal, snapshots,
-                        () -> EngineAssembly.create(new ActiveRules(rules), observability.events()), null, true);
+                        () -> EngineAssembly.create(new ActiveRules(rules), observability.events(), new JsonAnswerCodec()), null, true);
             } catch (Exception e) {
                 LOG.atError().addKeyValue("event", "recovery_failed").log("recovery failed: {}", e.getMessage());
                 throw e;

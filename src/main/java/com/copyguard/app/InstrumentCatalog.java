@@ -1,7 +1,7 @@
 package com.copyguard.app;
 
 import com.copyguard.command.PutInstrument;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.input.CommandParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,7 +6,7 @@ import com.copyguard.durability.SnapshotStore;
 import com.copyguard.durability.StateHash;
 import com.copyguard.durability.StateRecovery;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.journal.SqliteJournal;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSetLoader;

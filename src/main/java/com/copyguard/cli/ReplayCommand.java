@@ -1,6 +1,6 @@
 package com.copyguard.cli;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.journal.JournalException;
 import com.copyguard.replay.RecordedInput;
 import com.copyguard.replay.ReplayComparison;

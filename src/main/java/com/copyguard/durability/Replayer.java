@@ -1,7 +1,7 @@
 package com.copyguard.durability;
 
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalException;
 import com.copyguard.refusal.Refusal;
@@ -21,8 +21,8 @@ public final class Replayer {
         ReplayEntry entry();
     }
 
-    /** The engine applied the entry (which may have changed nothing: see the reply). */
-    public record Applied(ReplayEntry entry, Reply reply) implements Step {
+    /** The engine applied the entry (which may have changed nothing: see the result). */
+    public record Applied(ReplayEntry entry, Result result) implements Step {
     }
 
     /** The engine refused the entry; nothing changed. */
@@ -70,7 +70,7 @@ public final class Replayer {
             return new Skipped(e);
         }
         rules.before(e, engine.rules());
-        Reply reply;
+        Result reply;
         try {
             reply = engine.apply(e.command(), e.sender());
         } catch (Refusal refused) {

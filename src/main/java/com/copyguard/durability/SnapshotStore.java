@@ -1,7 +1,7 @@
 package com.copyguard.durability;
 
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

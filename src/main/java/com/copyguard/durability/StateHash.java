@@ -1,8 +1,7 @@
 package com.copyguard.durability;
 
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,10 +20,10 @@ public final class StateHash {
     }
 
     /** Runs on the writer thread; {@code seq} is the writer's applied position at that moment. */
-    public static Reply reply(Engine engine, long seq) {
+    public static ObjectNode reply(Engine engine, long seq) {
         ObjectNode n = Json.object();
         n.put("seq", seq);
         n.put("hash", of(engine));
-        return Reply.unchanged(n);
+        return n;
     }
 }

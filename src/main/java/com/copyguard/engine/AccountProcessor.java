@@ -3,8 +3,6 @@ package com.copyguard.engine;
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
 
-import static com.copyguard.engine.Json.dec;
-
 import com.copyguard.command.Deposit;
 import com.copyguard.command.Withdraw;
 import com.copyguard.decimal.Decimals;
@@ -17,9 +15,10 @@ import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.WithdrawalCheck;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -48,9 +47,9 @@ final class AccountProcessor {
         this.events = events;
     }
 
-    Reply deposit(Deposit c) {
+    Result deposit(Deposit c) {
         String key = "deposit:" + c.accountId() + "/" + c.requestId();
-        Reply seen = idempotency.seen(key, c);
+        Result seen = idempotency.seen(key, c);
         if (seen != null) {
             return seen;
         }
@@ -68,9 +67,9 @@ final class AccountProcessor {
                 }
             }
         }
-        Reply reply = Reply.changed(200, views.account(a));
-        idempotency.remember(key, c, reply);
-        return reply;
+        AccountResult result = new AccountResult(views.account(a));
+        idempotency.remember(key, c, result);
+        return result;
     }
 
     private boolean allStopped(Account a) {
@@ -82,9 +81,9 @@ final class AccountProcessor {
         return !a.subscriptionIds().isEmpty();
     }
 
-    Reply withdraw(Withdraw c) {
+    Result withdraw(Withdraw c) {
         String key = "withdrawal:" + c.accountId() + "/" + c.requestId();
-        Reply seen = idempotency.seen(key, c);
+        Result seen = idempotency.seen(key, c);
         if (seen != null) {
             return seen;
         }
@@ -105,7 +104,7 @@ final class AccountProcessor {
         if (paid.signum() > 0) {
             ledger.withdraw(a, paid, c.time(), ref);
         }
-        ArrayNode interrupted = Json.array();
+        List<String> interrupted = new ArrayList<>();
         if (v.equity(a).compareTo(a.initialInvestment()) < 0) {
             for (String id : a.subscriptionIds()) {
                 Subscription s = ledger.subscription(id);
@@ -117,24 +116,11 @@ final class AccountProcessor {
         }
         List<RiskActionRecord> actions = risk.evaluate(List.of(a), c.time(), ref);
 
-        ObjectNode body = Json.object();
-        body.put("accountId", a.accountId());
-        body.put("requestId", c.requestId());
-        dec(body, "requested", c.amount());
-        dec(body, "paid", paid);
-        dec(body, "frozenAdded", frozenAdded);
-        dec(body, "frozen", a.frozen());
-        dec(body, "balance", a.balance());
-        dec(body, "available", v.available(a));
-        body.set("interrupted", interrupted);
-        body.put("ruleSet", ruleSet.version());
-        ArrayNode fired = body.putArray("rulesFired");
-        check.getFiredRules().forEach(fired::add);
-        ObjectNode explanation = body.putObject("explanation");
-        check.getExplanation().forEach(explanation::put);
-        body.set("riskActions", LedgerViews.riskActions(actions));
-        Reply reply = Reply.changed(200, body);
-        idempotency.remember(key, c, reply);
-        return reply;
+        WithdrawalResult result = new WithdrawalResult(a.accountId(), c.requestId(), c.amount(), paid, frozenAdded,
+                a.frozen(), a.balance(), v.available(a), List.copyOf(interrupted), ruleSet.version(),
+                List.copyOf(check.getFiredRules()), Collections.unmodifiableMap(new LinkedHashMap<>(check.getExplanation())),
+                RiskActionSummary.of(actions));
+        idempotency.remember(key, c, result);
+        return result;
     }
 }

@@ -35,7 +35,7 @@ public final class Engine {
     private final Ledger ledger = new Ledger();
     private final DecisionLog decisions = new DecisionLog();
     private final RiskLog riskLog = new RiskLog();
-    private final Idempotency idempotency = new Idempotency();
+    private final Idempotency idempotency;
     private final ProfitShare profitShare = new ProfitShare(ledger);
     private final LedgerViews views = new LedgerViews(ledger, profitShare);
     private final ActiveRules rules;
@@ -56,11 +56,14 @@ public final class Engine {
     private final LossLimits lossLimits;
 
     /**
+     * @param answers   how first answers to client-identified inputs are kept (bytes, see {@link Idempotency})
      * @param screening expert screening, the first listener of applied inputs
      * @param others    further listeners, told in this order after screening
      */
-    public Engine(ActiveRules rules, EngineEvents events, ScreeningPort screening, AppliedCommandListener... others) {
+    public Engine(ActiveRules rules, EngineEvents events, AnswerCodec answers, ScreeningPort screening,
+                  AppliedCommandListener... others) {
         this.rules = rules;
+        this.idempotency = new Idempotency(answers);
         this.events = events;
         this.screening = screening;
         List<AppliedCommandListener> all = new ArrayList<>(1 + others.length);
@@ -91,12 +94,12 @@ public final class Engine {
      * changes nothing, everything is put back as it was, the daily checks and their boundary
      * included, so a refused input is never journaled and live state always equals replayed state.
      */
-    public Reply apply(Command c) {
+    public Result apply(Command c) {
         return apply(c, null);
     }
 
     /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
-    public Reply apply(Command c, com.copyguard.command.Sender sender) {
+    public Result apply(Command c, com.copyguard.command.Sender sender) {
         ledger.sentBy(sender);
         try {
             return applyNow(c);
@@ -105,7 +108,7 @@ public final class Engine {
         }
     }
 
-    private Reply applyNow(Command c) {
+    private Result applyNow(Command c) {
         Long time = c.eventTime();
         if (time != null) {
             EventTimeBounds.check(time, ledger.clock());
@@ -115,26 +118,26 @@ public final class Engine {
         // or restart loss-limit periods
         Checkpoint checkpoint = time != null && (dailyChecks.wouldMoveMoney(time)
                 || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
-        Reply reply;
+        Result result;
         try {
             if (time != null && dailyChecks.runDue(time)) {
                 // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
                 lossLimits.roll(Math.max(ledger.clock(), time));
             }
-            reply = dispatch(c);
+            result = dispatch(c);
         } catch (RuntimeException e) {
             rollBack(checkpoint, lastCheck);
             throw e;
         }
-        if (!reply.changed()) {
+        if (!result.changed()) {
             rollBack(checkpoint, lastCheck);
-            return reply;
+            return result;
         }
         if (time != null) {
             ledger.advanceClock(time);
         }
         publish(new AppliedCommand(c, ledger.clock(), ledger.prices()));
-        return reply;
+        return result;
     }
 
     /** The input is applied and stays applied: a listener's defect is logged, never turned into a refusal. */
@@ -157,7 +160,7 @@ public final class Engine {
         }
     }
 
-    private Reply dispatch(Command c) {
+    private Result dispatch(Command c) {
         if (c instanceof ExpertFill f) {
             return fills.apply(f);
         } else if (c instanceof PriceTick p) {

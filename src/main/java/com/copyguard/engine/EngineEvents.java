@@ -43,7 +43,7 @@ public interface EngineEvents extends LedgerListener {
     }
 
     /** An input was applied (changed state) or refused. */
-    default void inputApplied(Command command, Reply reply, long nanos) {
+    default void inputApplied(Command command, Result result, long nanos) {
     }
 
     /** An input was refused with {@code errorCode} (an InputRefused/RuleFailure code, or INTERNAL_ERROR). */

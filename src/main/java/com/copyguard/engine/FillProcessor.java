@@ -14,8 +14,6 @@ import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.ExpertOrder;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +43,9 @@ final class FillProcessor {
         this.events = events;
     }
 
-    Reply apply(ExpertFill f) {
+    Result apply(ExpertFill f) {
         String key = "fill:" + f.expertId() + "/" + f.fillId();
-        Reply seen = idempotency.seen(key, f);
+        Result seen = idempotency.seen(key, f);
         if (seen != null) {
             return seen;
         }
@@ -110,9 +108,9 @@ final class FillProcessor {
         }
         List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
 
-        Reply reply = Reply.changed(200, answer(f.fillId(), made, actions));
-        idempotency.remember(key, f, reply);
-        return reply;
+        FillResult result = answer(f.fillId(), made, actions);
+        idempotency.remember(key, f, result);
+        return result;
     }
 
     /** Subscriptions that receive the expert's opens: all but the stopped ones (inactive ones are rejected by rule). */
@@ -127,15 +125,9 @@ final class FillProcessor {
         return out;
     }
 
-    private static ObjectNode answer(String fillId, List<DecisionRecord> made, List<RiskActionRecord> actions) {
-        ObjectNode n = Json.object();
-        n.put("fillId", fillId);
+    private static FillResult answer(String fillId, List<DecisionRecord> made, List<RiskActionRecord> actions) {
         long copied = made.stream().filter(d -> d.outcome() == Outcome.COPIED).count();
-        n.put("copied", copied);
-        n.put("rejected", made.size() - copied);
-        ArrayNode arr = n.putArray("decisions");
-        made.forEach(d -> arr.add(LedgerViews.decision(d, false)));
-        n.set("riskActions", LedgerViews.riskActions(actions));
-        return n;
+        return new FillResult(fillId, copied, made.size() - copied,
+                made.stream().map(DecisionSummary::of).toList(), RiskActionSummary.of(actions));
     }
 }

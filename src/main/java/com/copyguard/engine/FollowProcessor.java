@@ -19,8 +19,6 @@ import com.copyguard.ledger.PositionKey;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.facts.ExpertOrder;
 import com.copyguard.rules.facts.FollowCapacity;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +42,7 @@ final class FollowProcessor {
         this.executor = executor;
     }
 
-    Reply follow(Follow c) {
+    Result follow(Follow c) {
         Expert expert = Lookup.expert(ledger, c.expertId());
         String existing = expert.activeSubscriptionOf(c.followerId());
         if (existing != null) {
@@ -68,13 +66,8 @@ final class FollowProcessor {
         ledger.deposit(account, c.amount(), c.time(), s.subscriptionId(), "follow:" + s.subscriptionId(), true);
         lossLimits.bringUpToDate(s, Math.max(ledger.clock(), c.time()));
         List<DecisionRecord> copied = c.copyExistingPositions() ? copyExisting(expert, s, c.time(), "follow") : List.of();
-        ObjectNode body = Json.object();
-        body.put("subscriptionId", s.subscriptionId());
-        body.put("accountId", s.accountId());
-        body.put("status", s.status().name());
-        ArrayNode decisions = body.putArray("copiedPositions");
-        copied.forEach(d -> decisions.add(LedgerViews.decision(d, true)));
-        return Reply.changed(201, body);
+        return new FollowResult(s.subscriptionId(), s.accountId(), s.status(),
+                copied.stream().map(DecisionView::of).toList());
     }
 
     /**
@@ -135,10 +128,10 @@ final class FollowProcessor {
         return settings;
     }
 
-    Reply patchSettings(PatchSettings c) {
+    Result patchSettings(PatchSettings c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         ledger.changeSettings(s, knownPairs(c.patch().applyTo(s.settings())));
         lossLimits.bringUpToDate(s, ledger.clock());
-        return Reply.changed(200, views.subscription(s));
+        return SubscriptionResult.of(views.subscription(s));
     }
 }

@@ -1,7 +1,5 @@
 package com.copyguard.engine;
 
-import static com.copyguard.engine.Json.dec;
-
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.TransactionType;
 import com.copyguard.ledger.Account;
@@ -10,7 +8,7 @@ import com.copyguard.ledger.Position;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.ledger.Transaction;
 import com.copyguard.ledger.Valuation;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.copyguard.paging.Page;
 import com.copyguard.paging.PageRequest;
 import com.copyguard.paging.Pages;
 import java.math.BigDecimal;
@@ -31,14 +29,14 @@ public final class FollowerQueries {
     private FollowerQueries() {
     }
 
-    public static Reply followings(Engine e, String followerId, PageRequest page) {
+    public static Page<FollowingView> followings(Engine e, String followerId, PageRequest page) {
         List<Subscription> newestFirst = new ArrayList<>(e.ledger().subscriptionsOf(followerId));
         Collections.reverse(newestFirst);
-        return Reply.unchanged(Pages.walk(newestFirst.iterator(), s -> Long.parseLong(s.subscriptionId().substring(1)),
-                s -> true, page).toJson(s -> following(e, s)));
+        return Pages.walk(newestFirst.iterator(), s -> Long.parseLong(s.subscriptionId().substring(1)),
+                s -> true, page).map(s -> following(e, s));
     }
 
-    static ObjectNode following(Engine e, Subscription s) {
+    static FollowingView following(Engine e, Subscription s) {
         Ledger ledger = e.ledger();
         Valuation v = ledger.valuation();
         Account a = ledger.account(s.accountId());
@@ -54,32 +52,13 @@ public final class FollowerQueries {
         BigDecimal netPnl = s.realizedPnl().subtract(s.fees()).add(unrealized);
         BigDecimal equity = s.mode() == FollowMode.SMART_RATIO ? v.equity(a)
                 : invested.add(netPnl).subtract(s.profitSharePaid());
-        ObjectNode n = Json.object();
-        n.put("subscriptionId", s.subscriptionId());
-        n.put("expertId", s.expertId());
-        n.put("accountId", s.accountId());
-        n.put("mode", s.mode().name());
-        n.put("status", s.status().name());
-        if (s.stopReason() != null) {
-            n.put("stopReason", s.stopReason().name());
-        }
-        n.put("startTime", s.startTime());
-        dec(n, "invested", invested);
-        dec(n, "equity", equity);
-        dec(n, "realizedPnl", s.realizedPnl());
-        dec(n, "unrealizedPnl", unrealized);
-        dec(n, "fees", s.fees());
-        dec(n, "netPnl", netPnl);
-        dec(n, "roi", invested.signum() > 0 ? netPnl.divide(invested, RATIO_SCALE, RoundingMode.HALF_EVEN) : null);
-        n.put("closedCopies", s.closedCopies());
-        n.put("profitableCopies", s.profitableCopies());
-        dec(n, "winRate", s.closedCopies() == 0 ? null
+        BigDecimal roi = invested.signum() > 0 ? netPnl.divide(invested, RATIO_SCALE, RoundingMode.HALF_EVEN) : null;
+        BigDecimal winRate = s.closedCopies() == 0 ? null
                 : BigDecimal.valueOf(s.profitableCopies()).divide(BigDecimal.valueOf(s.closedCopies()), RATIO_SCALE,
-                RoundingMode.HALF_EVEN));
-        dec(n, "profitSharePaid", s.profitSharePaid());
-        dec(n, "pendingProfitShare", e.profitShare().pending(s));
-        n.put("openPositions", open);
-        return n;
+                RoundingMode.HALF_EVEN);
+        return new FollowingView(s.subscriptionId(), s.expertId(), s.accountId(), s.mode(), s.status(), s.stopReason(),
+                s.startTime(), invested, equity, s.realizedPnl(), unrealized, s.fees(), netPnl, roi, s.closedCopies(),
+                s.profitableCopies(), winRate, s.profitSharePaid(), e.profitShare().pending(s), open);
     }
 
     private static BigDecimal pooledInvestment(Account a, Subscription s) {

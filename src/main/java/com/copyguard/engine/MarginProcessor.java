@@ -19,7 +19,6 @@ import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.MarginChange;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +46,12 @@ final class MarginProcessor {
         this.lifecycle = lifecycle;
     }
 
-    Reply positionMargin(ChangePositionMargin c) {
+    Result positionMargin(ChangePositionMargin c) {
         String key = c.requestId() == null ? null : "margin:" + c.subscriptionId() + "/" + c.requestId();
         return idempotency.once(key, c, () -> changePositionMargin(c));
     }
 
-    private Reply changePositionMargin(ChangePositionMargin c) {
+    private Result changePositionMargin(ChangePositionMargin c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
@@ -68,17 +67,15 @@ final class MarginProcessor {
                     + c.symbol() + " " + c.side() + " refused: " + reason + " " + change.getExplanation());
         }
         RiskActionRecord r = apply(s, p, change, ruleSet, c.time(), "margin:" + s.subscriptionId());
-        ObjectNode body = views.subscription(s);
-        body.set("riskActions", Json.array().add(LedgerViews.riskAction(r, true)));
-        return Reply.changed(200, body);
+        return new MarginResult(views.subscription(s), List.of(RiskActionView.of(r)));
     }
 
-    Reply expertMargin(ExpertMarginChange c) {
+    Result expertMargin(ExpertMarginChange c) {
         String key = c.requestId() == null ? null : "expert-margin:" + c.expertId() + "/" + c.requestId();
         return idempotency.once(key, c, () -> changeExpertMargin(c));
     }
 
-    private Reply changeExpertMargin(ExpertMarginChange c) {
+    private Result changeExpertMargin(ExpertMarginChange c) {
         Expert expert = Lookup.expert(ledger, c.expertId());
         ExpertPosition ep = expert.position(c.symbol(), c.side());
         if (ep == null) {
@@ -125,15 +122,8 @@ final class MarginProcessor {
                         c.time(), ref, "REJECTED")));
             }
         }
-        ObjectNode body = Json.object();
-        body.put("expertId", c.expertId());
-        body.put("symbol", c.symbol());
-        body.put("side", c.side().name());
-        body.put("amount", Decimals.plain(c.amount()));
-        body.put("expertMargin", Decimals.plain(ep.margin()));
-        com.fasterxml.jackson.databind.node.ArrayNode decisions = body.putArray("decisions");
-        made.forEach(r -> decisions.add(LedgerViews.riskAction(r, true)));
-        return Reply.changed(200, body);
+        return new ExpertMarginResult(c.expertId(), c.symbol(), c.side(), c.amount(), ep.margin(),
+                RiskActionView.of(made));
     }
 
     private MarginChange fact(Subscription s, Position p, BigDecimal requested, BigDecimal expertAmount,

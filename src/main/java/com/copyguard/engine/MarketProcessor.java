@@ -5,7 +5,6 @@ import com.copyguard.command.AdvanceClock;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.PriceTick;
 import com.copyguard.ledger.Ledger;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,7 @@ final class MarketProcessor {
         this.risk = risk;
     }
 
-    Reply prices(PriceTick c) {
+    Result prices(PriceTick c) {
         Set<String> symbols = new LinkedHashSet<>();
         for (PriceTick.SymbolPrice p : c.prices()) {
             if (ledger.instrument(p.symbol()) == null) {
@@ -32,14 +31,10 @@ final class MarketProcessor {
             ledger.observePrice(p.symbol(), p.price(), c.time());
         }
         List<RiskActionRecord> actions = risk.evaluate(risk.accountsTrading(symbols), c.time(), "prices@" + c.time());
-        ObjectNode body = Json.object();
-        body.set("riskActions", LedgerViews.riskActions(actions));
-        return Reply.changed(200, body);
+        return new PricesResult(RiskActionSummary.of(actions));
     }
 
-    Reply clock(AdvanceClock c) {
-        ObjectNode body = Json.object();
-        body.put("time", Math.max(ledger.clock(), c.time()));
-        return Reply.changed(200, body);
+    Result clock(AdvanceClock c) {
+        return new ClockResult(Math.max(ledger.clock(), c.time()));
     }
 }

@@ -7,8 +7,6 @@ import com.copyguard.command.ResumeSubscription;
 import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -27,7 +25,7 @@ final class PauseProcessor {
         this.follows = follows;
     }
 
-    Reply pause(PauseSubscription c) {
+    Result pause(PauseSubscription c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() == SubscriptionStatus.PAUSED) {
             throw new InputRefused(RefusalCode.ALREADY_PAUSED, "subscription " + s.subscriptionId() + " is already paused");
@@ -37,10 +35,10 @@ final class PauseProcessor {
                     + ": only an active subscription can be paused");
         }
         ledger.setStatus(s, SubscriptionStatus.PAUSED);
-        return Reply.changed(200, views.subscription(s));
+        return SubscriptionResult.of(views.subscription(s));
     }
 
-    Reply resume(ResumeSubscription c) {
+    Result resume(ResumeSubscription c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() != SubscriptionStatus.PAUSED) {
             throw new InputRefused(RefusalCode.NOT_PAUSED, "subscription " + s.subscriptionId() + " is " + s.status()
@@ -50,9 +48,6 @@ final class PauseProcessor {
         List<DecisionRecord> copied = c.copyExistingPositions()
                 ? follows.copyExisting(ledger.expert(s.expertId()), s, c.time(), "resume")
                 : List.of();
-        ObjectNode body = views.subscription(s);
-        ArrayNode decisions = body.putArray("copiedPositions");
-        copied.forEach(d -> decisions.add(LedgerViews.decision(d, true)));
-        return Reply.changed(200, body);
+        return new SubscriptionResult(views.subscription(s), null, copied.stream().map(DecisionView::of).toList());
     }
 }

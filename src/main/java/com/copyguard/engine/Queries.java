@@ -5,13 +5,13 @@ import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.TransactionType;
 import com.copyguard.ledger.Transaction;
+import com.copyguard.paging.Page;
 import com.copyguard.paging.PageRequest;
 import com.copyguard.paging.Pages;
 import com.copyguard.paging.TimeRange;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Read-only answers, run on the writer thread so they see a consistent state between inputs. */
 public final class Queries {
@@ -19,25 +19,25 @@ public final class Queries {
     }
 
     /** A page of the instrument catalog, in symbol order. */
-    public static Reply instruments(Engine e, PageRequest page) {
+    public static Page<InstrumentView> instruments(Engine e, PageRequest page) {
         List<Instrument> all = List.copyOf(e.ledger().instruments());
-        return Reply.unchanged(Pages.walk(all, i -> true, page).toJson(e.views()::instrument));
+        return Pages.walk(all, i -> true, page).map(e.views()::instrument);
     }
 
-    public static Reply expert(Engine e, String expertId) {
-        return Reply.unchanged(e.views().expert(Lookup.expert(e.ledger(), expertId)));
+    public static ExpertView expert(Engine e, String expertId) {
+        return e.views().expert(Lookup.expert(e.ledger(), expertId));
     }
 
-    public static Reply subscription(Engine e, String id) {
-        return Reply.unchanged(e.views().subscription(Lookup.subscription(e.ledger(), id)));
+    public static SubscriptionView subscription(Engine e, String id) {
+        return e.views().subscription(Lookup.subscription(e.ledger(), id));
     }
 
-    public static Reply account(Engine e, String id) {
-        return Reply.unchanged(e.views().account(Lookup.account(e.ledger(), id)));
+    public static AccountView account(Engine e, String id) {
+        return e.views().account(Lookup.account(e.ledger(), id));
     }
 
     /** A page of an account's movements, newest first, of one {@code type} (null = all) within {@code time}. */
-    public static Reply transactions(Engine e, String id, TransactionType type, TimeRange time, PageRequest page) {
+    public static Page<TransactionView> transactions(Engine e, String id, TransactionType type, TimeRange time, PageRequest page) {
         List<Transaction> all = Lookup.account(e.ledger(), id).transactions();
         Iterator<Transaction> newestFirst = new Iterator<>() {
             private int next = all.size() - 1;
@@ -52,9 +52,9 @@ public final class Queries {
                 return all.get(next--);
             }
         };
-        return Reply.unchanged(Pages.walk(newestFirst, Transaction::seq,
+        return Pages.walk(newestFirst, Transaction::seq,
                 t -> (type == null || t.type() == type) && time.contains(t.time()), page)
-                .toJson(LedgerViews::transaction));
+                .map(TransactionView::of);
     }
 
     /** The filters of {@code GET /decisions}; null = any. */
@@ -70,10 +70,10 @@ public final class Queries {
     }
 
     /** A page of decisions; with {@code followerId}, only those on that follower's subscriptions. */
-    public static Reply decisions(Engine e, DecisionFilter filter, PageRequest page, String followerId) {
-        return Reply.unchanged(e.decisions().page(filter.subscriptionId(),
+    public static Page<DecisionView> decisions(Engine e, DecisionFilter filter, PageRequest page, String followerId) {
+        return e.decisions().page(filter.subscriptionId(),
                         filter.and(d -> ownedBy(e, d.subscriptionId(), followerId)), page)
-                .toJson(d -> LedgerViews.decision(d, true)));
+                .map(DecisionView::of);
     }
 
     /** The filters of {@code GET /risk-actions}; null = any. */
@@ -87,9 +87,10 @@ public final class Queries {
     }
 
     /** A page of risk actions; with {@code followerId}, only those on that follower's subscriptions. */
-    public static Reply riskActions(Engine e, RiskActionFilter filter, PageRequest page, String followerId) {
-        return Reply.unchanged(e.riskLog().page(filter.and(r -> ownedBy(e, r.subscriptionId(), followerId)), page)
-                .toJson(r -> LedgerViews.riskAction(r, true)));
+    public static Page<RiskActionView> riskActions(Engine e, RiskActionFilter filter, PageRequest page,
+                                                   String followerId) {
+        return e.riskLog().page(filter.and(r -> ownedBy(e, r.subscriptionId(), followerId)), page)
+                .map(RiskActionView::of);
     }
 
     private static boolean ownedBy(Engine e, String subscriptionId, String followerId) {
@@ -100,10 +101,7 @@ public final class Queries {
         return s != null && followerId.equals(s.followerId());
     }
 
-    public static Reply health(Engine e) {
-        ObjectNode n = Json.object();
-        n.put("status", "UP");
-        n.put("ruleSet", e.rules().get().version());
-        return Reply.unchanged(n);
+    public static HealthView health(Engine e) {
+        return new HealthView("UP", e.rules().get().version());
     }
 }

@@ -15,18 +15,18 @@ final class ReferenceDataProcessor {
         this.views = views;
     }
 
-    Reply putInstrument(PutInstrument c) {
+    Result putInstrument(PutInstrument c) {
         ledger.putInstrument(c.toInstrument());
-        return Reply.changed(200, views.instrument(ledger.instrument(c.symbol())));
+        return new InstrumentResult(views.instrument(ledger.instrument(c.symbol())));
     }
 
-    Reply putExpert(PutExpert c) {
+    Result putExpert(PutExpert c) {
         boolean created = ledger.expert(c.expertId()) == null;
         Expert e = ledger.upsertExpert(c.expertId(), c.profitShareRate(), c.minFollowAmount(), c.equity());
         if (c.maxFollowers() != null || c.clearMaxFollowers()) {
             // lowering it below the current followers stops nobody: it only refuses new follows
             ledger.setMaxFollowers(e, c.maxFollowers());
         }
-        return Reply.changed(created ? 201 : 200, views.expert(e));
+        return new ExpertResult(views.expert(e), created);
     }
 }

@@ -6,7 +6,6 @@ import com.copyguard.refusal.InputRefused;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Applies rule set activations. The swap happens between two inputs on the writer thread, so every
@@ -33,7 +32,7 @@ public final class RulesProcessor {
         return last;
     }
 
-    Reply activate(ActivateRules c) {
+    Result activate(ActivateRules c) {
         RuleSet next;
         try {
             next = rules.compiled().compile(c.source());
@@ -47,17 +46,9 @@ public final class RulesProcessor {
         rules.swap(next);
         last = new Activation(next.version(), c.proposalId(), c.proposedBy(), c.approvedBy());
         events.rulesActivated(next.version(), previous);
-        ObjectNode body = Json.object();
-        body.put("active", next.version());
-        body.put("description", next.description());
-        body.put("previous", previous);
-        body.put("rules", next.ruleCount());
-        body.put("fingerprint", next.source().fingerprint());
-        if (c.proposalId() != null) {
-            body.put("proposalId", c.proposalId());
-            body.set("proposedBy", LedgerViews.sender(c.proposedBy()));
-            body.set("approvedBy", LedgerViews.sender(c.approvedBy()));
-        }
-        return Reply.changed(200, body);
+        boolean proposed = c.proposalId() != null;
+        return new RulesActivated(next.version(), next.description(), previous, next.ruleCount(),
+                next.source().fingerprint(), c.proposalId(), proposed ? c.proposedBy() : null,
+                proposed ? c.approvedBy() : null);
     }
 }

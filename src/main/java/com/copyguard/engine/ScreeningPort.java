@@ -16,5 +16,5 @@ public interface ScreeningPort extends AppliedCommandListener {
     void checkFollow(Follow f, Ledger ledger, RuleSet rules);
 
     /** Applies an expert's equity report to its history (and the expert's current equity in the ledger). */
-    Reply reportEquity(ExpertEquityReport r, Ledger ledger);
+    Result reportEquity(ExpertEquityReport r, Ledger ledger);
 }

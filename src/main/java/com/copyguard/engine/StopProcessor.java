@@ -11,7 +11,6 @@ import com.copyguard.ledger.Position;
 import com.copyguard.ledger.PositionKey;
 import com.copyguard.ledger.Subscription;
 import com.copyguard.rules.ActiveRules;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class StopProcessor {
         this.lifecycle = lifecycle;
     }
 
-    Reply stop(StopFollowing c) {
+    Result stop(StopFollowing c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         if (s.status() == SubscriptionStatus.STOPPED) {
             throw new InputRefused(RefusalCode.ALREADY_STOPPED, "subscription " + s.subscriptionId() + " has already stopped");
@@ -48,12 +47,10 @@ final class StopProcessor {
             ledger.closing(s, ReasonCode.STOP_FOLLOWING);
             lifecycle.finishIfDrained(s, c.time(), ref);
         }
-        ObjectNode body = views.subscription(s);
-        body.set("riskActions", LedgerViews.riskActions(actions));
-        return Reply.changed(200, body);
+        return new SubscriptionResult(views.subscription(s), RiskActionSummary.of(actions), null);
     }
 
-    Reply closePosition(ClosePosition c) {
+    Result closePosition(ClosePosition c) {
         Subscription s = Lookup.subscription(ledger, c.subscriptionId());
         Position p = ledger.account(s.accountId()).position(new PositionKey(s.subscriptionId(), c.symbol(), c.side()));
         if (p == null) {
@@ -63,8 +60,6 @@ final class StopProcessor {
         RiskActionRecord r = lifecycle.closeAtMarket(s, p, RiskActionRecord.CLOSE, ReasonCode.MANUAL_CLOSE,
                 rules.get().version(), List.of(), Map.of(), c.time(), "manual:" + s.subscriptionId());
         lifecycle.finishIfDrained(s, c.time(), "manual:" + s.subscriptionId());
-        ObjectNode body = views.subscription(s);
-        body.set("riskActions", LedgerViews.riskActions(List.of(r)));
-        return Reply.changed(200, body);
+        return new SubscriptionResult(views.subscription(s), List.of(RiskActionSummary.of(r)), null);
     }
 }

@@ -1,18 +1,14 @@
 package com.copyguard.engine;
 
-import static com.copyguard.engine.Json.dec;
-
-import com.copyguard.input.Fields;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Valuation;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.facts.WithdrawalCheck;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -25,12 +21,7 @@ public final class WithdrawalPreview {
     private WithdrawalPreview() {
     }
 
-    /** Parses the body before the query runs, so a malformed amount is refused off the writer. */
-    public static BigDecimal amount(JsonNode body) {
-        return Fields.of(body, "WithdrawalPreviewInput").positive("amount");
-    }
-
-    public static Reply preview(Engine e, String accountId, BigDecimal amount) {
+    public static WithdrawalPreviewView preview(Engine e, String accountId, BigDecimal amount) {
         Account a = Lookup.account(e.ledger(), accountId);
         Valuation v = e.ledger().valuation();
         RuleSet rules = e.rules().get();
@@ -39,19 +30,8 @@ public final class WithdrawalPreview {
         RuleEvaluator.evaluate(rules, List.of(check));
         BigDecimal freeze = check.getFreezeAdded() == null ? BigDecimal.ZERO : Decimals.nonNegative(check.getFreezeAdded());
         BigDecimal availableAfterFreeze = Decimals.nonNegative(v.available(a).subtract(freeze));
-        ObjectNode n = Json.object();
-        n.put("accountId", a.accountId());
-        dec(n, "requested", amount);
-        dec(n, "pendingProfitShare", check.getPending());
-        dec(n, "frozen", a.frozen());
-        dec(n, "freezeAdded", freeze);
-        n.put("freezes", freeze.signum() > 0);
-        dec(n, "paid", Decimals.min(amount, availableAfterFreeze));
-        n.put("ruleSet", rules.version());
-        ArrayNode fired = n.putArray("rulesFired");
-        check.getFiredRules().forEach(fired::add);
-        ObjectNode explanation = n.putObject("explanation");
-        check.getExplanation().forEach(explanation::put);
-        return Reply.unchanged(n);
+        return new WithdrawalPreviewView(a.accountId(), amount, check.getPending(), a.frozen(), freeze,
+                freeze.signum() > 0, Decimals.min(amount, availableAfterFreeze), rules.version(),
+                List.copyOf(check.getFiredRules()), Collections.unmodifiableMap(new LinkedHashMap<>(check.getExplanation())));
     }
 }

@@ -6,9 +6,11 @@ import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.domain.TransactionType;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.LedgerViews;
-import com.copyguard.engine.Reply;
+import com.copyguard.json.Json;
+import com.copyguard.engine.DecisionView;
+import com.copyguard.engine.RiskActionView;
+import com.copyguard.server.json.ApiJson;
+import com.copyguard.engine.Result;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Ledger;
@@ -72,7 +74,7 @@ public final class EventFeed implements EngineEvents {
     }
 
     @Override
-    public void inputApplied(Command command, Reply reply, long nanos) {
+    public void inputApplied(Command command, Result reply, long nanos) {
         if (reply.changed()) {
             batchSkipped += inputSkipped;
             for (LiveEvent.Pending p : input) {
@@ -110,7 +112,7 @@ public final class EventFeed implements EngineEvents {
         for (DecisionRecord d : decisions) {
             Subscription s = l == null ? null : l.subscription(d.subscriptionId());
             add(input, new LiveEvent.Pending(EventType.DECISION, s == null ? null : s.followerId(), d.expertId(),
-                    Set.of(d.subscriptionId()), () -> LedgerViews.decision(d, true)), true);
+                    Set.of(d.subscriptionId()), () -> (ObjectNode) ApiJson.tree(DecisionView.of(d))), true);
         }
     }
 
@@ -119,7 +121,7 @@ public final class EventFeed implements EngineEvents {
         Ledger l = ledger;
         Subscription s = l == null ? null : l.subscription(r.subscriptionId());
         add(input, new LiveEvent.Pending(EventType.RISK_ACTION, s == null ? null : s.followerId(),
-                s == null ? null : s.expertId(), Set.of(r.subscriptionId()), () -> LedgerViews.riskAction(r, true)), true);
+                s == null ? null : s.expertId(), Set.of(r.subscriptionId()), () -> (ObjectNode) ApiJson.tree(RiskActionView.of(r))), true);
     }
 
     @Override

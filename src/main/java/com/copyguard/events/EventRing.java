@@ -2,7 +2,7 @@ package com.copyguard.events;
 
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;

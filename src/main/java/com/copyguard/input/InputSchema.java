@@ -1,6 +1,6 @@
 package com.copyguard.input;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,7 +8,7 @@ import com.copyguard.domain.LeverageSetting;
 import com.copyguard.domain.LossLimit;
 import com.copyguard.domain.LossPeriod;
 import com.copyguard.domain.MarginModeChoice;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.refusal.InputRefused;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package com.copyguard.journal;
 
 import com.copyguard.command.Command;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

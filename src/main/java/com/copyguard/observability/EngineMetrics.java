@@ -7,7 +7,7 @@ import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
 import com.copyguard.engine.RiskActionRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -158,7 +158,7 @@ public final class EngineMetrics implements EngineEvents {
     }
 
     @Override
-    public void inputApplied(Command command, Reply reply, long nanos) {
+    public void inputApplied(Command command, Result reply, long nanos) {
         received(command);
         input(command, reply.changed() ? "applied" : "unchanged");
     }

@@ -2,7 +2,6 @@ package com.copyguard.observability;
 
 import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.Subscription;
@@ -100,7 +99,7 @@ public final class LedgerGauges {
             if (inFlight.compareAndSet(null, mine)) {
                 writer.query(engine -> {
                     sample = sample(engine);
-                    return Reply.unchanged(null);
+                    return null;
                 }).whenComplete((reply, error) -> {
                     inFlight.set(null);
                     if (error != null) {

@@ -5,7 +5,7 @@ import com.copyguard.command.Command;
 import com.copyguard.command.ExpertFill;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.domain.SubscriptionStatus;
 import com.copyguard.ledger.Account;
@@ -65,7 +65,7 @@ public final class LiveEvents implements EngineEvents {
     }
 
     @Override
-    public void inputApplied(Command command, Reply reply, long nanos) {
+    public void inputApplied(Command command, Result reply, long nanos) {
         if (live) {
             each(l -> l.inputApplied(command, reply, nanos));
         }

@@ -1,9 +1,5 @@
 package com.copyguard.paging;
 
-import com.copyguard.engine.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,16 +8,13 @@ import java.util.function.Function;
  * when more items match, else null (the walk is over).
  */
 public record Page<T>(List<T> items, Long next) {
-    /** The reply every list endpoint gives: {@code {"items": [...], "nextCursor": string|null}}. */
-    public ObjectNode toJson(Function<T, JsonNode> view) {
-        ObjectNode n = Json.object();
-        ArrayNode arr = n.putArray("items");
-        items.forEach(item -> arr.add(view.apply(item)));
-        if (next == null) {
-            n.putNull("nextCursor");
-        } else {
-            n.put("nextCursor", Cursor.encode(next));
-        }
-        return n;
+    /** The same page with each item turned into {@code view}. */
+    public <V> Page<V> map(Function<? super T, ? extends V> view) {
+        return new Page<>(items.stream().<V>map(view).toList(), next);
+    }
+
+    /** The cursor a client sends for the next page, null when the walk is over. */
+    public String nextCursor() {
+        return next == null ? null : Cursor.encode(next);
     }
 }

@@ -7,7 +7,7 @@ import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import com.copyguard.command.Sender;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalEntry;
@@ -42,17 +42,22 @@ public final class SingleWriter implements AutoCloseable {
     private record SnapshotTask(CompletableFuture<Snapshotter.SnapshotTaken> done) implements Task {
     }
 
-    private record CommandTask(Command command, Sender sender, CompletableFuture<Reply> reply, long enqueuedNanos)
+    private record CommandTask(Command command, Sender sender, CompletableFuture<Result> reply, long enqueuedNanos)
             implements Task {
     }
 
-    private record QueryTask(Function<Engine, Reply> query, CompletableFuture<Reply> reply) implements Task {
+    private record QueryTask<T>(Function<Engine, T> query, CompletableFuture<T> reply) implements Task {
     }
 
     private record Stop() implements Task {
     }
 
-    private record Outcome(CompletableFuture<Reply> future, Reply reply, RuntimeException error) {
+    private record Outcome(CompletableFuture<?> future, Object reply, RuntimeException error) {
+        @SuppressWarnings("unchecked")
+        void complete() {
+            // the future was made for the type of this reply (a command's Result, a query's answer)
+            ((CompletableFuture<Object>) future).complete(reply);
+        }
     }
 
     /** The input (type and id) the writer is applying and since when (System.nanoTime), for the watchdog. */
@@ -108,13 +113,13 @@ public final class SingleWriter implements AutoCloseable {
         thread.start();
     }
 
-    public CompletableFuture<Reply> submit(Command command) {
+    public CompletableFuture<Result> submit(Command command) {
         return submit(command, null);
     }
 
     /** Submits {@code command} sent by {@code sender} (journaled with it; null when the service itself sends it). */
-    public CompletableFuture<Reply> submit(Command command, Sender sender) {
-        CompletableFuture<Reply> f = new CompletableFuture<>();
+    public CompletableFuture<Result> submit(Command command, Sender sender) {
+        CompletableFuture<Result> f = new CompletableFuture<>();
         try {
             wallClock.check(command);
         } catch (InputRefused e) {
@@ -126,9 +131,10 @@ public final class SingleWriter implements AutoCloseable {
         return f;
     }
 
-    public CompletableFuture<Reply> query(Function<Engine, Reply> query) {
-        CompletableFuture<Reply> f = new CompletableFuture<>();
-        enqueue(new QueryTask(query, f), f);
+    /** Runs {@code query} on the writer thread between two inputs; it must not change state. */
+    public <T> CompletableFuture<T> query(Function<Engine, T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        enqueue(new QueryTask<>(query, f), f);
         return f;
     }
 
@@ -156,7 +162,7 @@ public final class SingleWriter implements AutoCloseable {
         return appliedSeq;
     }
 
-    private void enqueue(Task task, CompletableFuture<Reply> f) {
+    private void enqueue(Task task, CompletableFuture<?> f) {
         if (failed) {
             f.completeExceptionally(unavailable());
         } else if (stopping) {
@@ -218,9 +224,9 @@ public final class SingleWriter implements AutoCloseable {
                 stop = true;
             } else if (task instanceof CommandTask c) {
                 Outcome o = applyCommand(c, entries);
-                rulesChanged |= o.error() == null && c.command() instanceof ActivateRules && o.reply().changed();
+                rulesChanged |= o.error() == null && c.command() instanceof ActivateRules && ((Result) o.reply()).changed();
                 outcomes.add(o);
-            } else if (task instanceof QueryTask q) {
+            } else if (task instanceof QueryTask<?> q) {
                 outcomes.add(runQuery(q));
             } else if (task instanceof SnapshotTask s) {
                 snapshotRequests.add(s);
@@ -246,7 +252,7 @@ public final class SingleWriter implements AutoCloseable {
             if (o.error() != null) {
                 o.future().completeExceptionally(o.error());
             } else {
-                o.future().complete(o.reply());
+                o.complete();
             }
         }
         if (!snapshotRequests.isEmpty() || (rulesChanged && snapshotter != Snapshotter.NONE)) {
@@ -305,7 +311,7 @@ public final class SingleWriter implements AutoCloseable {
             long started = System.nanoTime();
             inFlight = new InFlight(InputNames.of(c.command()), started);
             engine.events().inputDequeued(c.command(), started - c.enqueuedNanos());
-            Reply reply = engine.apply(c.command(), c.sender());
+            Result reply = engine.apply(c.command(), c.sender());
             engine.events().inputApplied(c.command(), reply, System.nanoTime() - started);
             if (reply.changed()) {
                 long seq = appliedSeq + 1;
@@ -327,7 +333,7 @@ public final class SingleWriter implements AutoCloseable {
         }
     }
 
-    private Outcome runQuery(QueryTask q) {
+    private Outcome runQuery(QueryTask<?> q) {
         inFlight = new InFlight("query", System.nanoTime());
         try {
             return new Outcome(q.reply(), q.query().apply(engine), null);
@@ -354,7 +360,7 @@ public final class SingleWriter implements AutoCloseable {
     private static void failTask(Task t, RuntimeException e) {
         if (t instanceof CommandTask c) {
             c.reply().completeExceptionally(e);
-        } else if (t instanceof QueryTask q) {
+        } else if (t instanceof QueryTask<?> q) {
             q.reply().completeExceptionally(e);
         } else if (t instanceof SnapshotTask s) {
             s.done().completeExceptionally(e);

@@ -2,8 +2,9 @@ package com.copyguard.replay;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.LedgerViews;
+import com.copyguard.json.Json;
+import com.copyguard.engine.DecisionSummary;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.replay.ReplayComparison.DecisionDifference;
 import com.copyguard.replay.ReplayComparison.FollowerComparison;
 import com.copyguard.replay.ReplayComparison.SubscriptionComparison;
@@ -135,8 +136,8 @@ public final class ReplayReport {
                     dn.put("symbol", d.symbol());
                     dn.put("action", d.action());
                     dn.put("time", d.time());
-                    dn.set("actual", d.actual() == null ? null : LedgerViews.decision(d.actual(), false));
-                    dn.set("whatIf", d.whatIf() == null ? null : LedgerViews.decision(d.whatIf(), false));
+                    dn.set("actual", d.actual() == null ? null : ApiJson.tree(DecisionSummary.of(d.actual())));
+                    dn.set("whatIf", d.whatIf() == null ? null : ApiJson.tree(DecisionSummary.of(d.whatIf())));
                 }
             }
         }

@@ -2,7 +2,8 @@ package com.copyguard.scenario;
 
 import com.copyguard.decimal.Decimals;
 import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.screening.Screening;
@@ -108,7 +109,7 @@ public final class ScenarioRunner {
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
             if (!o.refused()) {
-                o.reply().body().path("rulesFired").forEach(r -> fired.add(r.asText()));
+                o.reply().path("rulesFired").forEach(r -> fired.add(r.asText()));
             }
             boolean last = i == when.size() - 1;
             if (o.refused() && !(last && expectedError != null)) {
@@ -341,10 +342,10 @@ public final class ScenarioRunner {
             }
             String follower = expected.get("follower").asText();
             String expert = expected.hasNonNull("expert") ? expected.get("expert").asText() : null;
-            JsonNode view = which.equals("accounts")
+            JsonNode view = ApiJson.tree(which.equals("accounts")
                     ? world.engine().views().account(world.engine().ledger().account(world.accountOf(follower, expert)))
                     : world.engine().views().subscription(
-                            world.engine().ledger().subscription(world.subscriptionOf(follower, expert)));
+                            world.engine().ledger().subscription(world.subscriptionOf(follower, expert))));
             String who = follower + (expert == null ? "" : "/" + expert);
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -16,9 +16,9 @@ import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.command.Withdraw;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.json.Json;
 import com.copyguard.input.CommandParser;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
@@ -83,8 +83,8 @@ final class ScenarioWorld {
         return engine;
     }
 
-    /** Result of one step: the engine's reply, or the code of the error that refused the input. */
-    record Outcome(Reply reply, String errorCode, String errorMessage) {
+    /** Result of one step: the engine's answer as the API shows it, or the code of the error that refused the input. */
+    record Outcome(JsonNode reply, String errorCode, String errorMessage) {
         boolean refused() {
             return errorCode != null;
         }
@@ -134,20 +134,16 @@ final class ScenarioWorld {
         if (step instanceof Replayer.Refused r) {
             return new Outcome(null, r.refusal().errorCode(), r.refusal().getMessage());
         }
-        Reply reply = ((Replayer.Applied) step).reply();
-        if (reply.status() >= 400) {
-            // refused after a daily check ran: the engine answers instead of throwing
-            return new Outcome(null, reply.body().path("error").asText(), reply.body().path("message").asText());
-        }
+        JsonNode reply = ApiJson.tree(((Replayer.Applied) step).result());
         remember(command, reply);
         return new Outcome(reply, null, null);
     }
 
-    private void remember(Command command, Reply reply) {
+    private void remember(Command command, JsonNode reply) {
         if (command instanceof Follow f) {
             String key = f.followerId() + "/" + f.expertId();
-            subscriptions.put(key, reply.body().path("subscriptionId").asText());
-            accounts.put(key, reply.body().path("accountId").asText());
+            subscriptions.put(key, reply.path("subscriptionId").asText());
+            accounts.put(key, reply.path("accountId").asText());
         } else if (command instanceof PutExpert e) {
             experts.add(e.expertId());
         }

@@ -1,5 +1,6 @@
 package com.copyguard.screening;
 
+import com.copyguard.engine.AnswerCodec;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.EngineEvents;
 import com.copyguard.rules.ActiveRules;
@@ -17,6 +18,10 @@ public final class EngineAssembly {
     }
 
     public static Engine create(ActiveRules rules, EngineEvents events) {
-        return new Engine(rules, events, new ExpertScreening());
+        return create(rules, events, AnswerCodec.installed());
+    }
+
+    public static Engine create(ActiveRules rules, EngineEvents events, AnswerCodec answers) {
+        return new Engine(rules, events, answers, new ExpertScreening());
     }
 }

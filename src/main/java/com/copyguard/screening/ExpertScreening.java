@@ -9,8 +9,6 @@ import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.engine.AppliedCommand;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
 import com.copyguard.engine.ScreeningPort;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
@@ -18,7 +16,6 @@ import com.copyguard.ledger.MarketPrices;
 import com.copyguard.rules.RuleEvaluator;
 import com.copyguard.refusal.RuleFailure;
 import com.copyguard.rules.RuleSet;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +99,7 @@ public final class ExpertScreening implements ScreeningPort {
 
     /** POST /experts/{id}/equity: the expert's equity at an event time, with any transfer just before it. */
     @Override
-    public Reply reportEquity(ExpertEquityReport r, Ledger ledger) {
+    public EquityReported reportEquity(ExpertEquityReport r, Ledger ledger) {
         Expert expert = ledger.expert(r.expertId());
         if (expert == null) {
             throw InputRefused.notFound("expert", r.expertId());
@@ -118,14 +115,8 @@ public final class ExpertScreening implements ScreeningPort {
         h.observe(r.time(), r.equity(), transfer);
         // The newest report is the expert's current equity, which SMART_RATIO sizing uses.
         ledger.upsertExpert(r.expertId(), null, null, r.equity());
-        ObjectNode body = Json.object();
-        body.put("expertId", r.expertId());
-        body.put("day", TradingDay.iso(TradingDay.of(h.lastObservationTime())));
-        Json.dec(body, "equity", r.equity());
-        Json.dec(body, "transfer", transfer);
-        Json.dec(body, "index", h.index() == null ? null : ScreeningViews.ratio(h.index()));
-        body.put("observedDays", h.days().size());
-        return Reply.changed(200, body);
+        return new EquityReported(r.expertId(), TradingDay.iso(TradingDay.of(h.lastObservationTime())), r.equity(),
+                transfer, ScreeningViews.ratio(h.index()), h.days().size());
     }
 
     /** Refuses a follow that asked not to follow AVOID experts when the expert's verdict is AVOID. */

@@ -1,7 +1,6 @@
 package com.copyguard.screening;
 
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.engine.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

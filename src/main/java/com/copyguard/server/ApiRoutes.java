@@ -8,10 +8,10 @@ import com.copyguard.domain.Outcome;
 import com.copyguard.domain.ReasonCode;
 import com.copyguard.domain.TransactionType;
 import com.copyguard.engine.Engine;
+import com.copyguard.input.Fields;
 import com.copyguard.engine.Queries;
 import com.copyguard.engine.Queries.DecisionFilter;
 import com.copyguard.engine.Queries.RiskActionFilter;
-import com.copyguard.engine.Reply;
 import com.copyguard.paging.PageRequest;
 import com.copyguard.paging.TimeRange;
 import java.util.function.Function;
@@ -25,8 +25,8 @@ final class ApiRoutes {
      * asked, so a bad parameter is a 400 that costs the writer nothing.
      */
     static void list(Exchange exchange, RoutingContext ctx, String operationId,
-                     Function<ListQuery, Function<Engine, Reply>> query) {
-        Function<Engine, Reply> run;
+                     Function<ListQuery, Function<Engine, ?>> query) {
+        Function<Engine, ?> run;
         try {
             run = query.apply(ListQuery.of(ctx, operationId));
         } catch (RuntimeException e) {
@@ -87,7 +87,8 @@ final class ApiRoutes {
         rb.getRoute("previewWithdrawal").addHandler(ctx -> {
             java.math.BigDecimal amount;
             try {
-                amount = WithdrawalPreview.amount(JsonBody.of(ctx));
+                // parsed before the query runs, so a malformed amount is refused off the writer
+                amount = Fields.of(JsonBody.of(ctx), "WithdrawalPreviewInput").positive("amount");
             } catch (RuntimeException e) {
                 ErrorResponder.fail(ctx, e);
                 return;
@@ -118,7 +119,7 @@ final class ApiRoutes {
                 e -> StateHash.reply(e, exchange.writer().appliedSeq())));
     }
 
-    private void list(RoutingContext ctx, String operationId, Function<ListQuery, Function<Engine, Reply>> query) {
+    private void list(RoutingContext ctx, String operationId, Function<ListQuery, Function<Engine, ?>> query) {
         list(exchange, ctx, operationId, query);
     }
 }

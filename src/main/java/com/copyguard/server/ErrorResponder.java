@@ -1,7 +1,7 @@
 package com.copyguard.server;
 
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.refusal.RuleFailure;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;

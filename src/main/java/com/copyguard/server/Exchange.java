@@ -2,10 +2,9 @@ package com.copyguard.server;
 
 import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.pipeline.SingleWriter;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -45,31 +44,42 @@ final class Exchange {
 
     /** Submits {@code command}, tells {@code done} whether it was applied, then answers as {@link #command} does. */
     void submit(RoutingContext ctx, Command command, java.util.function.Consumer<Boolean> done) {
-        reply(ctx, writer.submit(command, sender(ctx)).whenComplete((r, e) -> done.accept(e == null && r.status() < 300)));
+        reply(ctx, writer.submit(command, sender(ctx)).whenComplete((r, e) -> done.accept(e == null)));
     }
 
-    void query(RoutingContext ctx, Function<Engine, Reply> query) {
-        reply(ctx, writer.query(query));
+    /** Answers 200 with what {@code query} reads (a view, a page of views, a JSON tree). */
+    void query(RoutingContext ctx, Function<Engine, ?> query) {
+        query(ctx, ResultStatus.OK, query);
     }
 
-    private static void reply(RoutingContext ctx, CompletableFuture<Reply> future) {
+    void query(RoutingContext ctx, int status, Function<Engine, ?> query) {
+        answer(ctx, writer.query(query), answer -> status);
+    }
+
+    private static void reply(RoutingContext ctx, CompletableFuture<Result> future) {
+        answer(ctx, future, ResultStatus::of);
+    }
+
+    private static <T> void answer(RoutingContext ctx, CompletableFuture<T> future, Function<T, Integer> status) {
         Context context = ctx.vertx().getOrCreateContext();
-        future.whenComplete((reply, error) -> context.runOnContext(v -> {
+        future.whenComplete((answer, error) -> context.runOnContext(v -> {
             if (error != null) {
                 ErrorResponder.fail(ctx, error);
             } else {
-                json(ctx, reply.status(), reply.body());
+                json(ctx, status.apply(answer), answer);
             }
         }));
     }
 
     /** Answers {@code status} with {@code body} as JSON. */
-    static void json(RoutingContext ctx, int status, JsonNode body) {
+    static void json(RoutingContext ctx, int status, Object body) {
+        byte[] bytes;
         try {
-            ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            bytes = ApiJson.bytes(body);
+        } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
+            return;
         }
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(Buffer.buffer(bytes));
     }
 }

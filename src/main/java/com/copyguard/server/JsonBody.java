@@ -2,7 +2,7 @@ package com.copyguard.server;
 
 import com.copyguard.refusal.RefusalCode;
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;

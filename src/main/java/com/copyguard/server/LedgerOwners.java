@@ -1,10 +1,7 @@
 package com.copyguard.server;
 
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
 import com.copyguard.pipeline.SingleWriter;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -27,9 +24,6 @@ final class LedgerOwners implements AccessControl.Owners {
     }
 
     private CompletableFuture<String> read(Function<Engine, String> followerOf) {
-        return writer.query(e -> {
-            String follower = followerOf.apply(e);
-            return Reply.unchanged(follower == null ? NullNode.getInstance() : TextNode.valueOf(follower));
-        }).thenApply(r -> r.body().isNull() ? null : r.body().asText());
+        return writer.query(followerOf);
     }
 }

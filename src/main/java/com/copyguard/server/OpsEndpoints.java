@@ -1,6 +1,6 @@
 package com.copyguard.server;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.observability.Observability;
 import com.copyguard.observability.Readiness;
 import com.copyguard.rules.ActiveRules;

@@ -5,8 +5,8 @@ import com.copyguard.command.ActivateRules;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.input.Fields;
 import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.json.Json;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.rules.CompiledRuleSets;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
@@ -64,14 +64,14 @@ final class RulesRoutes {
             }
         });
         rb.getRoute("startShadow").addHandler(this::startShadow);
-        rb.getRoute("getShadow").addHandler(ctx -> exchange.query(ctx, e -> Reply.unchanged(shadowView(
-                e.rules().shadow().report(), true))));
+        rb.getRoute("getShadow").addHandler(ctx -> exchange.query(ctx, e -> shadowView(
+                e.rules().shadow().report(), true)));
         rb.getRoute("stopShadow").addHandler(ctx -> exchange.query(ctx, e -> {
             ShadowReport last = e.rules().shadow().stop();
             if (last == null) {
                 throw new InputRefused(RefusalCode.NO_SHADOW_RUN, "no shadow run is active");
             }
-            return Reply.unchanged(shadowView(last, false));
+            return shadowView(last, false);
         }));
     }
 
@@ -106,10 +106,10 @@ final class RulesRoutes {
                 ObjectNode a = n.putObject("lastActivation");
                 a.put("version", last.version());
                 a.put("proposalId", last.proposalId());
-                a.set("proposedBy", last.proposedBy() == null ? null : com.copyguard.engine.LedgerViews.sender(last.proposedBy()));
-                a.set("approvedBy", last.approvedBy() == null ? null : com.copyguard.engine.LedgerViews.sender(last.approvedBy()));
+                a.set("proposedBy", last.proposedBy() == null ? null : ApiJson.tree(last.proposedBy()));
+                a.set("approvedBy", last.approvedBy() == null ? null : ApiJson.tree(last.approvedBy()));
             }
-            return Reply.unchanged(n);
+            return n;
         }));
     }
 
@@ -175,10 +175,10 @@ final class RulesRoutes {
         n.put("version", p.version);
         n.put("fingerprint", p.fingerprint);
         n.put("status", p.status.name());
-        n.set("proposedBy", com.copyguard.engine.LedgerViews.sender(p.proposedBy));
+        n.set("proposedBy", ApiJson.tree(p.proposedBy));
         if (p.decidedBy != null) {
             n.set(p.status == RuleProposals.Status.REJECTED ? "rejectedBy" : "approvedBy",
-                    com.copyguard.engine.LedgerViews.sender(p.decidedBy));
+                    ApiJson.tree(p.decidedBy));
         }
         return n;
     }
@@ -188,9 +188,9 @@ final class RulesRoutes {
         if (version == null) {
             return;
         }
-        blocking(ctx, () -> compiled.compile(library.source(version)), rules -> exchange.query(ctx, e -> {
+        blocking(ctx, () -> compiled.compile(library.source(version)), rules -> exchange.query(ctx, ResultStatus.CREATED, e -> {
             e.rules().shadow().start(rules);
-            return new Reply(201, shadowView(e.rules().shadow().report(), true), false);
+            return shadowView(e.rules().shadow().report(), true);
         }));
     }
 

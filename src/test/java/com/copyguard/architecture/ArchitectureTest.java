@@ -48,12 +48,6 @@ class ArchitectureTest {
     static final ArchRule noCyclesAmongTopLevelPackages = SlicesRuleDefinition.slices()
             .matching("com.copyguard.(*)..")
             .should().beFreeOfCycles()
-            // part B: command parsing and the journal codec read engine.Json's mapper
-            .ignoreDependency(inPackage("com.copyguard.command"), named("com.copyguard.engine.Json"))
-            .ignoreDependency(inPackage("com.copyguard.journal"), named("com.copyguard.engine.Json"))
-            // part A: Page.toJson renders JSON with engine.Json; Idempotency digests inputs with the journal codec
-            .ignoreDependency(inPackage("com.copyguard.paging"), named("com.copyguard.engine.Json"))
-            .ignoreDependency(named("com.copyguard.engine.Idempotency"), inPackage("com.copyguard.journal"))
             // part C: the engine's rollback checkpoint encodes the ledger with the snapshot codec
             .ignoreDependency(named("com.copyguard.engine.Checkpoint"), inPackage("com.copyguard.durability"))
             .because("the flow runs one way: input, engine, durability, edge");
@@ -66,4 +60,15 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> named(String name) {
         return describe(name, c -> c.getName().equals(name) || c.getName().startsWith(name + "$"));
     }
+    @ArchTest
+    static final ArchRule engineAndScreeningSpeakNoJsonAndNoHttp = noClasses()
+            .that().resideInAnyPackage("com.copyguard.engine..", "com.copyguard.screening..", "com.copyguard.paging..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..")
+            .because("the engine returns typed results and views; JSON and HTTP are the edge's (server.json)");
+
+    @ArchTest
+    static final ArchRule resultsCarryNoHttpStatus = noClasses()
+            .that().resideOutsideOfPackage("com.copyguard.server..")
+            .should().dependOnClassesThat().haveSimpleName("ResultStatus")
+            .because("200 or 201 is decided only at the edge, from whether the result created something");
 }

@@ -14,7 +14,7 @@ import com.copyguard.domain.FillStatus;
 import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.input.CommandParser;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.ExpertPosition;

@@ -36,7 +36,7 @@ public final class Engines {
 
     /** Applies {@code c}; returns whether it changed state (a refused input changes nothing). */
     public static boolean apply(Engine e, Command c) {
-        return Replayer.of(e).apply(ReplayEntry.of(0, c)) instanceof Replayer.Applied a && a.reply().changed();
+        return Replayer.of(e).apply(ReplayEntry.of(0, c)) instanceof Replayer.Applied a && a.result().changed();
     }
 
     /** The commands that changed state while building a seeded engine: its journal, in order. */

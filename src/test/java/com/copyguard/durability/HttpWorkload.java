@@ -9,7 +9,7 @@ import com.copyguard.command.PatchSettings;
 import com.copyguard.command.PriceTick;
 import com.copyguard.command.PutExpert;
 import com.copyguard.command.PutInstrument;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

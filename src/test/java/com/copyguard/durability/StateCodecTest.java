@@ -9,7 +9,8 @@ import com.copyguard.domain.LeverageSetting;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
+import com.copyguard.server.json.ApiJson;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.MarketPrices;
@@ -89,11 +90,11 @@ class StateCodecTest {
     void remembersIdempotentAnswersThroughARestore() throws Exception {
         Engine live = built.engine();
         Deposit first = (Deposit) built.journal().stream().filter(c -> c instanceof Deposit).findFirst().orElseThrow();
-        Reply original = live.apply(first);
+        Result original = live.apply(first);
         Engine copy = restored(write(live));
-        Reply again = copy.apply(first);
+        Result again = copy.apply(first);
         assertThat(again.changed()).isFalse();
-        assertThat(again.body()).isEqualTo(original.body());
+        assertThat(ApiJson.tree(again)).isEqualTo(ApiJson.tree(original));
         assertThat(StateHash.of(copy)).isEqualTo(StateHash.of(live));
     }
 

@@ -24,7 +24,7 @@ class AppliedCommandListenerTest {
     void listenersHearTheAppliedInputsInOrderBesideScreening() {
         List<String> heard = new ArrayList<>();
         ExpertScreening screening = new ExpertScreening();
-        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, screening,
+        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, AnswerCodec.installed(), screening,
                 a -> heard.add(a.command().getClass().getSimpleName() + "@" + a.clock()));
 
         engine.apply(BTC);
@@ -40,7 +40,7 @@ class AppliedCommandListenerTest {
 
     @Test
     void aListenerThatThrowsDoesNotFailTheAppliedInput() {
-        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, new ExpertScreening(), a -> {
+        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, AnswerCodec.installed(), new ExpertScreening(), a -> {
             throw new IllegalStateException("defect in a listener");
         });
         assertThat(engine.apply(BTC).changed()).isTrue();
@@ -49,7 +49,7 @@ class AppliedCommandListenerTest {
 
     @Test
     void askingForAListenerTheEngineWasNotBuiltWithFails() {
-        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, new ExpertScreening());
+        Engine engine = new Engine(new ActiveRules(Engines.rules()), EngineEvents.NONE, AnswerCodec.installed(), new ExpertScreening());
         assertThatThrownBy(() -> engine.listener(Recorder.class)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Recorder");
     }

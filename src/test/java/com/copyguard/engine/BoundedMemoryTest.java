@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.domain.FillAction;
 import com.copyguard.domain.Outcome;
+import com.copyguard.server.ResultStatus;
+import com.copyguard.server.json.ApiJson;
+import com.copyguard.server.json.JsonAnswerCodec;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +36,22 @@ class BoundedMemoryTest {
 
     @Test
     void oldAnswersShrinkToASummaryButAreNeverForgotten() {
-        Idempotency memory = new Idempotency(200);
+        Idempotency memory = new Idempotency(200, new JsonAnswerCodec());
         for (int i = 0; i < 5; i++) {
-            var body = Json.object().put("fillId", "f" + i).put("copied", i).put("rejected", 0);
-            body.putArray("decisions").addObject().put("subscriptionId", "S1").put("qty", "0.123456789");
-            memory.remember("fill:x/f" + i, deposit(i), Reply.changed(200, body));
+            DecisionSummary copied = new DecisionSummary("S1", Outcome.COPIED, null, new BigDecimal("0.123456789"),
+                    null, null, null);
+            memory.remember("fill:x/f" + i, deposit(i), new FillResult("f" + i, i, 0, List.of(copied), List.of()));
         }
-        Reply newest = memory.seen("fill:x/f4", deposit(4));
-        assertThat(newest.body().path("decisions")).hasSize(1);
+        Result newest = memory.seen("fill:x/f4", deposit(4));
+        assertThat(ApiJson.tree(newest).path("decisions")).hasSize(1);
         assertThat(newest.changed()).isFalse();
-        Reply oldest = memory.seen("fill:x/f0", deposit(0));
+        Result oldest = memory.seen("fill:x/f0", deposit(0));
         assertThat(oldest).as("a very late repeat is still recognised").isNotNull();
-        assertThat(oldest.status()).isEqualTo(200);
-        assertThat(oldest.body().path("summary").asBoolean()).isTrue();
-        assertThat(oldest.body().path("fillId").asText()).isEqualTo("f0");
-        assertThat(oldest.body().has("decisions")).isFalse();
+        assertThat(ResultStatus.of(oldest)).isEqualTo(200);
+        JsonNode summary = ApiJson.tree(oldest);
+        assertThat(summary.path("summary").asBoolean()).isTrue();
+        assertThat(summary.path("fillId").asText()).isEqualTo("f0");
+        assertThat(summary.has("decisions")).isFalse();
         assertThat(memory.seen("fill:x/unknown", deposit(9))).isNull();
         assertThatThrownBy(() -> memory.seen("fill:x/f0", deposit(1)))
                 .as("a key is bound to the body it first came with")

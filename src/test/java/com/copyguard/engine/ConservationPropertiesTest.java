@@ -25,7 +25,7 @@ import com.copyguard.domain.FollowMode;
 import com.copyguard.domain.MarginMode;
 import com.copyguard.domain.Side;
 import com.copyguard.domain.TransactionType;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.ExpertPosition;
@@ -92,8 +92,8 @@ class ConservationPropertiesTest {
                 continue;
             }
             try {
-                Reply reply = engine.apply(c);
-                assertThat(reply.status()).as("the rules never fail on %s: %s", c, reply.body()).isLessThan(500);
+                // the rules never fail: a failing rule refuses the input (RuleFailure, not caught here)
+                engine.apply(c);
             } catch (InputRefused refused) {
                 // a refused input must leave money consistent just the same
             }

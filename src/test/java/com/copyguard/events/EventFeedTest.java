@@ -3,8 +3,8 @@ package com.copyguard.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.command.AdvanceClock;
-import com.copyguard.engine.Json;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.ClockResult;
+import com.copyguard.engine.Remembered;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.domain.ReasonCode;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class EventFeedTest {
     void anAppliedInputsEventsWaitForTheCommit() {
         feed.inputDequeued(input, 0);
         riskAction("S1");
-        feed.inputApplied(input, Reply.changed(200, Json.object()), 0);
+        feed.inputApplied(input, new ClockResult(0), 0);
         assertThat(published).isEmpty();
         feed.batchCommitted(1, 0);
         assertThat(published).extracting(LiveEvent::type).containsExactly(EventType.RISK_ACTION);
@@ -46,7 +46,7 @@ class EventFeedTest {
         feed.inputRefused(input, "RULE_FAILED");
         feed.inputDequeued(input, 0);
         riskAction("S2");
-        feed.inputApplied(input, Reply.changed(200, Json.object()), 0);
+        feed.inputApplied(input, new ClockResult(0), 0);
         feed.commitFailed("disk full");
         feed.batchCommitted(1, 0);
         assertThat(published).isEmpty();
@@ -57,7 +57,7 @@ class EventFeedTest {
     void anInputThatChangedNothingPublishesNothing() {
         feed.inputDequeued(input, 0);
         riskAction("S1");
-        feed.inputApplied(input, Reply.unchanged(Json.object()), 0);
+        feed.inputApplied(input, new Remembered(new byte[0], false), 0);
         feed.batchCommitted(1, 0);
         assertThat(published).isEmpty();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.refusal.InputRefused;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.copyguard.command.Follow;
 import com.copyguard.command.PatchSettings;
 import com.copyguard.domain.SubscriptionSettings;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.refusal.InputRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

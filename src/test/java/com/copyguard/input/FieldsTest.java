@@ -4,7 +4,8 @@ import com.copyguard.refusal.InputRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
+import com.copyguard.domain.SubscriptionSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;

@@ -14,7 +14,7 @@ import com.copyguard.domain.LossLimit;
 import com.copyguard.domain.LossPeriod;
 import com.copyguard.domain.MarginModeChoice;
 import com.copyguard.domain.SubscriptionSettings;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.input.CommandParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.observability.logging.JsonLineEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.copyguard.app.ServiceConfig;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.observability.logging.JsonLineEncoder;
 import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;

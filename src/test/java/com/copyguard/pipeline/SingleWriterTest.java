@@ -9,7 +9,8 @@ import com.copyguard.command.AdvanceClock;
 import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.PutExpert;
 import com.copyguard.engine.Engine;
-import com.copyguard.engine.Reply;
+import com.copyguard.engine.Result;
+import com.copyguard.server.ResultStatus;
 import com.copyguard.journal.Journal;
 import com.copyguard.journal.JournalEntry;
 import com.copyguard.journal.JournalException;
@@ -39,7 +40,7 @@ class SingleWriterTest {
     /** An in-memory journal; {@code failAt} makes the n-th append (1-based) fail. */
     static class MemoryJournal implements Journal {
         final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
-        final List<CompletableFuture<Reply>> watched = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Result>> watched = new CopyOnWriteArrayList<>();
         final AtomicInteger appends = new AtomicInteger();
         volatile int failAt = -1;
         volatile RuntimeException runtimeFailure;
@@ -101,13 +102,13 @@ class SingleWriterTest {
         AtomicInteger fatal = new AtomicInteger();
         SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet);
         writer.start();
-        assertThat(writer.submit(expert(0)).get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+        assertThat(ResultStatus.of(writer.submit(expert(0)).get(10, TimeUnit.SECONDS))).isEqualTo(201);
 
-        List<CompletableFuture<Reply>> burst = new ArrayList<>();
+        List<CompletableFuture<Result>> burst = new ArrayList<>();
         for (int i = 1; i <= 50; i++) {
             burst.add(writer.submit(expert(i)));
         }
-        for (CompletableFuture<Reply> f : burst) {
+        for (CompletableFuture<Result> f : burst) {
             InputRefused e = failure(f);
             assertThat(RefusalStatus.of(e.code())).isEqualTo(503);
             assertThat(e.errorCode()).isEqualTo("JOURNAL_FAILED");
@@ -115,7 +116,7 @@ class SingleWriterTest {
         awaitFatal(fatal);
         assertThat(writer.isFailed()).isTrue();
         assertThat(failure(writer.submit(expert(99))).errorCode()).isEqualTo("JOURNAL_FAILED");
-        assertThat(failure(writer.query(e -> Reply.unchanged(null))).errorCode()).isEqualTo("JOURNAL_FAILED");
+        assertThat(failure(writer.query(e -> null)).errorCode()).isEqualTo("JOURNAL_FAILED");
         assertThat(journal.entries).hasSize(1);
         writer.close();
     }
@@ -138,13 +139,13 @@ class SingleWriterTest {
         MemoryJournal journal = new MemoryJournal();
         SingleWriter writer = new SingleWriter(engine(), journal, () -> { });
         writer.start();
-        List<CompletableFuture<Reply>> all = new ArrayList<>();
+        List<CompletableFuture<Result>> all = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            CompletableFuture<Reply> f = writer.submit(new AdvanceClock(T0 + i + 1));
+            CompletableFuture<Result> f = writer.submit(new AdvanceClock(T0 + i + 1));
             journal.watched.add(f);
             all.add(f);
         }
-        for (CompletableFuture<Reply> f : all) {
+        for (CompletableFuture<Result> f : all) {
             f.get(10, TimeUnit.SECONDS);
         }
         assertThat(journal.repliedBeforeCommit).isFalse();
@@ -231,11 +232,11 @@ class SingleWriterTest {
         SingleWriter writer = new SingleWriter(engine(), journal, fatal::incrementAndGet, snapshots, 0);
         writer.start();
         for (int i = 1; i <= 5; i++) {
-            assertThat(writer.submit(new AdvanceClock(T0 + i)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(ResultStatus.of(writer.submit(new AdvanceClock(T0 + i)).get(10, TimeUnit.SECONDS))).isEqualTo(200);
         }
         assertThatThrownBy(() -> writer.requestSnapshot().get(10, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(java.io.IOException.class);
-        assertThat(writer.submit(new AdvanceClock(T0 + 6)).get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(ResultStatus.of(writer.submit(new AdvanceClock(T0 + 6)).get(10, TimeUnit.SECONDS))).isEqualTo(200);
         assertThat(fatal).hasValue(0);
         writer.close();
         assertThat(journal.entries).hasSize(6);

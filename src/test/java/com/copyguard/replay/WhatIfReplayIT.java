@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.app.ServiceConfig;
 import com.copyguard.cli.Cli;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.RunningService;

@@ -8,7 +8,7 @@ import com.copyguard.domain.MarginMode;
 import com.copyguard.domain.Side;
 import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.rules.facts.CloseCopy;
 import com.copyguard.rules.facts.ExpertOrder;
 import com.copyguard.rules.facts.FollowerState;

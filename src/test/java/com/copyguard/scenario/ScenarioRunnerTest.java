@@ -2,7 +2,7 @@ package com.copyguard.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.testing.TestRuleVersions;

@@ -192,8 +192,8 @@ class AuthorizationMatrixIT {
             try (java.util.stream.Stream<String> lines = stream.body()) {
                 String raw = stream.statusCode() == 200 ? "" : lines.collect(java.util.stream.Collectors.joining("\n"));
                 try {
-                    return new Response(stream.statusCode(), raw.isEmpty() ? com.copyguard.engine.Json.object()
-                            : com.copyguard.engine.Json.MAPPER.readTree(raw), raw);
+                    return new Response(stream.statusCode(), raw.isEmpty() ? com.copyguard.json.Json.object()
+                            : com.copyguard.json.Json.MAPPER.readTree(raw), raw);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

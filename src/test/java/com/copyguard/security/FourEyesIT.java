@@ -78,7 +78,7 @@ class FourEyesIT {
             });
         }
         assertThat(activations).hasSize(1);
-        JsonNode journaled = com.copyguard.engine.Json.MAPPER.readTree(activations.get(0));
+        JsonNode journaled = com.copyguard.json.Json.MAPPER.readTree(activations.get(0));
         assertThat(journaled.path("proposedBy").path("subject").asText()).isEqualTo("alice");
         assertThat(journaled.path("approvedBy").path("subject").asText()).isEqualTo("bob");
         assertThat(journaled.path("sentBy").path("subject").asText()).isEqualTo("bob");

@@ -3,7 +3,7 @@ package com.copyguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.input.InputSchema;
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;
 import com.copyguard.testing.RunningService;

@@ -142,12 +142,12 @@ class RuleActivationIT {
                     then modify($c) { accept() }
                     end
                     """;
-            Response posted = api.post("/rules/validate", com.copyguard.engine.Json.MAPPER.writeValueAsString(
+            Response posted = api.post("/rules/validate", com.copyguard.json.Json.MAPPER.writeValueAsString(
                     java.util.Map.of("drl", drl)));
             assertThat(posted.body().get("valid").asBoolean()).as(posted.raw()).isTrue();
             assertThat(posted.body().get("rules").asInt()).isEqualTo(1);
 
-            Response postedBad = api.post("/rules/validate", com.copyguard.engine.Json.MAPPER.writeValueAsString(
+            Response postedBad = api.post("/rules/validate", com.copyguard.json.Json.MAPPER.writeValueAsString(
                     java.util.Map.of("files", java.util.Map.of("mine.drl", drl.replace("accept()", "accept(1)")))));
             assertThat(postedBad.body().get("valid").asBoolean()).isFalse();
             assertThat(postedBad.body().get("messages").get(0).asText()).startsWith("mine.drl:5");

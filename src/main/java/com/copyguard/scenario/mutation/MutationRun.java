@@ -1,6 +1,6 @@
 package com.copyguard.scenario.mutation;
 
-import com.copyguard.engine.Json;
+import com.copyguard.json.Json;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;

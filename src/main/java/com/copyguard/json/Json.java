@@ -1,4 +1,4 @@
-package com.copyguard.engine;
+package com.copyguard.json;
 
 import com.copyguard.decimal.Decimals;
 import com.fasterxml.jackson.core.JsonGenerator;

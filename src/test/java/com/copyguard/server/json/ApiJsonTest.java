@@ -1,0 +1,132 @@
+package com.copyguard.server.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.copyguard.command.Sender;
+import com.copyguard.domain.FillAction;
+import com.copyguard.domain.FollowMode;
+import com.copyguard.domain.LeverageMode;
+import com.copyguard.domain.MarginModeChoice;
+import com.copyguard.domain.Outcome;
+import com.copyguard.domain.ReasonCode;
+import com.copyguard.domain.Side;
+import com.copyguard.domain.SubscriptionStatus;
+import com.copyguard.domain.TransactionType;
+import com.copyguard.engine.AccountResult;
+import com.copyguard.engine.AccountView;
+import com.copyguard.engine.DecisionSummary;
+import com.copyguard.engine.DecisionView;
+import com.copyguard.engine.ExpertResult;
+import com.copyguard.engine.ExpertView;
+import com.copyguard.engine.FillResult;
+import com.copyguard.engine.Remembered;
+import com.copyguard.engine.RiskActionSummary;
+import com.copyguard.engine.RulesActivated;
+import com.copyguard.engine.SettingsView;
+import com.copyguard.engine.SubscriptionResult;
+import com.copyguard.engine.SubscriptionView;
+import com.copyguard.engine.TransactionView;
+import com.copyguard.paging.Cursor;
+import com.copyguard.paging.Page;
+import com.copyguard.server.ResultStatus;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edge renders the engine's records as the contract's JSON: fields in record order, decimals as
+ * plain strings, explicit nulls where the contract shows them, absent fields where it omits them.
+ * (The whole API was also compared byte for byte with the put-chain rendering it replaced.)
+ */
+class ApiJsonTest {
+    private static String json(Object answer) {
+        return new String(ApiJson.bytes(answer), StandardCharsets.UTF_8);
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    @Test
+    void decimalsArePlainStringsWithoutTrailingZerosAndNullsStay() {
+        DecisionSummary copied = new DecisionSummary("S1", Outcome.COPIED, null, d("1.500E+2"), d("0.00"), null, 10);
+        assertThat(json(copied)).isEqualTo("{\"subscriptionId\":\"S1\",\"outcome\":\"COPIED\",\"qty\":\"150\","
+                + "\"price\":\"0\",\"margin\":null,\"leverage\":10}");
+        DecisionSummary rejected = new DecisionSummary("S2", Outcome.REJECTED, ReasonCode.PAUSED, null, null, null, null);
+        assertThat(json(rejected)).contains("\"outcome\":\"REJECTED\",\"reason\":\"PAUSED\",\"qty\":null");
+    }
+
+    @Test
+    void aFillAnswerListsItsDecisionsAndRiskActions() {
+        FillResult fill = new FillResult("f1", 1, 0,
+                List.of(new DecisionSummary("S1", Outcome.COPIED, null, d("0.01"), d("100"), d("1"), 10)),
+                List.of(new RiskActionSummary("S1", "BTCUSDT", null, "STOP", ReasonCode.STOP_FOLLOWING, null, null, null)));
+        assertThat(json(fill)).isEqualTo("{\"fillId\":\"f1\",\"copied\":1,\"rejected\":0,\"decisions\":[{\"subscriptionId\":"
+                + "\"S1\",\"outcome\":\"COPIED\",\"qty\":\"0.01\",\"price\":\"100\",\"margin\":\"1\",\"leverage\":10}],"
+                + "\"riskActions\":[{\"subscriptionId\":\"S1\",\"symbol\":\"BTCUSDT\",\"side\":null,\"action\":\"STOP\","
+                + "\"reason\":\"STOP_FOLLOWING\",\"qty\":null,\"price\":null,\"realizedPnl\":null}]}");
+        assertThat(ResultStatus.of(fill)).isEqualTo(200);
+    }
+
+    @Test
+    void fieldsTheContractOmitsWhenUnsetAreAbsent() {
+        TransactionView bare = new TransactionView(3, 9, TransactionType.DEPOSIT, d("5"), null, null, null);
+        assertThat(json(bare)).isEqualTo("{\"seq\":3,\"time\":9,\"type\":\"DEPOSIT\",\"amount\":\"5\"}");
+        TransactionView full = new TransactionView(3, 9, TransactionType.DEPOSIT, d("5"), "S1", "deposit:r1",
+                new Sender("desk-1", "desk"));
+        assertThat(json(full)).endsWith("\"subscriptionId\":\"S1\",\"ref\":\"deposit:r1\","
+                + "\"requestedBy\":{\"subject\":\"desk-1\",\"role\":\"desk\"}}");
+        DecisionView decision = new DecisionView("f1", "x", "S1", "BTCUSDT", FillAction.OPEN_LONG, Outcome.COPIED, null,
+                d("1"), d("2"), d("3"), null, "v1", List.of("r"), Map.of("k", "v"), 7, null);
+        assertThat(json(decision)).doesNotContain("reason", "fillSentBy").contains("\"leverage\":null")
+                .endsWith("\"rulesFired\":[\"r\"],\"explanation\":{\"k\":\"v\"},\"time\":7}");
+        RulesActivated direct = new RulesActivated("v2", "d", "v1", 3, "fp", null, null, null);
+        assertThat(json(direct)).isEqualTo("{\"active\":\"v2\",\"description\":\"d\",\"previous\":\"v1\",\"rules\":3,"
+                + "\"fingerprint\":\"fp\"}");
+    }
+
+    @Test
+    void aSubscriptionAnswerIsTheSubscriptionWithWhatTheActionDid() {
+        SettingsView settings = new SettingsView(null, true, new SettingsView.Leverage(LeverageMode.FOLLOW_EXPERT, null,
+                null), MarginModeChoice.FOLLOW_EXPERT, null, null, null, d("0.005"), null, d("1000000"),
+                new SettingsView.Guardian(null, null, null), List.of());
+        SubscriptionView s = new SubscriptionView("S1", "f", "x", "A1", FollowMode.SMART_RATIO, null, null,
+                SubscriptionStatus.ACTIVE, settings, List.of(), d("0"), d("0"), d("0"), d("0"), d("0"), d("0"), 5, null);
+        String view = json(s);
+        assertThat(view).contains("\"leverage\":{\"mode\":\"FOLLOW_EXPERT\"},").doesNotContain("stopReason")
+                .endsWith("\"startTime\":5}");
+        assertThat(json(SubscriptionResult.of(s))).isEqualTo(view);
+        assertThat(json(new SubscriptionResult(s, List.of(), null)))
+                .isEqualTo(view.substring(0, view.length() - 1) + ",\"riskActions\":[]}");
+    }
+
+    @Test
+    void aResultThatCarriesAViewIsShownAsTheViewAndCreationIs201() {
+        AccountView account = new AccountView("A1", "f", true, d("1"), d("1"), d("0"), d("0"), d("0"), d("1"), d("1"),
+                d("0"), d("1"), d("0"), List.of("S1"));
+        assertThat(json(new AccountResult(account))).isEqualTo(json(account));
+        ExpertView expert = new ExpertView("x", d("10"), d("0.1"), d("0"), List.of(new ExpertView.Position("BTCUSDT",
+                Side.LONG, d("1"), d("2"), 3, com.copyguard.domain.MarginMode.CROSS, d("4"))), 1, null, d("0"));
+        assertThat(json(new ExpertResult(expert, true))).isEqualTo(json(expert)).contains("\"maxFollowers\":null");
+        assertThat(ResultStatus.of(new ExpertResult(expert, true))).isEqualTo(201);
+        assertThat(ResultStatus.of(new ExpertResult(expert, false))).isEqualTo(200);
+    }
+
+    @Test
+    void aPageIsItsItemsAndTheNextCursor() {
+        assertThat(json(new Page<>(List.of("a"), null))).isEqualTo("{\"items\":[\"a\"],\"nextCursor\":null}");
+        assertThat(json(new Page<>(List.of(), 7L))).isEqualTo("{\"items\":[],\"nextCursor\":\"" + Cursor.encode(7) + "\"}");
+    }
+
+    @Test
+    void aRememberedAnswerIsTheSameJsonAndItsSummaryKeepsTheScalars() {
+        FillResult fill = new FillResult("f1", 2, 1, List.of(), List.of());
+        JsonAnswerCodec codec = new JsonAnswerCodec();
+        byte[] first = codec.encode(fill);
+        assertThat(json(new Remembered(first, false))).isEqualTo(json(fill));
+        assertThat(json(new Remembered(codec.summary(first), false)))
+                .isEqualTo("{\"fillId\":\"f1\",\"copied\":2,\"rejected\":1,\"summary\":true}");
+    }
+}
