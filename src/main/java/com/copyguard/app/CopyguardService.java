@@ -1,6 +1,6 @@
 package com.copyguard.app;
 
-import com.copyguard.server.json.JsonAnswerCodec;
+import com.copyguard.json.JsonAnswerCodec;
 import com.copyguard.command.ActivateRules;
 import com.copyguard.command.PutInstrument;
 import com.copyguard.durability.FileSnapshotter;

@@ -9,7 +9,7 @@ import com.copyguard.engine.EngineEvents;
 import com.copyguard.json.Json;
 import com.copyguard.engine.DecisionView;
 import com.copyguard.engine.RiskActionView;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.engine.Result;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.ledger.Account;

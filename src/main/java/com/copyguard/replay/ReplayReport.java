@@ -4,7 +4,7 @@ import com.copyguard.decimal.Decimals;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.json.Json;
 import com.copyguard.engine.DecisionSummary;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.replay.ReplayComparison.DecisionDifference;
 import com.copyguard.replay.ReplayComparison.FollowerComparison;
 import com.copyguard.replay.ReplayComparison.SubscriptionComparison;

@@ -3,7 +3,7 @@ package com.copyguard.scenario;
 import com.copyguard.decimal.Decimals;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.json.Json;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.engine.RiskActionRecord;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.screening.Screening;

@@ -18,7 +18,7 @@ import com.copyguard.command.Withdraw;
 import com.copyguard.engine.Engine;
 import com.copyguard.json.Json;
 import com.copyguard.input.CommandParser;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.journal.CommandCodec;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;

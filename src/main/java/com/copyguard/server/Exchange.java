@@ -3,7 +3,7 @@ package com.copyguard.server;
 import com.copyguard.command.Command;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Result;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.pipeline.SingleWriter;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;

@@ -6,7 +6,7 @@ import com.copyguard.refusal.InputRefused;
 import com.copyguard.input.Fields;
 import com.copyguard.engine.EngineEvents;
 import com.copyguard.json.Json;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.rules.CompiledRuleSets;
 import com.copyguard.rules.RuleCompilationException;
 import com.copyguard.rules.RuleSet;

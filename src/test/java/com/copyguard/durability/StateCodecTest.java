@@ -10,7 +10,7 @@ import com.copyguard.domain.SubscriptionSettings;
 import com.copyguard.engine.DecisionRecord;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.Result;
-import com.copyguard.server.json.ApiJson;
+import com.copyguard.json.ApiJson;
 import com.copyguard.ledger.Account;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.MarketPrices;

@@ -1,4 +1,4 @@
-package com.copyguard.server.json;
+package com.copyguard.json;
 
 import com.copyguard.engine.AnswerCodec;
 import com.copyguard.engine.Result;

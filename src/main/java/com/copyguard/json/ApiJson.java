@@ -1,4 +1,4 @@
-package com.copyguard.server.json;
+package com.copyguard.json;
 
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package com.copyguard.server.json;
+package com.copyguard.json;
 
 import com.copyguard.command.Sender;
 import com.copyguard.decimal.Decimals;

@@ -1,4 +1,4 @@
-package com.copyguard.server.json;
+package com.copyguard.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
