@@ -35,6 +35,19 @@ public final class ExpertScreening {
     private static final Logger LOG = LoggerFactory.getLogger(ExpertScreening.class);
     private final Map<String, ExpertHistory> histories = new LinkedHashMap<>();
 
+    public ExpertScreeningState state() {
+        List<ExpertHistoryState> out = new ArrayList<>(histories.size());
+        histories.values().forEach(h -> out.add(h.state()));
+        return new ExpertScreeningState(out);
+    }
+
+    public void restore(ExpertScreeningState state) {
+        histories.clear();
+        for (ExpertHistoryState h : state.histories()) {
+            histories.put(h.expertId(), ExpertHistory.restore(h));
+        }
+    }
+
     /**
      * Updates the histories after the engine applied {@code c} (called only for inputs that changed
      * state). The input is already applied to the ledger, so a defect here must not fail it: that

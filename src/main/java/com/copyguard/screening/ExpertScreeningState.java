@@ -1,0 +1,10 @@
+package com.copyguard.screening;
+
+import java.util.List;
+
+/** Every expert's screening history, in the order screening first heard of the expert. */
+public record ExpertScreeningState(List<ExpertHistoryState> histories) {
+    public ExpertScreeningState {
+        histories = List.copyOf(histories);
+    }
+}
