@@ -13,6 +13,8 @@ import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
 import com.copyguard.rules.RuleSetLoader;
 import com.copyguard.screening.EngineAssembly;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +46,29 @@ public final class SnapshotBench {
         Path dir = Files.createTempDirectory("copyguard-snapshot-bench");
         try {
             SnapshotStore store = new SnapshotStore(dir, 1);
+            // CPU time of this (the only working) thread beside the wall time: on a shared machine the
+            // wall time mostly measures the other builds
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             long w0 = System.nanoTime();
+            long wc0 = cpu.getCurrentThreadCpuTime();
             SnapshotMeta meta = store.write(engine, 1, rules.version(), 0);
             double write = (System.nanoTime() - w0) / 1e9;
+            double writeCpu = (cpu.getCurrentThreadCpuTime() - wc0) / 1e9;
             long fileBytes = Files.size(store.list().get(0).path());
             String hash = StateHash.of(engine);
             engine = null;
             System.gc();
             long r0 = System.nanoTime();
+            long rc0 = cpu.getCurrentThreadCpuTime();
             Engine fresh = EngineAssembly.create(new ActiveRules(rules));
             store.restore(store.check(store.list().get(0)), fresh);
             double read = (System.nanoTime() - r0) / 1e9;
+            double readCpu = (cpu.getCurrentThreadCpuTime() - rc0) / 1e9;
             boolean same = StateHash.of(fresh).equals(hash);
-            System.out.printf("SNAPSHOT subscriptions=%d write=%.2f s read=%.2f s encoding=%d bytes file=%d bytes "
-                            + "(%d bytes/subscription on disk) sameHashAfterRead=%s%n", subscriptions, write, read,
-                    meta.bodyBytes(), fileBytes, fileBytes / subscriptions, same);
+            System.out.printf("SNAPSHOT subscriptions=%d write=%.2f s (cpu %.2f s) read=%.2f s (cpu %.2f s) encoding=%d bytes "
+                            + "file=%d bytes (%d bytes/subscription on disk) sameHashAfterRead=%s load=%.1f%n",
+                    subscriptions, write, writeCpu, read, readCpu, meta.bodyBytes(), fileBytes, fileBytes / subscriptions,
+                    same, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,7 +1,10 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.SnapshotFormat;
+import com.copyguard.durability.snapshot.StateEncoding;
 import com.copyguard.engine.Engine;
-import com.copyguard.json.Json;
+import com.copyguard.engine.EngineState;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -32,12 +35,16 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Snapshot files under {@code <data-dir>/snapshots}, one per journal position:
- * {@code snapshot-<seq>.cgs} = magic, deflated state encoding, JSON trailer ({@link SnapshotMeta}),
- * trailer length, and a CRC32C of everything before it. Written to a temporary file, fsynced,
- * then renamed into place, so a crash leaves either the whole snapshot or none.
+ * {@code snapshot-<seq>.cgs} = magic ({@code CGSNAP} and the two-digit {@link SnapshotFormat#VERSION}),
+ * deflated state encoding ({@link StateEncoding}), JSON trailer ({@link SnapshotMeta}), trailer
+ * length, and a CRC32C of everything before it. Written to a temporary file, fsynced, then renamed
+ * into place, so a crash leaves either the whole snapshot or none.
  */
 public final class SnapshotStore {
-    private static final byte[] MAGIC = "CGSNAP01".getBytes(StandardCharsets.US_ASCII);
+    private static final String MAGIC_PREFIX = "CGSNAP";
+    private static final byte[] MAGIC = String.format("%s%02d", MAGIC_PREFIX, SnapshotFormat.VERSION)
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper TRAILER = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.cgs");
     private static final int TAIL = 4 + 8;
 
@@ -88,17 +95,17 @@ public final class SnapshotStore {
             CheckedOutputStream checked = new CheckedOutputStream(buffered, crc);
             checked.write(MAGIC);
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-            StateCodec.Encoded encoded;
+            StateEncoding.Encoded encoded;
             try {
                 DeflaterOutputStream z = new DeflaterOutputStream(new Unclosable(checked), deflater, 1 << 16);
-                encoded = StateCodec.write(engine, z);
+                encoded = StateEncoding.write(engine.state(), z);
                 z.finish();
             } finally {
                 deflater.end();
             }
             meta = new SnapshotMeta(SnapshotMeta.FORMAT, seq, ruleSet, encoded.hash(), journalEntryCrc, "deflate",
-                    encoded.bytes(), encoded.descriptors());
-            byte[] trailer = Json.MAPPER.writeValueAsBytes(meta);
+                    encoded.bytes());
+            byte[] trailer = TRAILER.writeValueAsBytes(meta);
             checked.write(trailer);
             checked.write(ByteBuffer.allocate(4).putInt(trailer.length).array());
             buffered.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
@@ -175,11 +182,11 @@ public final class SnapshotStore {
             ByteBuffer head = ByteBuffer.allocate(MAGIC.length);
             readFully(ch, head, 0);
             if (!Arrays.equals(head.array(), MAGIC)) {
-                throw new SnapshotUnusableException(f.path() + " is not a copyguard snapshot of format 1");
+                throw new SnapshotUnusableException(otherFormat(f, head.array()));
             }
             ByteBuffer trailer = ByteBuffer.allocate(trailerLength);
             readFully(ch, trailer, size - TAIL - trailerLength);
-            SnapshotMeta meta = Json.MAPPER.readValue(trailer.array(), SnapshotMeta.class);
+            SnapshotMeta meta = TRAILER.readValue(trailer.array(), SnapshotMeta.class);
             if (meta.format() != SnapshotMeta.FORMAT || meta.seq() != f.seq()) {
                 throw new SnapshotUnusableException(f.path() + " has format " + meta.format() + " and seq " + meta.seq()
                         + "; expected format " + SnapshotMeta.FORMAT + " and seq " + f.seq());
@@ -193,20 +200,37 @@ public final class SnapshotStore {
         }
     }
 
+    /**
+     * Why a file with another header is refused: a snapshot of another format version (every snapshot
+     * of builds before the explicit state mappings is format 1) is not converted; the journal holds
+     * everything it held, so recovery replays it instead.
+     */
+    private static String otherFormat(SnapshotFile f, byte[] head) {
+        String found = new String(head, StandardCharsets.US_ASCII);
+        if (!found.startsWith(MAGIC_PREFIX)) {
+            return f.path() + " is not a copyguard snapshot";
+        }
+        return f.path() + " is in snapshot format " + found.substring(MAGIC_PREFIX.length())
+                + " and this build reads only format " + String.format("%02d", SnapshotFormat.VERSION)
+                + " (snapshots are not converted between formats: replay the journal, which holds everything the "
+                + "snapshot did; recovery does so by itself and the next snapshot is written in this build's format)";
+    }
+
     /** Decodes a checked snapshot's state into {@code engine} (freshly constructed) and checks its hash. */
     public void restore(Checked c, Engine engine) throws SnapshotUnusableException {
         try (FileChannel ch = FileChannel.open(c.file().path(), StandardOpenOption.READ)) {
             ch.position(MAGIC.length);
             InputStream body = new BoundedInputStream(Channels.newInputStream(ch), c.bodyEnd() - MAGIC.length);
             Inflater inflater = new Inflater();
+            EngineState state;
             try {
-                StateCodec.readInto(engine, new InflaterInputStream(body, inflater, 1 << 16), c.meta().classes(),
-                        c.meta().stateHash());
+                state = StateEncoding.read(new InflaterInputStream(body, inflater, 1 << 16), c.meta().stateHash());
             } finally {
                 inflater.end();
             }
+            engine.restore(state);
         } catch (IOException | RuntimeException e) {
-            throw new SnapshotUnusableException(c.file().path() + " cannot be decoded: " + e, e);
+            throw new SnapshotUnusableException(c.file().path() + " cannot be decoded: " + e.getMessage(), e);
         }
     }
 

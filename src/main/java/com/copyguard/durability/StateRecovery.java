@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Start-up recovery: check the whole journal (drop a torn last entry, refuse a damaged middle),
  * then restore the newest usable snapshot and replay the journal after it. The journal is the
  * truth; a snapshot is only a shortcut through a prefix of it, so any snapshot that is damaged,
- * ahead of the journal, written for another journal or by a build with different state classes is
- * skipped (with a warning) in favour of an older one or a full replay.
+ * ahead of the journal, written for another journal or in another snapshot format is skipped (with
+ * a warning) in favour of an older one or a full replay.
  */
 public final class StateRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(StateRecovery.class);
@@ -54,7 +54,8 @@ public final class StateRecovery {
                     long replayed = replayer.replay(journal, f.seq());
                     return done(engine, last, f.seq(), replayed, check, started, verified, restored);
                 } catch (SnapshotUnusableException e) {
-                    LOG.warn("snapshot {} not used: {}", f.path(), e.getMessage());
+                    LOG.warn("snapshot {} not used: {}. Recovery goes on from an older snapshot or by replaying the "
+                            + "journal from the start; nothing needs doing", f.path(), e.getMessage());
                 } catch (ReplayDivergedException e) {
                     LOG.warn("replaying the journal after snapshot {} failed ({}); trying an older snapshot or a full "
                             + "replay", f.path(), e.getMessage());

@@ -37,17 +37,38 @@ public final class DecisionLog {
         this.capacity = capacity;
     }
 
+    public DecisionLogState state() {
+        List<DecisionRecord> kept = new ArrayList<>(all.size());
+        all.forEach(p -> kept.add(p.value()));
+        return new DecisionLogState(total, kept);
+    }
+
+    /** Replaces the log by {@code state}, rebuilding its indexes; the capacity stays this log's. */
+    public void restore(DecisionLogState state) {
+        all.clear();
+        byFill.clear();
+        bySubscription.clear();
+        long position = state.total() - state.kept().size();
+        for (DecisionRecord d : state.kept()) {
+            index(new Positioned<>(position++, d));
+        }
+        total = state.total();
+    }
+
     public void add(DecisionRecord d) {
-        Positioned<DecisionRecord> entry = new Positioned<>(total, d);
-        all.addLast(entry);
-        byFill.computeIfAbsent(fillKey(d), k -> new ArrayDeque<>()).addLast(entry);
-        bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayDeque<>()).addLast(entry);
+        index(new Positioned<>(total, d));
         total++;
         if (all.size() > capacity) {
             Positioned<DecisionRecord> oldest = all.pollFirst();
             drop(byFill, fillKey(oldest.value()), oldest);
             drop(bySubscription, oldest.value().subscriptionId(), oldest);
         }
+    }
+
+    private void index(Positioned<DecisionRecord> entry) {
+        all.addLast(entry);
+        byFill.computeIfAbsent(fillKey(entry.value()), k -> new ArrayDeque<>()).addLast(entry);
+        bySubscription.computeIfAbsent(entry.value().subscriptionId(), k -> new ArrayDeque<>()).addLast(entry);
     }
 
     private static String fillKey(DecisionRecord d) {

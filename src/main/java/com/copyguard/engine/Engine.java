@@ -200,6 +200,22 @@ public final class Engine {
         throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
     }
 
+    /** The whole state as immutable values (O(state)); call on the writer thread. */
+    public EngineState state() {
+        return new EngineState(ledger.state(), decisions.state(), riskLog.state(), idempotency.state(),
+                screening.state(), ruleActivation.last());
+    }
+
+    /** Replaces the whole state by {@code state}, in place; normally on a freshly built engine, before any input. */
+    public void restore(EngineState state) {
+        ledger.restore(state.ledger());
+        decisions.restore(state.decisions());
+        riskLog.restore(state.risks());
+        idempotency.restore(state.idempotency());
+        screening.restore(state.screening());
+        ruleActivation.restore(state.lastActivation());
+    }
+
     public Ledger ledger() {
         return ledger;
     }

@@ -5,9 +5,13 @@ import com.copyguard.refusal.InputRefused;
 import com.copyguard.command.Command;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+
+import java.util.TreeMap;
 
 /**
  * First answers to client-identified inputs (fill ids, request ids): a key is single-use and bound
@@ -53,6 +57,27 @@ public final class Idempotency {
             this.bodyDigest = bodyDigest;
             this.json = json;
         }
+    }
+
+    /** The remembered answers in key order (the map is unordered), so that equal memories give equal states. */
+    public IdempotencyState state() {
+        List<IdempotencyState.Answer> out = new ArrayList<>(answers.size());
+        new TreeMap<>(answers).forEach((key, a) -> out.add(new IdempotencyState.Answer(key, a.status, a.bodyDigest,
+                a.json, a.summary)));
+        return new IdempotencyState(out, new ArrayList<>(fullAnswers), fullBytes);
+    }
+
+    /** Replaces every remembered answer by {@code state}'s; the byte budget stays this instance's. */
+    public void restore(IdempotencyState state) {
+        answers.clear();
+        for (IdempotencyState.Answer a : state.answers()) {
+            Answer answer = new Answer(a.status(), a.bodyDigest(), a.json());
+            answer.summary = a.summary();
+            answers.put(a.key(), answer);
+        }
+        fullAnswers.clear();
+        fullAnswers.addAll(state.fullAnswerKeys());
+        fullBytes = state.fullBytes();
     }
 
     /**

@@ -19,6 +19,16 @@ public final class RiskLog {
     private final Deque<RiskActionRecord> all = new ArrayDeque<>();
     private long total;
 
+    public RiskLogState state() {
+        return new RiskLogState(total, new ArrayList<>(all));
+    }
+
+    public void restore(RiskLogState state) {
+        all.clear();
+        all.addAll(state.kept());
+        total = state.total();
+    }
+
     public void add(RiskActionRecord r) {
         all.addLast(r);
         total++;

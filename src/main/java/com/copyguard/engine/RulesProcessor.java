@@ -32,6 +32,11 @@ public final class RulesProcessor {
         return last;
     }
 
+    /** Puts back the latest activation recorded in a snapshot (the rules themselves are wiring, re-activated apart). */
+    void restore(Activation activation) {
+        last = activation;
+    }
+
     Result activate(ActivateRules c) {
         RuleSet next;
         try {

@@ -17,4 +17,10 @@ public interface ScreeningPort extends AppliedCommandListener {
 
     /** Applies an expert's equity report to its history (and the expert's current equity in the ledger). */
     Result reportEquity(ExpertEquityReport r, Ledger ledger);
+
+    /** Screening's state as immutable values, for snapshots and the state hash. */
+    ScreeningState state();
+
+    /** Replaces screening's state by {@code state} (of the type {@link #state()} returns), in place. */
+    void restore(ScreeningState state);
 }

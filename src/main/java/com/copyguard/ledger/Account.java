@@ -35,6 +35,28 @@ public final class Account {
         this.pool = pool;
     }
 
+    /** This account's state, for snapshots and checkpoints (its subscriptions are the ledger's to link). */
+    AccountState state() {
+        java.util.List<PositionState> open = new ArrayList<>(positions.size());
+        positions.values().forEach(p -> open.add(p.state()));
+        return new AccountState(accountId, followerId, pool, balance, frozen, netInvested, initialInvestment, loan, open,
+                transactions);
+    }
+
+    static Account restore(AccountState s) {
+        Account a = new Account(s.accountId(), s.followerId(), s.pool());
+        a.balance = s.balance();
+        a.frozen = s.frozen();
+        a.netInvested = s.netInvested();
+        a.initialInvestment = s.initialInvestment();
+        a.loan = s.loan();
+        for (PositionState p : s.positions()) {
+            a.positions.put(p.key(), Position.restore(p));
+        }
+        a.transactions.addAll(s.transactions());
+        return a;
+    }
+
     Transaction post(long seq, long time, TransactionType type, BigDecimal amount, String subscriptionId, String ref) {
         return post(seq, time, type, amount, subscriptionId, ref, null);
     }

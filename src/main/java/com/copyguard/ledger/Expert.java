@@ -33,6 +33,31 @@ public final class Expert {
         this.expertId = expertId;
     }
 
+    /** This expert's state, for snapshots and checkpoints (its subscriptions are the ledger's to link). */
+    ExpertState state() {
+        java.util.List<ExpertPositionState> open = new java.util.ArrayList<>(positions.size());
+        positions.values().forEach(p -> open.add(p.state()));
+        return new ExpertState(expertId, profitShareRate, minFollowAmount, equity, open, firstTraded, activeByFollower,
+                lastOpenTime, lastFillTime, profitShareEarned, maxFollowers);
+    }
+
+    static Expert restore(ExpertState s) {
+        Expert e = new Expert(s.expertId());
+        e.profitShareRate = s.profitShareRate();
+        e.minFollowAmount = s.minFollowAmount();
+        e.equity = s.equity();
+        for (ExpertPositionState p : s.positions()) {
+            e.positions.put(key(p.symbol(), p.side()), ExpertPosition.restore(p));
+        }
+        e.firstTraded.putAll(s.firstTraded());
+        e.activeByFollower.putAll(s.activeByFollower());
+        e.lastOpenTime = s.lastOpenTime();
+        e.lastFillTime = s.lastFillTime();
+        e.profitShareEarned = s.profitShareEarned();
+        e.maxFollowers = s.maxFollowers();
+        return e;
+    }
+
     private static String key(String symbol, Side side) {
         return symbol + "/" + side;
     }
@@ -100,6 +125,11 @@ public final class Expert {
     void linkSubscription(String subscriptionId, String followerId) {
         subscriptionIds.add(subscriptionId);
         activeByFollower.put(followerId, subscriptionId);
+    }
+
+    /** Links a restored subscription; who follows actively is restored with the expert's state. */
+    void restoreLink(String subscriptionId) {
+        subscriptionIds.add(subscriptionId);
     }
 
     void unlinkFollower(String followerId, String subscriptionId) {

@@ -22,6 +22,20 @@ public final class ExpertPosition {
         this.side = side;
     }
 
+    ExpertPositionState state() {
+        return new ExpertPositionState(symbol, side, qty, entryPrice, leverage, marginMode, addedMargin);
+    }
+
+    static ExpertPosition restore(ExpertPositionState s) {
+        ExpertPosition p = new ExpertPosition(s.symbol(), s.side());
+        p.qty = s.qty();
+        p.entryPrice = s.entryPrice();
+        p.leverage = s.leverage();
+        p.marginMode = s.marginMode();
+        p.addedMargin = s.addedMargin();
+        return p;
+    }
+
     void open(BigDecimal addQty, BigDecimal price, int newLeverage, MarginMode mode) {
         entryPrice = PositionArithmetic.averageEntry(qty, entryPrice, addQty, price);
         qty = qty.add(addQty);

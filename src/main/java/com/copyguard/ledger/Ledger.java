@@ -73,6 +73,59 @@ public final class Ledger {
         return clock;
     }
 
+    /** The whole ledger as immutable values: what snapshots store and checkpoints put back. */
+    public LedgerState state() {
+        java.util.List<ExpertState> e = new java.util.ArrayList<>(experts.size());
+        experts.values().forEach(x -> e.add(x.state()));
+        java.util.List<AccountState> a = new java.util.ArrayList<>(accounts.size());
+        accounts.values().forEach(x -> a.add(x.state()));
+        java.util.List<SubscriptionState> s = new java.util.ArrayList<>(subscriptions.size());
+        subscriptions.values().forEach(x -> s.add(x.state()));
+        return new LedgerState(java.util.List.copyOf(instruments.values()), e, a, s, prices.marks(), clock,
+                transactionSeq, subscriptionSeq, accountSeq, lastDailyCheck);
+    }
+
+    /**
+     * Replaces the whole ledger by {@code state}, in place: whoever holds this ledger (processors,
+     * views, the valuation and its prices) sees the restored one. The lookup indexes are rebuilt
+     * exactly as the inputs built them: in creation order, a subscription linked to its account, its
+     * expert and its follower, a pool to its follower, an account holding a symbol to its holders.
+     */
+    public void restore(LedgerState state) {
+        instruments.clear();
+        experts.clear();
+        accounts.clear();
+        subscriptions.clear();
+        poolByFollower.clear();
+        subscriptionsByFollower.clear();
+        holdersBySymbol.clear();
+        state.instruments().forEach(this::putInstrument);
+        state.experts().forEach(x -> experts.put(x.expertId(), Expert.restore(x)));
+        for (AccountState x : state.accounts()) {
+            Account account = Account.restore(x);
+            accounts.put(account.accountId(), account);
+            if (account.isPool()) {
+                poolByFollower.put(account.followerId(), account.accountId());
+            }
+            for (Position p : account.positions()) {
+                holdersBySymbol.computeIfAbsent(p.symbol(), k -> new java.util.LinkedHashSet<>()).add(account.accountId());
+            }
+        }
+        for (SubscriptionState x : state.subscriptions()) {
+            Subscription s = Subscription.restore(x);
+            subscriptions.put(s.subscriptionId(), s);
+            subscriptionsByFollower.computeIfAbsent(s.followerId(), k -> new java.util.ArrayList<>()).add(s.subscriptionId());
+            accounts.get(s.accountId()).linkSubscription(s.subscriptionId());
+            experts.get(s.expertId()).restoreLink(s.subscriptionId());
+        }
+        prices.restore(state.marks());
+        clock = state.clock();
+        transactionSeq = state.transactionSeq();
+        subscriptionSeq = state.subscriptionSeq();
+        accountSeq = state.accountSeq();
+        lastDailyCheck = state.lastDailyCheck();
+    }
+
     public void advanceClock(long time) {
         clock = Math.max(clock, time);
     }
@@ -284,6 +337,10 @@ public final class Ledger {
             java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
             if (holders != null) {
                 holders.remove(a.accountId());
+                if (holders.isEmpty()) {
+                    // as a restore rebuilds it: only symbols someone holds have an entry
+                    holdersBySymbol.remove(p.symbol());
+                }
             }
         }
         posted(a, a.post(++transactionSeq, time, pnlType, pnl, s.subscriptionId(), ref));

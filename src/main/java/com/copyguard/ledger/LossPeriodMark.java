@@ -21,6 +21,16 @@ public final class LossPeriodMark {
         this.startEquity = startEquity;
     }
 
+    LossPeriodState state(com.copyguard.domain.LossPeriod period) {
+        return new LossPeriodState(period, start, end, startPnl, startEquity, reached);
+    }
+
+    static LossPeriodMark restore(LossPeriodState s) {
+        LossPeriodMark m = new LossPeriodMark(s.start(), s.end(), s.startPnl(), s.startEquity());
+        m.reached = s.reached();
+        return m;
+    }
+
     public long start() {
         return start;
     }

@@ -11,6 +11,17 @@ public final class MarketPrices {
 
     private final Map<String, Mark> marks = new LinkedHashMap<>();
 
+    /** Every symbol's latest mark, in the order the symbols were first seen. */
+    Map<String, Mark> marks() {
+        return marks;
+    }
+
+    /** Replaces every mark, in place (the valuation keeps seeing this instance). */
+    void restore(Map<String, Mark> state) {
+        marks.clear();
+        marks.putAll(state);
+    }
+
     public Mark get(String symbol) {
         return marks.get(symbol);
     }

@@ -25,6 +25,21 @@ public final class Position {
         this.margin = BigDecimal.ZERO;
     }
 
+    /** This position's state, for snapshots and checkpoints. */
+    PositionState state() {
+        return new PositionState(key, marginMode, qty, entryPrice, leverage, margin, realizedPnl);
+    }
+
+    static Position restore(PositionState s) {
+        Position p = new Position(s.key(), s.marginMode());
+        p.qty = s.qty();
+        p.entryPrice = s.entryPrice();
+        p.leverage = s.leverage();
+        p.margin = s.margin();
+        p.realizedPnl = s.realizedPnl();
+        return p;
+    }
+
     void add(BigDecimal addQty, BigDecimal price, int newLeverage, BigDecimal addMargin) {
         entryPrice = PositionArithmetic.averageEntry(qty, entryPrice, addQty, price);
         qty = qty.add(addQty);

@@ -43,6 +43,33 @@ public final class Subscription {
         this.startTime = startTime;
     }
 
+    /** This subscription's state, for snapshots and checkpoints. */
+    SubscriptionState state() {
+        java.util.List<LossPeriodState> periods = new java.util.ArrayList<>(lossPeriods.size());
+        lossPeriods.forEach((period, mark) -> periods.add(mark.state(period)));
+        return new SubscriptionState(subscriptionId, followerId, expertId, accountId, mode, fixedMargin, multiplier,
+                startTime, settings, status, realizedPnl, fees, highWaterMark, profitSharePaid, stopReason, peakEquity,
+                periods, closedCopies, profitableCopies);
+    }
+
+    static Subscription restore(SubscriptionState s) {
+        Subscription r = new Subscription(s.subscriptionId(), s.followerId(), s.expertId(), s.accountId(), s.mode(),
+                s.fixedMargin(), s.multiplier(), s.settings(), s.startTime());
+        r.status = s.status();
+        r.realizedPnl = s.realizedPnl();
+        r.fees = s.fees();
+        r.highWaterMark = s.highWaterMark();
+        r.profitSharePaid = s.profitSharePaid();
+        r.stopReason = s.stopReason();
+        r.peakEquity = s.peakEquity();
+        for (LossPeriodState p : s.lossPeriods()) {
+            r.lossPeriods.put(p.period(), LossPeriodMark.restore(p));
+        }
+        r.closedCopies = s.closedCopies();
+        r.profitableCopies = s.profitableCopies();
+        return r;
+    }
+
     public String subscriptionId() {
         return subscriptionId;
     }

@@ -55,6 +55,38 @@ public final class ExpertHistory {
         this.expertId = expertId;
     }
 
+    ExpertHistoryState state() {
+        java.util.List<ShadowPositionState> open = new java.util.ArrayList<>(positions.size());
+        positions.values().forEach(p -> open.add(p.state()));
+        return new ExpertHistoryState(expertId, new java.util.ArrayList<>(days.values()), open,
+                new java.util.ArrayList<>(symbolsTraded), new java.util.ArrayList<>(new TreeSet<>(fillsSeen)),
+                anchorEquity, anchorUnrealized, realizedSinceAnchor, units, index, peakIndex, maxDrawdown, wipedOut,
+                lastObservationTime, closedPositions, profitablePositions, trades);
+    }
+
+    static ExpertHistory restore(ExpertHistoryState s) {
+        ExpertHistory h = new ExpertHistory(s.expertId());
+        s.days().forEach(d -> h.days.put(d.day(), d));
+        for (ShadowPositionState p : s.positions()) {
+            h.positions.put(p.symbol() + "/" + p.side(), ShadowPosition.restore(p));
+        }
+        h.symbolsTraded.addAll(s.symbolsTraded());
+        h.fillsSeen.addAll(s.fillsSeen());
+        h.anchorEquity = s.anchorEquity();
+        h.anchorUnrealized = s.anchorUnrealized();
+        h.realizedSinceAnchor = s.realizedSinceAnchor();
+        h.units = s.units();
+        h.index = s.index();
+        h.peakIndex = s.peakIndex();
+        h.maxDrawdown = s.maxDrawdown();
+        h.wipedOut = s.wipedOut();
+        h.lastObservationTime = s.lastObservationTime();
+        h.closedPositions = s.closedPositions();
+        h.profitablePositions = s.profitablePositions();
+        h.trades.addAll(s.trades());
+        return h;
+    }
+
     // --- inputs ---
 
     /** Applies an expert fill once (a repeated fill id is ignored); returns false for a repeat. */

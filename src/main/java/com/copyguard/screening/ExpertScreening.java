@@ -10,6 +10,7 @@ import com.copyguard.command.PutExpert;
 import com.copyguard.engine.AppliedCommand;
 import com.copyguard.engine.Engine;
 import com.copyguard.engine.ScreeningPort;
+import com.copyguard.engine.ScreeningState;
 import com.copyguard.ledger.Expert;
 import com.copyguard.ledger.Ledger;
 import com.copyguard.ledger.MarketPrices;
@@ -38,6 +39,21 @@ public final class ExpertScreening implements ScreeningPort {
     /** The screening an engine was built with. */
     public static ExpertScreening of(Engine engine) {
         return engine.listener(ExpertScreening.class);
+    }
+
+    @Override
+    public ExpertScreeningState state() {
+        List<ExpertHistoryState> out = new ArrayList<>(histories.size());
+        histories.values().forEach(h -> out.add(h.state()));
+        return new ExpertScreeningState(out);
+    }
+
+    @Override
+    public void restore(ScreeningState state) {
+        histories.clear();
+        for (ExpertHistoryState h : ((ExpertScreeningState) state).histories()) {
+            histories.put(h.expertId(), ExpertHistory.restore(h));
+        }
     }
 
     /**

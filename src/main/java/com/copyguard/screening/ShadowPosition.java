@@ -27,6 +27,22 @@ final class ShadowPosition {
         this.openTime = openTime;
     }
 
+    ShadowPositionState state() {
+        return new ShadowPositionState(symbol, side, openTime, qty, entryPrice, realized, maxQty, closedQty,
+                closedNotional);
+    }
+
+    static ShadowPosition restore(ShadowPositionState s) {
+        ShadowPosition p = new ShadowPosition(s.symbol(), s.side(), s.openTime());
+        p.qty = s.qty();
+        p.entryPrice = s.entryPrice();
+        p.realized = s.realized();
+        p.maxQty = s.maxQty();
+        p.closedQty = s.closedQty();
+        p.closedNotional = s.closedNotional();
+        return p;
+    }
+
     void open(BigDecimal addQty, BigDecimal price) {
         BigDecimal newQty = qty.add(addQty);
         maxQty = Decimals.max(maxQty, newQty);

@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -48,8 +50,6 @@ class ArchitectureTest {
     static final ArchRule noCyclesAmongTopLevelPackages = SlicesRuleDefinition.slices()
             .matching("com.copyguard.(*)..")
             .should().beFreeOfCycles()
-            // part C: the engine's rollback checkpoint encodes the ledger with the snapshot codec
-            .ignoreDependency(named("com.copyguard.engine.Checkpoint"), inPackage("com.copyguard.durability"))
             .because("the flow runs one way: input, engine, durability, edge");
 
     private static DescribedPredicate<JavaClass> inPackage(String name) {
@@ -71,4 +71,21 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("com.copyguard.server..")
             .should().dependOnClassesThat().haveSimpleName("ResultStatus")
             .because("200 or 201 is decided only at the edge, from whether the result created something");
+
+    /** A call that opens a private member to reflection, on whichever AccessibleObject it is made. */
+    private static final DescribedPredicate<JavaMethodCall> OPENS_PRIVATE_MEMBERS =
+            new DescribedPredicate<>("AccessibleObject.setAccessible or trySetAccessible") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTarget().getOwner().isAssignableTo(java.lang.reflect.AccessibleObject.class)
+                            && (call.getName().equals("setAccessible") || call.getName().equals("trySetAccessible"));
+                }
+            };
+
+    @ArchTest
+    static final ArchRule noReflectionIntoPrivateState = noClasses()
+            .should().callMethodWhere(OPENS_PRIVATE_MEMBERS)
+            .orShould().dependOnClassesThat().resideInAnyPackage("sun.reflect..")
+            .because("state is read and written through explicit mappings (durability/snapshot), never by "
+                    + "reaching into private fields: a renamed field must be a compile error, not a silent full replay");
 }
