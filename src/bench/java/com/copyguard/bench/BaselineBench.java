@@ -1,14 +1,14 @@
 package com.copyguard.bench;
 
-import com.copyguard.domain.FillStatus;
-import com.copyguard.domain.MarginMode;
-import com.copyguard.domain.Side;
-import com.copyguard.engine.BenchFacts;
-import com.copyguard.ledger.Expert;
-import com.copyguard.rules.RuleEvaluator;
-import com.copyguard.rules.RuleSet;
-import com.copyguard.rules.facts.ExpertOrder;
-import com.copyguard.rules.facts.OpenCopy;
+import com.copyguard.core.model.FillStatus;
+import com.copyguard.core.model.MarginMode;
+import com.copyguard.core.model.Side;
+import com.copyguard.core.engine.BenchFacts;
+import com.copyguard.core.ledger.Expert;
+import com.copyguard.core.rules.RuleEvaluator;
+import com.copyguard.core.rules.RuleSet;
+import com.copyguard.core.rules.facts.ExpertOrder;
+import com.copyguard.core.rules.facts.OpenCopy;
 import java.math.BigDecimal;
 import java.util.List;
 

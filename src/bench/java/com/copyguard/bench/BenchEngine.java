@@ -1,25 +1,25 @@
 package com.copyguard.bench;
 
-import com.copyguard.command.Command;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.command.Follow;
-import com.copyguard.command.PriceTick;
-import com.copyguard.command.PutExpert;
-import com.copyguard.command.PutInstrument;
-import com.copyguard.domain.FillAction;
-import com.copyguard.domain.FillStatus;
-import com.copyguard.domain.FollowMode;
-import com.copyguard.domain.MarginMode;
-import com.copyguard.durability.ReplayEntry;
-import com.copyguard.durability.Replayer;
-import com.copyguard.engine.Engine;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.PriceTick;
+import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
+import com.copyguard.core.model.FillAction;
+import com.copyguard.core.model.FillStatus;
+import com.copyguard.core.model.FollowMode;
+import com.copyguard.core.model.MarginMode;
+import com.copyguard.durability.replay.ReplayEntry;
+import com.copyguard.durability.replay.Replayer;
+import com.copyguard.core.engine.Engine;
 import com.copyguard.json.Json;
-import com.copyguard.engine.Result;
-import com.copyguard.journal.SqliteJournal;
-import com.copyguard.pipeline.SingleWriter;
-import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleSet;
-import com.copyguard.screening.EngineAssembly;
+import com.copyguard.core.engine.Result;
+import com.copyguard.durability.journal.SqliteJournal;
+import com.copyguard.durability.writer.SingleWriter;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.rules.RuleSet;
+import com.copyguard.core.screening.EngineAssembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -56,8 +56,8 @@ final class BenchEngine implements AutoCloseable {
         writer.start();
     }
 
-    private static com.copyguard.command.SettingsPatch settings(JsonNode json) {
-        return json == null || json.isNull() ? null : com.copyguard.input.SettingsParser.patch(json);
+    private static com.copyguard.core.command.SettingsPatch settings(JsonNode json) {
+        return json == null || json.isNull() ? null : com.copyguard.json.input.SettingsParser.patch(json);
     }
 
     static JsonNode json(String s) {

@@ -1,7 +1,7 @@
 package com.copyguard.bench;
 
-import com.copyguard.rules.RuleSet;
-import com.copyguard.rules.RuleSetLoader;
+import com.copyguard.core.rules.RuleSet;
+import com.copyguard.core.rules.RuleSetLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package com.copyguard.bench;
 
-import com.copyguard.command.ExpertFill;
-import com.copyguard.domain.FillAction;
-import com.copyguard.engine.FillResult;
-import com.copyguard.rules.RuleSet;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.model.FillAction;
+import com.copyguard.core.engine.FillResult;
+import com.copyguard.core.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +57,7 @@ final class FanOutBench {
         };
         for (ExpertFill f : fills) {
             long t0 = System.nanoTime();
-            com.copyguard.engine.Result answer = b.submit(f);
+            com.copyguard.core.engine.Result answer = b.submit(f);
             double ms = (System.nanoTime() - t0) / 1e6;
             if (!(answer instanceof FillResult r)) {
                 throw new IllegalStateException("fill not copied: " + answer);

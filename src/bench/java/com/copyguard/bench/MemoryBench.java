@@ -1,7 +1,7 @@
 package com.copyguard.bench;
 
-import com.copyguard.engine.Engine;
-import com.copyguard.rules.RuleSet;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.core.rules.RuleSet;
 
 /** Retained heap per subscription: the engine's state after N follows, measured after full GCs. */
 final class MemoryBench {

@@ -1,19 +1,19 @@
 package com.copyguard.bench;
 
-import com.copyguard.decimal.Decimals;
-import com.copyguard.domain.FillStatus;
-import com.copyguard.domain.FollowMode;
-import com.copyguard.domain.Instrument;
-import com.copyguard.domain.LeverageMode;
-import com.copyguard.domain.MarginMode;
-import com.copyguard.domain.MarginModeChoice;
-import com.copyguard.domain.Outcome;
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.SubscriptionSettings;
-import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.rules.facts.ExpertOrder;
-import com.copyguard.rules.facts.FollowerState;
-import com.copyguard.rules.facts.OpenCopy;
+import com.copyguard.core.model.Decimals;
+import com.copyguard.core.model.FillStatus;
+import com.copyguard.core.model.FollowMode;
+import com.copyguard.core.model.Instrument;
+import com.copyguard.core.model.LeverageMode;
+import com.copyguard.core.model.MarginMode;
+import com.copyguard.core.model.MarginModeChoice;
+import com.copyguard.core.model.Outcome;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.model.SubscriptionSettings;
+import com.copyguard.core.model.SubscriptionStatus;
+import com.copyguard.core.rules.facts.ExpertOrder;
+import com.copyguard.core.rules.facts.FollowerState;
+import com.copyguard.core.rules.facts.OpenCopy;
 import java.math.BigDecimal;
 
 /**

@@ -1,9 +1,9 @@
 package com.copyguard.bench;
 
-import com.copyguard.command.Command;
-import com.copyguard.domain.FillAction;
-import com.copyguard.engine.FillResult;
-import com.copyguard.rules.RuleSet;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.model.FillAction;
+import com.copyguard.core.engine.FillResult;
+import com.copyguard.core.rules.RuleSet;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +21,7 @@ final class PlatformMixBench {
     private PlatformMixBench() {
     }
 
-    private static int settled(com.copyguard.engine.Result r) {
+    private static int settled(com.copyguard.core.engine.Result r) {
         return r instanceof FillResult f ? f.decisions().size() : 0;
     }
 
@@ -36,7 +36,7 @@ final class PlatformMixBench {
             boolean[][] open = new boolean[experts][symbols];
             long time = 10_000;
             long decisions = 0;
-            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<com.copyguard.engine.Result>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<com.copyguard.core.engine.Result>> inFlight = new java.util.ArrayDeque<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < inputs; i++) {
                 time += 50;

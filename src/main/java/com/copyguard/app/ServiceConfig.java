@@ -1,9 +1,9 @@
 package com.copyguard.app;
 
 import com.copyguard.durability.DurabilitySettings;
-import com.copyguard.pipeline.WallClockGuard;
-import com.copyguard.pipeline.WriterWatchdog;
-import com.copyguard.security.SecurityOptions;
+import com.copyguard.durability.writer.WallClockGuard;
+import com.copyguard.durability.writer.WriterWatchdog;
+import com.copyguard.api.security.SecurityOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 

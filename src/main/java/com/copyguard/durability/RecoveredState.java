@@ -1,7 +1,7 @@
 package com.copyguard.durability;
 
-import com.copyguard.engine.Engine;
-import com.copyguard.journal.JournalCheck;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.durability.journal.JournalCheck;
 
 /**
  * The outcome of recovery: the engine at journal position {@code seq}, rebuilt from the snapshot at

@@ -1,9 +1,16 @@
 package com.copyguard.durability;
 
-import com.copyguard.engine.Engine;
-import com.copyguard.journal.Journal;
-import com.copyguard.journal.JournalCheck;
-import com.copyguard.journal.JournalException;
+import com.copyguard.durability.snapshot.SnapshotStore;
+import com.copyguard.durability.snapshot.SnapshotUnusableException;
+import com.copyguard.durability.replay.ReplayDivergedException;
+import com.copyguard.durability.replay.Replayer;
+import com.copyguard.durability.replay.RuleSetInForce;
+import com.copyguard.durability.replay.RuleVersions;
+
+import com.copyguard.core.engine.Engine;
+import com.copyguard.durability.journal.Journal;
+import com.copyguard.durability.journal.JournalCheck;
+import com.copyguard.durability.journal.JournalException;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;

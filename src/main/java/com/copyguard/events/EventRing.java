@@ -1,7 +1,7 @@
 package com.copyguard.events;
 
-import com.copyguard.refusal.RefusalCode;
-import com.copyguard.refusal.InputRefused;
+import com.copyguard.core.refusal.RefusalCode;
+import com.copyguard.core.refusal.InputRefused;
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;

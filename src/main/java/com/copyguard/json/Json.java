@@ -1,6 +1,6 @@
 package com.copyguard.json;
 
-import com.copyguard.decimal.Decimals;
+import com.copyguard.core.model.Decimals;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,7 +1,7 @@
 package com.copyguard.json;
 
-import com.copyguard.engine.AnswerCodec;
-import com.copyguard.engine.Result;
+import com.copyguard.core.engine.AnswerCodec;
+import com.copyguard.core.engine.Result;
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,14 +1,14 @@
 package com.copyguard.observability;
 
-import com.copyguard.command.Command;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.domain.FillStatus;
-import com.copyguard.domain.Outcome;
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Result;
-import com.copyguard.engine.RiskActionRecord;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.model.FillStatus;
+import com.copyguard.core.model.Outcome;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.engine.DecisionRecord;
+import com.copyguard.core.engine.EngineEvents;
+import com.copyguard.core.engine.Result;
+import com.copyguard.core.engine.RiskActionRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,12 +1,12 @@
 package com.copyguard.observability;
 
-import com.copyguard.command.Command;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.domain.Outcome;
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.RiskActionRecord;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.model.Outcome;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.engine.DecisionRecord;
+import com.copyguard.core.engine.EngineEvents;
+import com.copyguard.core.engine.RiskActionRecord;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package com.copyguard.observability;
 
-import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.engine.Engine;
-import com.copyguard.ledger.Account;
-import com.copyguard.ledger.Ledger;
-import com.copyguard.ledger.Subscription;
-import com.copyguard.ledger.Valuation;
-import com.copyguard.pipeline.SingleWriter;
-import com.copyguard.rules.ActiveRules;
+import com.copyguard.core.model.SubscriptionStatus;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.core.ledger.Account;
+import com.copyguard.core.ledger.Ledger;
+import com.copyguard.core.ledger.Subscription;
+import com.copyguard.core.ledger.Valuation;
+import com.copyguard.durability.writer.SingleWriter;
+import com.copyguard.core.rules.ActiveRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -1,16 +1,16 @@
 package com.copyguard.observability;
 
-import com.copyguard.command.ActivateRules;
-import com.copyguard.command.Command;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Result;
-import com.copyguard.engine.RiskActionRecord;
-import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.ledger.Account;
-import com.copyguard.ledger.Subscription;
-import com.copyguard.ledger.Transaction;
+import com.copyguard.core.command.ActivateRules;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.engine.DecisionRecord;
+import com.copyguard.core.engine.EngineEvents;
+import com.copyguard.core.engine.Result;
+import com.copyguard.core.engine.RiskActionRecord;
+import com.copyguard.core.model.SubscriptionStatus;
+import com.copyguard.core.ledger.Account;
+import com.copyguard.core.ledger.Subscription;
+import com.copyguard.core.ledger.Transaction;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,11 +1,11 @@
 package com.copyguard.observability;
 
-import com.copyguard.engine.EngineEvents;
+import com.copyguard.core.engine.EngineEvents;
 import com.copyguard.events.EventFeed;
 import com.copyguard.events.EventRing;
-import com.copyguard.pipeline.SingleWriter;
-import com.copyguard.pipeline.WriterWatchdog;
-import com.copyguard.rules.ActiveRules;
+import com.copyguard.durability.writer.SingleWriter;
+import com.copyguard.durability.writer.WriterWatchdog;
+import com.copyguard.core.rules.ActiveRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

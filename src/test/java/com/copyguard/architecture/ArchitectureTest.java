@@ -1,12 +1,10 @@
 package com.copyguard.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,60 +13,63 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
- * The layering that is in place so far (issue 14, partly done): the domain values and the refusal
- * type are core-shaped (the JDK and each other only), and HTTP statuses are decided at the edge.
+ * The tree shows the flow, and these rules keep it so: the core (model, ledger, commands, engine,
+ * rules, screening) speaks the domain and depends on nothing but the JDK, Drools and SLF4J; every
+ * layer above it depends only on layers below; no package takes part in a cycle; and no code reaches
+ * into private state by reflection.
  */
 @AnalyzeClasses(packages = "com.copyguard", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String CORE = "com.copyguard.core..";
 
     @ArchTest
-    static final ArchRule domainAndRefusalsDependOnTheJdkOnly = classes()
-            .that().resideInAnyPackage("com.copyguard.domain..", "com.copyguard.refusal..")
+    static final ArchRule coreDependsOnTheJdkDroolsAndSlf4jOnly = classes()
+            .that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "com.copyguard.domain..", "com.copyguard.refusal..", "com.copyguard.decimal..")
-            .because("the core speaks the domain: no HTTP, no JSON library, no framework");
+            .resideInAnyPackage(CORE, "java..", "org.drools..", "org.kie..", "org.slf4j..")
+            .because("the core takes typed commands and returns typed results and refusals: no HTTP (Vert.x), no JSON "
+                    + "(Jackson), no storage; those live in json, durability and api");
 
     @ArchTest
-    static final ArchRule commandDependsOnNeitherJacksonNorVertx = noClasses()
-            .that().resideInAPackage("com.copyguard.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..")
-            .because("commands are plain records: JSON is read at the edge (input) and written by the journal (mix-ins)");
+    static final ArchRule modelAndRefusalsDependOnTheJdkOnly = classes()
+            .that().resideInAnyPackage("com.copyguard.core.model..", "com.copyguard.core.refusal..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "com.copyguard.core.model..", "com.copyguard.core.refusal..")
+            .because("domain values and refusals are plain Java that rules, engine and edge all share");
+
+    @ArchTest
+    static final ArchRule layersDependOnlyOnLayersBelow = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Core").definedBy(CORE)
+            .layer("Json").definedBy("com.copyguard.json..")
+            .layer("Durability").definedBy("com.copyguard.durability..")
+            .layer("Events").definedBy("com.copyguard.events..")
+            .layer("Observability").definedBy("com.copyguard.observability..")
+            .layer("Api").definedBy("com.copyguard.api..")
+            .layer("App").definedBy("com.copyguard.app..")
+            .whereLayer("Core").mayNotAccessAnyLayer()
+            .whereLayer("Json").mayOnlyAccessLayers("Core")
+            .whereLayer("Durability").mayOnlyAccessLayers("Core", "Json")
+            .whereLayer("Events").mayOnlyAccessLayers("Core", "Json")
+            .whereLayer("Observability").mayOnlyAccessLayers("Core", "Json", "Durability", "Events")
+            .whereLayer("Api").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability")
+            .whereLayer("App").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability", "Api")
+            .because("input -> core -> durability -> events and metrics -> reply: the flow runs one way");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = SlicesRuleDefinition.slices()
+            .matching("com.copyguard.(**)")
+            .should().beFreeOfCycles()
+            .because("every package, not only every layer, can be read and changed from the bottom up");
 
     @ArchTest
     static final ArchRule refusalsCarryNoHttpStatus = noClasses()
-            .that().resideOutsideOfPackage("com.copyguard.server..")
+            .that().resideOutsideOfPackage("com.copyguard.api..")
             .should().dependOnClassesThat().haveSimpleName("RefusalStatus")
             .because("an HTTP status is decided only at the edge, from the refusal's code");
 
-    /**
-     * No package cycles among com.copyguard's top-level packages. The dependencies listed below close
-     * cycles that other parts of issue 14 remove (the engine's JSON moves to the edge, commands lose
-     * their parsers, snapshots get explicit mappers); each is ignored by name, so any new cycle fails,
-     * and each line goes once its part is merged.
-     */
-    @ArchTest
-    static final ArchRule noCyclesAmongTopLevelPackages = SlicesRuleDefinition.slices()
-            .matching("com.copyguard.(*)..")
-            .should().beFreeOfCycles()
-            .because("the flow runs one way: input, engine, durability, edge");
-
-    private static DescribedPredicate<JavaClass> inPackage(String name) {
-        return describe("in " + name, c -> c.getPackageName().equals(name) || c.getPackageName().startsWith(name + "."));
-    }
-
-    /** The class {@code name} and its nested classes. */
-    private static DescribedPredicate<JavaClass> named(String name) {
-        return describe(name, c -> c.getName().equals(name) || c.getName().startsWith(name + "$"));
-    }
-    @ArchTest
-    static final ArchRule engineAndScreeningSpeakNoJsonAndNoHttp = noClasses()
-            .that().resideInAnyPackage("com.copyguard.engine..", "com.copyguard.screening..", "com.copyguard.paging..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..")
-            .because("the engine returns typed results and views; JSON and HTTP are the edge's (server.json)");
-
     @ArchTest
     static final ArchRule resultsCarryNoHttpStatus = noClasses()
-            .that().resideOutsideOfPackage("com.copyguard.server..")
+            .that().resideOutsideOfPackage("com.copyguard.api..")
             .should().dependOnClassesThat().haveSimpleName("ResultStatus")
             .because("200 or 201 is decided only at the edge, from whether the result created something");
 

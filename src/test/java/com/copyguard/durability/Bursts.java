@@ -1,7 +1,7 @@
 package com.copyguard.durability;
 
-import com.copyguard.journal.CommandCodec;
-import com.copyguard.journal.SqliteJournal;
+import com.copyguard.durability.journal.CommandCodec;
+import com.copyguard.durability.journal.SqliteJournal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

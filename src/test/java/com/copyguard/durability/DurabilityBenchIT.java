@@ -1,10 +1,14 @@
 package com.copyguard.durability;
 
-import com.copyguard.command.Command;
-import com.copyguard.engine.Engine;
-import com.copyguard.journal.CommandCodec;
-import com.copyguard.journal.JournalEntry;
-import com.copyguard.journal.SqliteJournal;
+import com.copyguard.durability.snapshot.SnapshotMeta;
+import com.copyguard.durability.snapshot.SnapshotStore;
+import com.copyguard.durability.snapshot.StateHash;
+
+import com.copyguard.core.command.Command;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.durability.journal.CommandCodec;
+import com.copyguard.durability.journal.JournalEntry;
+import com.copyguard.durability.journal.SqliteJournal;
 import com.copyguard.testing.JarProcess;
 import com.copyguard.testing.TempDirs;
 import java.nio.file.Files;

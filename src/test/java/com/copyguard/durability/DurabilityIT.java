@@ -1,18 +1,21 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.SnapshotStore;
+import com.copyguard.durability.snapshot.StateHash;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.copyguard.app.ServiceConfig;
-import com.copyguard.engine.Engine;
-import com.copyguard.journal.Journal;
-import com.copyguard.journal.JournalEntry;
-import com.copyguard.journal.JournalException;
-import com.copyguard.journal.SqliteJournal;
-import com.copyguard.pipeline.SingleWriter;
-import com.copyguard.rules.ActiveRules;
-import com.copyguard.screening.EngineAssembly;
-import com.copyguard.server.HttpApi;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.durability.journal.Journal;
+import com.copyguard.durability.journal.JournalEntry;
+import com.copyguard.durability.journal.JournalException;
+import com.copyguard.durability.journal.SqliteJournal;
+import com.copyguard.durability.writer.SingleWriter;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.screening.EngineAssembly;
+import com.copyguard.api.HttpApi;
 import com.copyguard.testing.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
@@ -275,18 +278,18 @@ class DurabilityIT {
         Path dir = tmp.resolve("copyguard-failjournal");
         FailingJournal journal = new FailingJournal(dir);
         AtomicInteger fatal = new AtomicInteger();
-        com.copyguard.engine.Engine engine = Engines.fresh();
+        com.copyguard.core.engine.Engine engine = Engines.fresh();
         SingleWriter writer = new SingleWriter(engine, journal, fatal::incrementAndGet);
         writer.start();
         com.copyguard.observability.Observability observability = new com.copyguard.observability.Observability();
         Vertx vertx = observability.telemetry().newVertx();
-        com.copyguard.security.SigningKey key = com.copyguard.security.SigningKey.loadOrCreate(dir);
+        com.copyguard.api.security.SigningKey key = com.copyguard.api.security.SigningKey.loadOrCreate(dir);
         HttpApi api = new HttpApi(observability, "127.0.0.1", 0, key,
-                com.copyguard.security.SecurityOptions.DEFAULTS);
-        com.copyguard.testing.ApiClient tokenHolder = new com.copyguard.testing.ApiClient(0, new com.copyguard.security.TokenIssuer(
-                vertx, key).issue("admin", java.util.Set.of(com.copyguard.security.Role.ADMIN), null, java.time.Duration.ofHours(1)));
+                com.copyguard.api.security.SecurityOptions.DEFAULTS);
+        com.copyguard.testing.ApiClient tokenHolder = new com.copyguard.testing.ApiClient(0, new com.copyguard.api.security.TokenIssuer(
+                vertx, key).issue("admin", java.util.Set.of(com.copyguard.api.security.Role.ADMIN), null, java.time.Duration.ofHours(1)));
         vertx.deployVerticle(api).await();
-        api.serveApi(writer, engine.rules(), new com.copyguard.rules.RuleSetLoader(Path.of("rules"))).await();
+        api.serveApi(writer, engine.rules(), new com.copyguard.core.rules.RuleSetLoader(Path.of("rules"))).await();
         try {
             com.copyguard.testing.ApiClient admin = new com.copyguard.testing.ApiClient(api.port(), tokenHolder.token());
             HttpWorkload.Http http = new HttpWorkload.Http(admin);

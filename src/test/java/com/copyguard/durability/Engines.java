@@ -1,11 +1,14 @@
 package com.copyguard.durability;
 
-import com.copyguard.command.Command;
-import com.copyguard.engine.Engine;
-import com.copyguard.rules.ActiveRules;
-import com.copyguard.rules.RuleSet;
-import com.copyguard.rules.RuleSetLoader;
-import com.copyguard.screening.EngineAssembly;
+import com.copyguard.durability.replay.ReplayEntry;
+import com.copyguard.durability.replay.Replayer;
+
+import com.copyguard.core.command.Command;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.rules.RuleSet;
+import com.copyguard.core.rules.RuleSetLoader;
+import com.copyguard.core.screening.EngineAssembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.StateHash;
+
 import static com.copyguard.it.FollowerControls.DAY;
 import static com.copyguard.it.FollowerControls.HOUR;
 import static com.copyguard.it.FollowerControls.MINUTE;
@@ -8,11 +10,11 @@ import static com.copyguard.it.FollowerControls.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.copyguard.app.ServiceConfig;
-import com.copyguard.engine.Engine;
+import com.copyguard.core.engine.Engine;
 import com.copyguard.it.FollowerControls;
-import com.copyguard.journal.SqliteJournal;
-import com.copyguard.rules.ActiveRules;
-import com.copyguard.screening.EngineAssembly;
+import com.copyguard.durability.journal.SqliteJournal;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.screening.EngineAssembly;
 import com.copyguard.testing.ApiClient.Response;
 import com.copyguard.testing.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,14 +1,14 @@
 package com.copyguard.durability;
 
-import com.copyguard.command.AdvanceClock;
-import com.copyguard.command.Command;
-import com.copyguard.command.Deposit;
-import com.copyguard.command.ExpertFill;
-import com.copyguard.command.Follow;
-import com.copyguard.command.PatchSettings;
-import com.copyguard.command.PriceTick;
-import com.copyguard.command.PutExpert;
-import com.copyguard.command.PutInstrument;
+import com.copyguard.core.command.AdvanceClock;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Deposit;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.PatchSettings;
+import com.copyguard.core.command.PriceTick;
+import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

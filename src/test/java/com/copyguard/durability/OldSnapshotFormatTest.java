@@ -1,12 +1,16 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.SnapshotStore;
+import com.copyguard.durability.snapshot.SnapshotUnusableException;
+import com.copyguard.durability.snapshot.StateHash;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.command.Command;
-import com.copyguard.journal.CommandCodec;
-import com.copyguard.journal.JournalEntry;
-import com.copyguard.journal.SqliteJournal;
+import com.copyguard.core.command.Command;
+import com.copyguard.durability.journal.CommandCodec;
+import com.copyguard.durability.journal.JournalEntry;
+import com.copyguard.durability.journal.SqliteJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,23 +1,25 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.StateHash;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.command.Command;
-import com.copyguard.command.Deposit;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Deposit;
 import com.copyguard.durability.snapshot.StateEncoding;
 import com.copyguard.durability.snapshot.StateMappingException;
-import com.copyguard.engine.DecisionLog;
-import com.copyguard.engine.Engine;
-import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.Result;
+import com.copyguard.core.engine.DecisionLog;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.core.engine.EngineEvents;
+import com.copyguard.core.engine.Result;
 import com.copyguard.json.ApiJson;
-import com.copyguard.engine.RiskLog;
-import com.copyguard.ledger.Account;
-import com.copyguard.ledger.Ledger;
-import com.copyguard.ledger.LedgerListener;
-import com.copyguard.rules.ActiveRules;
-import com.copyguard.screening.ExpertScreening;
+import com.copyguard.core.engine.RiskLog;
+import com.copyguard.core.ledger.Account;
+import com.copyguard.core.ledger.Ledger;
+import com.copyguard.core.ledger.LedgerListener;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.screening.ExpertScreening;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.BeforeAll;

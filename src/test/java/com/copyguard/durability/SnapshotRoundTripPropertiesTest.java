@@ -1,10 +1,12 @@
 package com.copyguard.durability;
 
+import com.copyguard.durability.snapshot.StateHash;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.command.Command;
+import com.copyguard.core.command.Command;
 import com.copyguard.durability.snapshot.StateEncoding;
-import com.copyguard.engine.Engine;
+import com.copyguard.core.engine.Engine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import net.jqwik.api.ForAll;

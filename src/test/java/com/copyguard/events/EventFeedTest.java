@@ -2,11 +2,11 @@ package com.copyguard.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.command.AdvanceClock;
-import com.copyguard.engine.ClockResult;
-import com.copyguard.engine.Remembered;
-import com.copyguard.engine.RiskActionRecord;
-import com.copyguard.domain.ReasonCode;
+import com.copyguard.core.command.AdvanceClock;
+import com.copyguard.core.engine.ClockResult;
+import com.copyguard.core.engine.Remembered;
+import com.copyguard.core.engine.RiskActionRecord;
+import com.copyguard.core.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

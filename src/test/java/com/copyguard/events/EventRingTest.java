@@ -1,10 +1,10 @@
 package com.copyguard.events;
 
-import com.copyguard.server.RefusalStatus;
+import com.copyguard.api.RefusalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.copyguard.refusal.InputRefused;
+import com.copyguard.core.refusal.InputRefused;
 import com.copyguard.json.Json;
 import java.util.ArrayList;
 import java.util.List;

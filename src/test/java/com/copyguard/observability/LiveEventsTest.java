@@ -2,10 +2,10 @@ package com.copyguard.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.Side;
-import com.copyguard.engine.EngineEvents;
-import com.copyguard.engine.RiskActionRecord;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.model.Side;
+import com.copyguard.core.engine.EngineEvents;
+import com.copyguard.core.engine.RiskActionRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ class LiveEventsTest {
     void aRefusedActivationInputIsAFailedActivation() {
         LiveEvents events = new LiveEvents(List.of(recording));
         events.goLive();
-        events.inputRefused(new com.copyguard.command.ActivateRules("v9", "", new java.util.TreeMap<>()), "RULES_INVALID");
+        events.inputRefused(new com.copyguard.core.command.ActivateRules("v9", "", new java.util.TreeMap<>()), "RULES_INVALID");
         assertThat(heard).containsExactly("rules v9 failed RULES_INVALID");
     }
 

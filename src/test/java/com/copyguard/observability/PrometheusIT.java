@@ -79,8 +79,8 @@ class PrometheusIT {
         Files.writeString(fastRules, fastStallRule(Files.readString(MonitoringFiles.ALERTS)));
         // Prometheus scrapes as operators set it up: a metrics-role token in a file only it reads
         Path tokenFile = tmp.resolve("metrics.token");
-        try (com.copyguard.security.Tokens4Tests tokens = new com.copyguard.security.Tokens4Tests(service.dataDir())) {
-            Files.writeString(tokenFile, tokens.token("prometheus", com.copyguard.security.Role.METRICS, null,
+        try (com.copyguard.api.security.Tokens4Tests tokens = new com.copyguard.api.security.Tokens4Tests(service.dataDir())) {
+            Files.writeString(tokenFile, tokens.token("prometheus", com.copyguard.api.security.Role.METRICS, null,
                     Duration.ofHours(2)));
         }
         Path config = tmp.resolve("prometheus.yml");

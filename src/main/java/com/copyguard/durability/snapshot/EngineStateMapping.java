@@ -1,7 +1,7 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.engine.EngineState;
-import com.copyguard.engine.RulesProcessor;
+import com.copyguard.core.engine.EngineState;
+import com.copyguard.core.engine.RulesProcessor;
 import java.io.IOException;
 
 /**

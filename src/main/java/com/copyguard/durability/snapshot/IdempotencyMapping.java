@@ -1,6 +1,6 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.engine.IdempotencyState;
+import com.copyguard.core.engine.IdempotencyState;
 import java.io.IOException;
 
 /** Remembered first answers, as the bytes the engine kept (status, body digest, full JSON, summary). */

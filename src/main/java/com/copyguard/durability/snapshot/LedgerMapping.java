@@ -1,23 +1,23 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.domain.FollowMode;
-import com.copyguard.domain.Instrument;
-import com.copyguard.domain.LossPeriod;
-import com.copyguard.domain.MarginMode;
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.Side;
-import com.copyguard.domain.SubscriptionStatus;
-import com.copyguard.domain.TransactionType;
-import com.copyguard.ledger.AccountState;
-import com.copyguard.ledger.ExpertPositionState;
-import com.copyguard.ledger.ExpertState;
-import com.copyguard.ledger.LedgerState;
-import com.copyguard.ledger.LossPeriodState;
-import com.copyguard.ledger.MarketPrices;
-import com.copyguard.ledger.PositionKey;
-import com.copyguard.ledger.PositionState;
-import com.copyguard.ledger.SubscriptionState;
-import com.copyguard.ledger.Transaction;
+import com.copyguard.core.model.FollowMode;
+import com.copyguard.core.model.Instrument;
+import com.copyguard.core.model.LossPeriod;
+import com.copyguard.core.model.MarginMode;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.model.Side;
+import com.copyguard.core.model.SubscriptionStatus;
+import com.copyguard.core.model.TransactionType;
+import com.copyguard.core.ledger.AccountState;
+import com.copyguard.core.ledger.ExpertPositionState;
+import com.copyguard.core.ledger.ExpertState;
+import com.copyguard.core.ledger.LedgerState;
+import com.copyguard.core.ledger.LossPeriodState;
+import com.copyguard.core.ledger.MarketPrices;
+import com.copyguard.core.ledger.PositionKey;
+import com.copyguard.core.ledger.PositionState;
+import com.copyguard.core.ledger.SubscriptionState;
+import com.copyguard.core.ledger.Transaction;
 import java.io.IOException;
 
 /** The ledger: instruments, experts, accounts with positions and transactions, subscriptions, marks, counters. */

@@ -1,13 +1,13 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.domain.FillAction;
-import com.copyguard.domain.Outcome;
-import com.copyguard.domain.ReasonCode;
-import com.copyguard.domain.Side;
-import com.copyguard.engine.DecisionLogState;
-import com.copyguard.engine.DecisionRecord;
-import com.copyguard.engine.RiskActionRecord;
-import com.copyguard.engine.RiskLogState;
+import com.copyguard.core.model.FillAction;
+import com.copyguard.core.model.Outcome;
+import com.copyguard.core.model.ReasonCode;
+import com.copyguard.core.model.Side;
+import com.copyguard.core.engine.DecisionLogState;
+import com.copyguard.core.engine.DecisionRecord;
+import com.copyguard.core.engine.RiskActionRecord;
+import com.copyguard.core.engine.RiskLogState;
 import java.io.IOException;
 
 /** The decision log and the risk log: counts since the start and the records kept, oldest first. */

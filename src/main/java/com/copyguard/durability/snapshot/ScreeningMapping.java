@@ -1,12 +1,12 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.domain.Side;
-import com.copyguard.screening.DayClose;
-import com.copyguard.screening.ExpertHistoryState;
-import com.copyguard.engine.ScreeningState;
-import com.copyguard.screening.ExpertScreeningState;
-import com.copyguard.screening.ExpertTrade;
-import com.copyguard.screening.ShadowPositionState;
+import com.copyguard.core.model.Side;
+import com.copyguard.core.screening.DayClose;
+import com.copyguard.core.screening.ExpertHistoryState;
+import com.copyguard.core.engine.ScreeningState;
+import com.copyguard.core.screening.ExpertScreeningState;
+import com.copyguard.core.screening.ExpertTrade;
+import com.copyguard.core.screening.ShadowPositionState;
 import java.io.IOException;
 
 /** Expert screening: each expert's history (day closes, shadow positions, fills seen, index, trades). */

@@ -1,6 +1,6 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.command.Sender;
+import com.copyguard.core.command.Sender;
 import java.io.IOException;
 
 /** Who sent an input (on transactions, decisions, risk actions and activations): [subject, role] or null. */

@@ -1,12 +1,12 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.domain.GuardianSetting;
-import com.copyguard.domain.LeverageMode;
-import com.copyguard.domain.LeverageSetting;
-import com.copyguard.domain.LossLimit;
-import com.copyguard.domain.LossPeriod;
-import com.copyguard.domain.MarginModeChoice;
-import com.copyguard.domain.SubscriptionSettings;
+import com.copyguard.core.model.GuardianSetting;
+import com.copyguard.core.model.LeverageMode;
+import com.copyguard.core.model.LeverageSetting;
+import com.copyguard.core.model.LossLimit;
+import com.copyguard.core.model.LossPeriod;
+import com.copyguard.core.model.MarginModeChoice;
+import com.copyguard.core.model.SubscriptionSettings;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package com.copyguard.durability.snapshot;
 
-import com.copyguard.engine.EngineState;
+import com.copyguard.core.engine.EngineState;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,123 @@
+package com.copyguard.core.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import com.copyguard.core.paging.Page;
+import com.copyguard.core.paging.PageRequest;
+import com.copyguard.core.paging.Pages;
+import com.copyguard.core.paging.Pages.Positioned;
+
+/**
+ * The most recent copy decisions in the order they were made, indexed by fill and by
+ * subscription. Memory is bounded: beyond its capacity (default {@link #CAPACITY}) the oldest decisions are dropped from
+ * the queryable log (the ledger they changed is unaffected; a replay of the journal rebuilds them).
+ */
+public final class DecisionLog {
+    public static final int CAPACITY = 2_000_000;
+
+    private final int capacity;
+    /** Each decision with its ordinal since the engine started: its position for pagination. */
+    private final Deque<Positioned<DecisionRecord>> all = new ArrayDeque<>();
+    private final Map<String, Deque<Positioned<DecisionRecord>>> byFill = new LinkedHashMap<>();
+    private final Map<String, Deque<Positioned<DecisionRecord>>> bySubscription = new LinkedHashMap<>();
+    private long total;
+
+    public DecisionLog() {
+        this(CAPACITY);
+    }
+
+    public DecisionLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public DecisionLogState state() {
+        List<DecisionRecord> kept = new ArrayList<>(all.size());
+        all.forEach(p -> kept.add(p.value()));
+        return new DecisionLogState(total, kept);
+    }
+
+    /** Replaces the log by {@code state}, rebuilding its indexes; the capacity stays this log's. */
+    public void restore(DecisionLogState state) {
+        all.clear();
+        byFill.clear();
+        bySubscription.clear();
+        long position = state.total() - state.kept().size();
+        for (DecisionRecord d : state.kept()) {
+            index(new Positioned<>(position++, d));
+        }
+        total = state.total();
+    }
+
+    public void add(DecisionRecord d) {
+        index(new Positioned<>(total, d));
+        total++;
+        if (all.size() > capacity) {
+            Positioned<DecisionRecord> oldest = all.pollFirst();
+            drop(byFill, fillKey(oldest.value()), oldest);
+            drop(bySubscription, oldest.value().subscriptionId(), oldest);
+        }
+    }
+
+    private void index(Positioned<DecisionRecord> entry) {
+        all.addLast(entry);
+        byFill.computeIfAbsent(fillKey(entry.value()), k -> new ArrayDeque<>()).addLast(entry);
+        bySubscription.computeIfAbsent(entry.value().subscriptionId(), k -> new ArrayDeque<>()).addLast(entry);
+    }
+
+    private static String fillKey(DecisionRecord d) {
+        return d.expertId() + "/" + d.fillId();
+    }
+
+    /** The oldest record of a key is always at the head of its deque, as it is in {@code all}. */
+    private static void drop(Map<String, Deque<Positioned<DecisionRecord>>> index, String key,
+                             Positioned<DecisionRecord> oldest) {
+        Deque<Positioned<DecisionRecord>> q = index.get(key);
+        if (q != null && q.peekFirst() == oldest) {
+            q.pollFirst();
+            if (q.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    /** The newest {@code limit} decisions matching the filters (null = any), oldest first. */
+    public List<DecisionRecord> query(String fillId, String subscriptionId, int limit) {
+        List<DecisionRecord> out = new ArrayList<>();
+        for (Iterator<Positioned<DecisionRecord>> it = source(subscriptionId); it.hasNext() && out.size() < limit; ) {
+            DecisionRecord d = it.next().value();
+            if (fillId == null || fillId.equals(d.fillId())) {
+                out.add(d);
+            }
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /**
+     * A page of the decisions of {@code subscriptionId} (null = all) that match {@code filter}, newest
+     * first.
+     */
+    public Page<DecisionRecord> page(String subscriptionId, Predicate<DecisionRecord> filter, PageRequest request) {
+        Page<Positioned<DecisionRecord>> page = Pages.walk(source(subscriptionId), Positioned::position,
+                p -> filter.test(p.value()), request);
+        return new Page<>(page.items().stream().map(Positioned::value).toList(), page.next());
+    }
+
+    private Iterator<Positioned<DecisionRecord>> source(String subscriptionId) {
+        Deque<Positioned<DecisionRecord>> source = subscriptionId == null ? all
+                : bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>());
+        return source.descendingIterator();
+    }
+
+    /** Decisions made since the engine started (including those no longer kept). */
+    public long size() {
+        return total;
+    }
+}

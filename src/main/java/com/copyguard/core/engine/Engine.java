@@ -1,0 +1,261 @@
+package com.copyguard.core.engine;
+
+import com.copyguard.core.command.ActivateRules;
+import com.copyguard.core.command.AdvanceClock;
+import com.copyguard.core.refusal.InputRefused;
+import com.copyguard.core.command.ChangePositionMargin;
+import com.copyguard.core.command.ClosePosition;
+import com.copyguard.core.command.ExpertMarginChange;
+import com.copyguard.core.command.PauseSubscription;
+import com.copyguard.core.command.ResumeSubscription;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Deposit;
+import com.copyguard.core.command.ExpertEquityReport;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.PatchSettings;
+import com.copyguard.core.command.PriceTick;
+import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
+import com.copyguard.core.command.StopFollowing;
+import com.copyguard.core.command.Withdraw;
+import com.copyguard.core.ledger.Ledger;
+import com.copyguard.core.rules.ActiveRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deterministic state machine: applies one command at a time to the ledger. Not thread-safe;
+ * only the single writer calls it. Same commands in the same order give the same state.
+ */
+public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private final Ledger ledger = new Ledger();
+    private final DecisionLog decisions = new DecisionLog();
+    private final RiskLog riskLog = new RiskLog();
+    private final Idempotency idempotency;
+    private final ProfitShare profitShare = new ProfitShare(ledger);
+    private final LedgerViews views = new LedgerViews(ledger, profitShare);
+    private final ActiveRules rules;
+    private final ScreeningPort screening;
+    /** Wiring, not state: each listener's state (screening's histories) is reached through its own field. */
+    private final transient List<AppliedCommandListener> listeners;
+    private final RulesProcessor ruleActivation;
+    private final EngineEvents events;
+    private final ReferenceDataProcessor referenceData;
+    private final FollowProcessor follows;
+    private final AccountProcessor accounts;
+    private final MarketProcessor market;
+    private final FillProcessor fills;
+    private final StopProcessor stops;
+    private final DailyChecks dailyChecks;
+    private final PauseProcessor pauses;
+    private final MarginProcessor margins;
+    private final LossLimits lossLimits;
+
+    /**
+     * @param answers   how first answers to client-identified inputs are kept (bytes, see {@link Idempotency})
+     * @param screening expert screening, the first listener of applied inputs
+     * @param others    further listeners, told in this order after screening
+     */
+    public Engine(ActiveRules rules, EngineEvents events, AnswerCodec answers, ScreeningPort screening,
+                  AppliedCommandListener... others) {
+        this.rules = rules;
+        this.idempotency = new Idempotency(answers);
+        this.events = events;
+        this.screening = screening;
+        List<AppliedCommandListener> all = new ArrayList<>(1 + others.length);
+        all.add(screening);
+        all.addAll(List.of(others));
+        this.listeners = List.copyOf(all);
+        ledger.listen(events);
+        SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
+        RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
+        CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
+        this.referenceData = new ReferenceDataProcessor(ledger, views);
+        this.follows = new FollowProcessor(ledger, views, rules, executor);
+        this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk, events);
+        this.market = new MarketProcessor(ledger, risk);
+        this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events);
+        this.stops = new StopProcessor(ledger, views, rules, lifecycle);
+        this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
+        this.ruleActivation = new RulesProcessor(rules, events);
+        this.pauses = new PauseProcessor(ledger, views, follows);
+        this.margins = new MarginProcessor(ledger, views, rules, lifecycle, idempotency);
+        this.lossLimits = new LossLimits(ledger);
+    }
+
+    /**
+     * Applies {@code c} atomically: the whole effect or none of it. Its event time is checked first
+     * ({@link EventTimeBounds}); daily checks whose boundary it crosses run next, then the input
+     * itself. If the input is refused (an {@link InputRefused}, a failing rule, any error) or
+     * changes nothing, everything is put back as it was, the daily checks and their boundary
+     * included, so a refused input is never journaled and live state always equals replayed state.
+     */
+    public Result apply(Command c) {
+        return apply(c, null);
+    }
+
+    /** Applies {@code c} as sent by {@code sender} (null: unknown), which records it where people ask who did what. */
+    public Result apply(Command c, com.copyguard.core.command.Sender sender) {
+        ledger.sentBy(sender);
+        try {
+            return applyNow(c);
+        } finally {
+            ledger.sentBy(null);
+        }
+    }
+
+    private Result applyNow(Command c) {
+        Long time = c.eventTime();
+        if (time != null) {
+            EventTimeBounds.check(time, ledger.clock());
+        }
+        Long lastCheck = ledger.lastDailyCheck();
+        // encoding the ledger costs O(ledger), so it is taken only when daily checks will move money
+        // or restart loss-limit periods
+        Checkpoint checkpoint = time != null && (dailyChecks.wouldMoveMoney(time)
+                || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
+        Result result;
+        try {
+            if (time != null && dailyChecks.runDue(time)) {
+                // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
+                lossLimits.roll(Math.max(ledger.clock(), time));
+            }
+            result = dispatch(c);
+        } catch (RuntimeException e) {
+            rollBack(checkpoint, lastCheck);
+            throw e;
+        }
+        if (!result.changed()) {
+            rollBack(checkpoint, lastCheck);
+            return result;
+        }
+        if (time != null) {
+            ledger.advanceClock(time);
+        }
+        publish(new AppliedCommand(c, ledger.clock(), ledger.prices()));
+        return result;
+    }
+
+    /** The input is applied and stays applied: a listener's defect is logged, never turned into a refusal. */
+    private void publish(AppliedCommand applied) {
+        for (AppliedCommandListener l : listeners) {
+            try {
+                l.applied(applied);
+            } catch (RuntimeException e) {
+                LOG.error("{\"event\":\"listener_failed\",\"listener\":\"{}\",\"input\":\"{}\"}",
+                        l.getClass().getSimpleName(), applied.command().getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private void rollBack(Checkpoint checkpoint, Long lastCheck) {
+        if (checkpoint != null) {
+            checkpoint.restore(ledger);
+        } else {
+            ledger.restoreDailyCheck(lastCheck);
+        }
+    }
+
+    private Result dispatch(Command c) {
+        if (c instanceof ExpertFill f) {
+            return fills.apply(f);
+        } else if (c instanceof PriceTick p) {
+            return market.prices(p);
+        } else if (c instanceof Deposit d) {
+            return accounts.deposit(d);
+        } else if (c instanceof Withdraw w) {
+            return accounts.withdraw(w);
+        } else if (c instanceof Follow f) {
+            screening.checkFollow(f, ledger, rules.get());
+            return follows.follow(f);
+        } else if (c instanceof PatchSettings p) {
+            return follows.patchSettings(p);
+        } else if (c instanceof StopFollowing s) {
+            return stops.stop(s);
+        } else if (c instanceof ClosePosition p) {
+            return stops.closePosition(p);
+        } else if (c instanceof AdvanceClock a) {
+            return market.clock(a);
+        } else if (c instanceof PutInstrument i) {
+            return referenceData.putInstrument(i);
+        } else if (c instanceof PutExpert e) {
+            return referenceData.putExpert(e);
+        } else if (c instanceof ExpertEquityReport r) {
+            return screening.reportEquity(r, ledger);
+        } else if (c instanceof ActivateRules a) {
+            return ruleActivation.activate(a);
+        } else if (c instanceof PauseSubscription p) {
+            return pauses.pause(p);
+        } else if (c instanceof ResumeSubscription r) {
+            return pauses.resume(r);
+        } else if (c instanceof ChangePositionMargin m) {
+            return margins.positionMargin(m);
+        } else if (c instanceof ExpertMarginChange m) {
+            return margins.expertMargin(m);
+        }
+        throw new IllegalArgumentException("unhandled command " + c.getClass().getSimpleName());
+    }
+
+    /** The whole state as immutable values (O(state)); call on the writer thread. */
+    public EngineState state() {
+        return new EngineState(ledger.state(), decisions.state(), riskLog.state(), idempotency.state(),
+                screening.state(), ruleActivation.last());
+    }
+
+    /** Replaces the whole state by {@code state}, in place; normally on a freshly built engine, before any input. */
+    public void restore(EngineState state) {
+        ledger.restore(state.ledger());
+        decisions.restore(state.decisions());
+        riskLog.restore(state.risks());
+        idempotency.restore(state.idempotency());
+        screening.restore(state.screening());
+        ruleActivation.restore(state.lastActivation());
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public DecisionLog decisions() {
+        return decisions;
+    }
+
+    public RiskLog riskLog() {
+        return riskLog;
+    }
+
+    public ProfitShare profitShare() {
+        return profitShare;
+    }
+
+    public LedgerViews views() {
+        return views;
+    }
+
+    /** The listener of type {@code type} this engine was built with (e.g. expert screening, to query it). */
+    public <T extends AppliedCommandListener> T listener(Class<T> type) {
+        for (AppliedCommandListener l : listeners) {
+            if (type.isInstance(l)) {
+                return type.cast(l);
+            }
+        }
+        throw new IllegalStateException("this engine was built without a " + type.getSimpleName());
+    }
+
+    public EngineEvents events() {
+        return events;
+    }
+
+    /** The latest rule set activation and who proposed and approved it (null before the first). */
+    public RulesProcessor.Activation lastActivation() {
+        return ruleActivation.last();
+    }
+
+    public ActiveRules rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,5 @@
+package com.copyguard.core.model;
+
+public enum MarginModeChoice {
+    FOLLOW_EXPERT, CROSS, ISOLATED
+}

@@ -1,0 +1,5 @@
+package com.copyguard.core.model;
+
+public enum Outcome {
+    PENDING, COPIED, REJECTED
+}

@@ -1,5 +1,0 @@
-package com.copyguard.domain;
-
-public enum FillStatus {
-    FILLED, PARTIALLY_FILLED_CANCELED
-}

@@ -1,5 +1,0 @@
-package com.copyguard.domain;
-
-public enum MarginModeChoice {
-    FOLLOW_EXPERT, CROSS, ISOLATED
-}

@@ -1,5 +1,0 @@
-package com.copyguard.domain;
-
-public enum Outcome {
-    PENDING, COPIED, REJECTED
-}

@@ -1,7 +1,0 @@
-package com.copyguard.domain;
-
-public enum SubscriptionStatus {
-    ACTIVE, CLOSING, INTERRUPTED, STOPPED,
-    /** The follower paused copying: no new opens; everything else goes on; every setting is kept. */
-    PAUSED
-}

@@ -1,9 +1,0 @@
-package com.copyguard.durability;
-
-import com.copyguard.rules.RuleSet;
-
-/** Finds a rule set version by name (e.g. compiles rules/&lt;version&gt;); may throw when it is gone. */
-@FunctionalInterface
-public interface RuleVersions {
-    RuleSet load(String version) throws Exception;
-}

@@ -1,9 +1,0 @@
-package com.copyguard.engine;
-
-/** An expert added ({@code created}) or changed. */
-public record ExpertResult(ExpertView expert, boolean created) implements Result {
-    @Override
-    public boolean changed() {
-        return true;
-    }
-}

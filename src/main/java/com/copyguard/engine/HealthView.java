@@ -1,5 +1,0 @@
-package com.copyguard.engine;
-
-/** GET /health: up, and the rule set in force. */
-public record HealthView(String status, String ruleSet) {
-}

@@ -1,9 +1,0 @@
-package com.copyguard.engine;
-
-/** An instrument added or changed. */
-public record InstrumentResult(InstrumentView instrument) implements Result {
-    @Override
-    public boolean changed() {
-        return true;
-    }
-}

@@ -1,9 +1,0 @@
-package com.copyguard.ledger;
-
-import com.copyguard.domain.LossPeriod;
-import java.math.BigDecimal;
-
-/** One loss-limit period of a subscription: where it started and whether the limit was reached in it. */
-public record LossPeriodState(LossPeriod period, long start, long end, BigDecimal startPnl, BigDecimal startEquity,
-                              boolean reached) {
-}

@@ -1,7 +1,0 @@
-package com.copyguard.ledger;
-
-import com.copyguard.domain.Side;
-
-/** A subscription's copy of one expert position: positions in a shared pool stay apart per subscription. */
-public record PositionKey(String subscriptionId, String symbol, Side side) {
-}

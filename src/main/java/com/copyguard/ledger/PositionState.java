@@ -1,9 +1,0 @@
-package com.copyguard.ledger;
-
-import com.copyguard.domain.MarginMode;
-import java.math.BigDecimal;
-
-/** One open follower position. */
-public record PositionState(PositionKey key, MarginMode marginMode, BigDecimal qty, BigDecimal entryPrice,
-                            int leverage, BigDecimal margin, BigDecimal realizedPnl) {
-}

@@ -1,8 +1,0 @@
-package com.copyguard.scenario;
-
-/** A scenario file that cannot be run as written (bad JSON, unknown step, a setup input refused). */
-public final class ScenarioException extends RuntimeException {
-    public ScenarioException(String message) {
-        super(message);
-    }
-}

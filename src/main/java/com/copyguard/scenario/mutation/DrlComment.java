@@ -1,5 +1,0 @@
-package com.copyguard.scenario.mutation;
-
-/** A comment of a DRL file ({@code //} or block) with the line it starts on, text without markers. */
-record DrlComment(int line, String text) {
-}

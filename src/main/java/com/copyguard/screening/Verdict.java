@@ -1,8 +1,0 @@
-package com.copyguard.screening;
-
-/** The screening rules' advice to a follower about an expert. */
-public enum Verdict {
-    RECOMMENDED,
-    CAUTION,
-    AVOID
-}

@@ -1,0 +1,78 @@
+package com.copyguard.app.scenario.mutation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.copyguard.app.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The active rule set's scenarios pin its thresholds: the changes a rule author could make by
+ * mistake make {@code rules test} fail, and no mutant of the money rules survives. The full
+ * mutation run over every DRL file takes minutes; it runs with {@code -Dcopyguard.mutations=full}.
+ */
+class ActiveRuleSetMutationTest {
+    private static final Path RULES = Path.of("rules");
+
+    @Test
+    void theActiveVersionPassesItsScenariosUnchanged() throws Exception {
+        Cli cli = Cli.run("rules", "test", copyOfActive("unchanged").toString());
+        assertThat(cli.exit()).as(cli.out()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+        "money.drl       | Decimals.of(\"0.30\")               | Decimals.of(\"0.25\")",
+        "eligibility.drl | order.msSinceLastOpen < 3000       | order.msSinceLastOpen < 2000",
+        "slippage.drl    | slippage > settings.maxSlippage    | slippage >= settings.maxSlippage"})
+    void aChangedThresholdOrComparisonFailsRulesTest(String file, String from, String to) throws Exception {
+        Path copy = copyOfActive(file.replace(".drl", ""));
+        Path drl = copy.resolve(file);
+        String text = Files.readString(drl);
+        assertThat(text).as("the active version's " + file + " still says " + from).contains(from);
+        Files.writeString(drl, text.replace(from, to));
+
+        Cli cli = Cli.run("rules", "test", copy.toString());
+        assertThat(cli.exit()).as(cli.out()).isEqualTo(1);
+        assertThat(cli.out()).contains("FAIL  ").containsPattern("\\d+ scenarios: \\d+ passed, [1-9]\\d* failed");
+    }
+
+    @Test
+    void noMutantOfTheMoneyRulesSurvives() throws Exception {
+        Cli cli = Cli.run("rules", "test", "--mutations", "--file", "money.drl", activeFolder().toString());
+        assertThat(cli.exit()).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("survived 0;").contains("RESULT: no mutant survived")
+                .contains("because "); // the equivalent mutants are listed with their reasons
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "copyguard.mutations", matches = "full")
+    void noMutantOfTheActiveVersionSurvives() throws Exception {
+        Cli cli = Cli.run("rules", "test", "--mutations", activeFolder().toString());
+        System.out.println(cli.out());
+        assertThat(cli.exit()).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("survived 0;").contains("RESULT: no mutant survived");
+    }
+
+    private static Path activeFolder() throws Exception {
+        return RULES.resolve(Files.readString(RULES.resolve("ACTIVE")).trim());
+    }
+
+    /** A copy of the active version (DRL, manifest, scenarios) in a temporary folder. */
+    private static Path copyOfActive(String name) throws Exception {
+        Path source = activeFolder();
+        Path copy = Files.createTempDirectory("copyguard-mutated-" + name).resolve(source.getFileName());
+        Files.createDirectories(copy.resolve("scenarios"));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(source.relativize(f).toString()));
+            }
+        }
+        return copy;
+    }
+}
