@@ -44,7 +44,25 @@ public final class Ledger {
         listener = l;
     }
 
+    /**
+     * Wiring, not state: told of every account whose risk figures (positions, money, settings,
+     * statuses, peaks, loss periods, its instruments) may have changed, so that the risk index
+     * re-evaluates it before trusting its trigger prices again.
+     */
+    private transient java.util.function.Consumer<Account> accountWatcher;
+
+    public void watchAccounts(java.util.function.Consumer<Account> watcher) {
+        accountWatcher = watcher;
+    }
+
+    private void changed(Account a) {
+        if (accountWatcher != null && a != null) {
+            accountWatcher.accept(a);
+        }
+    }
+
     private void posted(Account a, Transaction t) {
+        changed(a);
         if (t != null) {
             listener.transactionPosted(a, t);
         }
@@ -53,6 +71,7 @@ public final class Ledger {
     private void status(Subscription s, SubscriptionStatus to) {
         SubscriptionStatus from = s.status();
         s.setStatus(to);
+        changed(accounts.get(s.accountId()));
         if (from != to) {
             listener.statusChanged(s, from);
         }
@@ -115,6 +134,10 @@ public final class Ledger {
 
     public void putInstrument(Instrument instrument) {
         instruments.put(instrument.getSymbol(), instrument);
+        // a new maintenance margin rate moves every holder's liquidation price
+        for (String id : holdersBySymbol.getOrDefault(instrument.getSymbol(), java.util.Set.of())) {
+            changed(accounts.get(id));
+        }
     }
 
     public Expert expert(String expertId) {
@@ -216,6 +239,7 @@ public final class Ledger {
         subscriptionsByFollower.computeIfAbsent(followerId, k -> new java.util.ArrayList<>()).add(id);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
+        changed(account);
         return s;
     }
 
@@ -236,6 +260,7 @@ public final class Ledger {
 
     public void changeSettings(Subscription s, SubscriptionSettings settings) {
         s.setSettings(settings);
+        changed(accounts.get(s.accountId()));
     }
 
     // --- money ---
@@ -254,6 +279,7 @@ public final class Ledger {
                          MarginMode marginMode, BigDecimal margin, BigDecimal feeRate, long time, String ref) {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
+        changed(a);
         holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.LinkedHashSet<>()).add(a.accountId());
         chargeFee(a, s, qty, price, feeRate, time, ref);
     }
@@ -275,6 +301,7 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         BigDecimal pnl = Decimals.money(p.pnlOn(qty, price));
         BigDecimal released = p.reduce(qty);
+        changed(a);
         p.realize(pnl);
         if (!p.isOpen()) {
             s.copyClosed(p.realizedPnl().signum() > 0);
@@ -309,6 +336,7 @@ public final class Ledger {
     public void observeEquity(Subscription s, BigDecimal equity) {
         if (s.peakEquity() == null || equity.compareTo(s.peakEquity()) > 0) {
             s.setPeakEquity(equity);
+            changed(accounts.get(s.accountId()));
         }
     }
 
@@ -316,16 +344,19 @@ public final class Ledger {
     public void beginLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period, long start, BigDecimal pnlMark,
                                 BigDecimal equity) {
         s.putLossPeriod(period, new LossPeriodMark(start, period.endOf(start), pnlMark, equity));
+        changed(accounts.get(s.accountId()));
     }
 
     public void dropLossPeriod(Subscription s, com.copyguard.domain.LossPeriod period) {
         s.putLossPeriod(period, null);
+        changed(accounts.get(s.accountId()));
     }
 
     public void lossLimitReached(Subscription s, com.copyguard.domain.LossPeriod period) {
         LossPeriodMark mark = s.lossPeriod(period);
         if (mark != null) {
             mark.markReached();
+            changed(accounts.get(s.accountId()));
         }
     }
 
@@ -337,6 +368,7 @@ public final class Ledger {
     public void changeMargin(Subscription s, Position p, BigDecimal delta, long time, String ref) {
         Account a = accounts.get(s.accountId());
         p.adjustMargin(delta);
+        changed(a);
         posted(a, a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
                 delta.negate(), s.subscriptionId(), ref));
     }

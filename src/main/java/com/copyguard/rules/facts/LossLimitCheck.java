@@ -26,6 +26,8 @@ public final class LossLimitCheck extends RuleDecision {
     private final boolean hasPositions;
     private boolean reachedNow;
     private boolean closing;
+    private TriggerPrices triggers = new TriggerPrices(null, null);
+    private BigDecimal lossPerPrice = BigDecimal.ZERO;
 
     public LossLimitCheck(String subscriptionId, LossPeriod period, long periodStart, long periodEnd, BigDecimal loss,
                           BigDecimal startEquity, BigDecimal maxLoss, BigDecimal maxLossRatio, boolean closePositions,
@@ -99,6 +101,23 @@ public final class LossLimitCheck extends RuleDecision {
 
     public boolean isClosing() {
         return closing;
+    }
+
+    /**
+     * How the loss moves with the price of {@code symbol}, the one symbol the subscription holds
+     * positions on (null when several): by minus its signed quantity (long − short) per unit.
+     */
+    public void priceExposure(String symbol, BigDecimal mark, BigDecimal lossPerPrice) {
+        this.triggers = new TriggerPrices(symbol, mark);
+        this.lossPerPrice = lossPerPrice;
+    }
+
+    public BigDecimal getLossPerPrice() {
+        return lossPerPrice;
+    }
+
+    public TriggerPrices getTriggers() {
+        return triggers;
     }
 
     /** Rules call this when the loss reached the limit: opens stay refused until the period ends. */

@@ -17,6 +17,8 @@ public final class SubscriptionRisk extends RuleDecision {
     private final GuardianSetting guardian;
     private final BigDecimal peakEquity;
     private ReasonCode stopReason;
+    private TriggerPrices triggers = new TriggerPrices(null, null);
+    private BigDecimal equityPerPrice = BigDecimal.ZERO;
 
     public SubscriptionRisk(String subscriptionId, BigDecimal netInvested, BigDecimal equity, GuardianSetting guardian) {
         this(subscriptionId, netInvested, equity, guardian, null);
@@ -58,6 +60,23 @@ public final class SubscriptionRisk extends RuleDecision {
 
     public GuardianSetting getGuardian() {
         return guardian;
+    }
+
+    /**
+     * How equity moves with the price of {@code symbol}, the one symbol the account holds positions
+     * on (null when it holds several): by the account's signed quantity (long − short) per unit.
+     */
+    public void priceExposure(String symbol, BigDecimal mark, BigDecimal equityPerPrice) {
+        this.triggers = new TriggerPrices(symbol, mark);
+        this.equityPerPrice = equityPerPrice;
+    }
+
+    public BigDecimal getEquityPerPrice() {
+        return equityPerPrice;
+    }
+
+    public TriggerPrices getTriggers() {
+        return triggers;
     }
 
     public ReasonCode getStopReason() {
