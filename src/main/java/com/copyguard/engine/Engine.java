@@ -226,6 +226,11 @@ public final class Engine {
         riskIndex.sweepEvery(ticks);
     }
 
+    /** What the risk index evaluated on ticks, against what full scans would have (tests, benchmarks). */
+    RiskIndex.Stats riskIndexStats() {
+        return riskIndex.stats();
+    }
+
     /** Accounts the full sweeps found that the risk index would have skipped (must stay 0). */
     public long riskIndexMissed() {
         return riskIndex.missed();

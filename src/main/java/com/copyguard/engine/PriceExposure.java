@@ -9,6 +9,7 @@ import com.copyguard.ledger.Position;
 import com.copyguard.rules.facts.AccountRisk;
 import com.copyguard.rules.facts.LossLimitCheck;
 import com.copyguard.rules.facts.SubscriptionRisk;
+import com.copyguard.rules.facts.TriggerPrices;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -66,21 +67,25 @@ final class PriceExposure {
         }
         for (Object fact : group) {
             if (fact instanceof AccountRisk r) {
-                r.priceExposure(cross.symbol, mark(cross.symbol), cross.signedQty, cross.maintenancePerPrice);
+                r.priceExposure(where(cross), cross.signedQty, cross.maintenancePerPrice);
             } else if (fact instanceof SubscriptionRisk s) {
-                s.priceExposure(all.symbol, mark(all.symbol), all.signedQty);
+                s.priceExposure(where(all), all.signedQty);
             } else if (fact instanceof LossLimitCheck l) {
                 Exposure e = bySubscription.getOrDefault(l.getSubscriptionId(), new Exposure());
-                l.priceExposure(e.symbol, mark(e.symbol), e.signedQty.negate());
+                l.priceExposure(where(e), e.signedQty.negate());
             }
         }
     }
 
-    private BigDecimal mark(String symbol) {
-        if (symbol == null) {
-            return null;
+    /** No positions: no price moves the figure; several symbols: no single line; else the symbol and its mark (null if unpriced). */
+    private TriggerPrices where(Exposure e) {
+        if (e.several) {
+            return new TriggerPrices(null, null);
         }
-        MarketPrices.Mark m = ledger.prices().get(symbol);
-        return m == null ? null : m.price();
+        if (e.symbol == null) {
+            return TriggerPrices.priceFree();
+        }
+        MarketPrices.Mark m = ledger.prices().get(e.symbol);
+        return new TriggerPrices(e.symbol, m == null ? null : m.price());
     }
 }

@@ -53,6 +53,10 @@ final class RiskIndex {
     private static final BigInteger KEY_MAX = BigInteger.valueOf(Long.MAX_VALUE - 2);
     private static final BigInteger KEY_MIN = BigInteger.valueOf(Long.MIN_VALUE + 2);
 
+    /** Ticks seen, accounts they evaluated, and holders they would have evaluated in a full scan. */
+    record Stats(long ticks, long evaluated, long holders) {
+    }
+
     /** The accounts a risk pass checks, in account order, and how they were chosen. */
     record Selection(List<Account> accounts, boolean sweep, Set<Long> chosen) {
     }
@@ -89,6 +93,9 @@ final class RiskIndex {
     private int ticksSinceSweep;
     private boolean sweepDue;
     private long missed;
+    private long ticks;
+    private long evaluatedOnTicks;
+    private long holdersOnTicks;
 
     RiskIndex(Ledger ledger, EngineEvents events) {
         this.ledger = ledger;
@@ -112,6 +119,10 @@ final class RiskIndex {
     /** Accounts a sweep found that the index would have skipped, since this engine started. */
     long missed() {
         return missed;
+    }
+
+    Stats stats() {
+        return new Stats(ticks, evaluatedOnTicks, holdersOnTicks);
     }
 
     /** The ledger was put back to an earlier state: nothing the index holds can be trusted. */
@@ -163,7 +174,15 @@ final class RiskIndex {
                 accounts.add(a);
             }
         }
-        return new Selection(sweep ? ledger.holdersOf(symbols) : accounts, sweep, chosen);
+        List<Account> evaluated = sweep ? ledger.holdersOf(symbols) : accounts;
+        if (tick) {
+            ticks++;
+            evaluatedOnTicks += evaluated.size();
+            for (String symbol : symbols) {
+                holdersOnTicks += ledger.holderCount(symbol);
+            }
+        }
+        return new Selection(evaluated, sweep, chosen);
     }
 
     /**

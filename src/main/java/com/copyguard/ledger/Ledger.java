@@ -212,6 +212,12 @@ public final class Ledger {
         return out;
     }
 
+    /** How many accounts hold a position on {@code symbol}. */
+    public int holderCount(String symbol) {
+        java.util.Set<String> holders = holdersBySymbol.get(symbol);
+        return holders == null ? 0 : holders.size();
+    }
+
     /** Every subscription the follower ever made, oldest first. */
     public java.util.List<Subscription> subscriptionsOf(String followerId) {
         java.util.List<Subscription> out = new java.util.ArrayList<>();

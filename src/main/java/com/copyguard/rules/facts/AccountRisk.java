@@ -44,13 +44,12 @@ public final class AccountRisk extends RuleDecision {
     }
 
     /**
-     * How the cross figures move with the price of {@code symbol}, the one symbol the account's cross
-     * positions are on (null when they are on several): cross equity moves by the signed cross
+     * How the cross figures move with the price of the one symbol the account's cross positions are
+     * on ({@code where} says which, or that they are on several or none): cross equity moves by the signed cross
      * quantity (long − short) per unit of price, the maintenance margin by Σ qty × rate.
      */
-    public void priceExposure(String symbol, BigDecimal mark, BigDecimal crossEquityPerPrice,
-                              BigDecimal maintenanceMarginPerPrice) {
-        this.triggers = new TriggerPrices(symbol, mark);
+    public void priceExposure(TriggerPrices where, BigDecimal crossEquityPerPrice, BigDecimal maintenanceMarginPerPrice) {
+        this.triggers = where;
         this.crossEquityPerPrice = crossEquityPerPrice;
         this.maintenanceMarginPerPrice = maintenanceMarginPerPrice;
     }

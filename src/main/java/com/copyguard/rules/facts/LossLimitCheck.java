@@ -104,11 +104,11 @@ public final class LossLimitCheck extends RuleDecision {
     }
 
     /**
-     * How the loss moves with the price of {@code symbol}, the one symbol the subscription holds
-     * positions on (null when several): by minus its signed quantity (long − short) per unit.
+     * How the loss moves with the price of the one symbol the subscription holds positions on
+     * ({@code where} says which, or that it holds several or none): by minus its signed quantity (long − short) per unit.
      */
-    public void priceExposure(String symbol, BigDecimal mark, BigDecimal lossPerPrice) {
-        this.triggers = new TriggerPrices(symbol, mark);
+    public void priceExposure(TriggerPrices where, BigDecimal lossPerPrice) {
+        this.triggers = where;
         this.lossPerPrice = lossPerPrice;
     }
 

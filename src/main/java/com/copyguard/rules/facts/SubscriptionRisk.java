@@ -63,11 +63,11 @@ public final class SubscriptionRisk extends RuleDecision {
     }
 
     /**
-     * How equity moves with the price of {@code symbol}, the one symbol the account holds positions
-     * on (null when it holds several): by the account's signed quantity (long − short) per unit.
+     * How equity moves with the price of the one symbol the account holds positions on ({@code where}
+     * says which, or that it holds several or none): by the account's signed quantity (long − short) per unit.
      */
-    public void priceExposure(String symbol, BigDecimal mark, BigDecimal equityPerPrice) {
-        this.triggers = new TriggerPrices(symbol, mark);
+    public void priceExposure(TriggerPrices where, BigDecimal equityPerPrice) {
+        this.triggers = where;
         this.equityPerPrice = equityPerPrice;
     }
 

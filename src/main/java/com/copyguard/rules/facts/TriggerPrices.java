@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 public final class TriggerPrices {
     private final String symbol;
     private final BigDecimal mark;
+    private final boolean priceFree;
     private BigDecimal atOrBelow;
     private BigDecimal atOrAbove;
     private String belowTrigger;
@@ -28,8 +29,18 @@ public final class TriggerPrices {
      * @param mark   that symbol's current mark (null when it has none yet)
      */
     public TriggerPrices(String symbol, BigDecimal mark) {
+        this(symbol, mark, false);
+    }
+
+    private TriggerPrices(String symbol, BigDecimal mark, boolean priceFree) {
         this.symbol = symbol;
         this.mark = mark;
+        this.priceFree = priceFree;
+    }
+
+    /** For a figure no price moves (no positions behind it): only a figure already beyond its limit can fire. */
+    public static TriggerPrices priceFree() {
+        return new TriggerPrices(null, null, true);
     }
 
     public String getSymbol() {
@@ -81,11 +92,14 @@ public final class TriggerPrices {
             onEveryMove(trigger);
             return;
         }
-        if (perPrice.signum() == 0) {
+        if (priceFree) {
             return;
         }
         if (symbol == null || mark == null) {
             onEveryMove(trigger);
+            return;
+        }
+        if (perPrice.signum() == 0) {
             return;
         }
         BigDecimal price = mark.add(Decimals.div(limit.subtract(figure), perPrice));
