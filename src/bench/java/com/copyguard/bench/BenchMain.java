@@ -19,6 +19,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
+        GcPauses gcPauses = GcPauses.watch();
         RuleSet rules = RuleSetLoader.loadFolder(Path.of("rules/v1"));
         List<String> rows = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -56,11 +57,33 @@ public final class BenchMain {
         TickBench.Result tick = TickBench.run(rules, tickPositions, quick ? 5 : 10);
         rows.add(row("price tick", tick.positions() + " open positions", tick.tickMs().count() + " ticks",
                 "p50 " + ms(tick.tickMs().at(50)), "max " + ms(tick.tickMs().at(100))));
-        // quick mode prices 10,000 positions: the 100k figure is then absent, not extrapolated
-        json.put("tick_ms_100k", quick ? "null" : round(tick.tickMs().at(50)));
-        if (quick) {
-            json.put("tick_ms_10k", round(tick.tickMs().at(50)));
-        }
+        // the full scan of rules/v1 through the writer and the journal, as measured before the risk index
+        json.put(quick ? "tick_v1_journaled_ms_10k" : "tick_v1_journaled_ms_100k", round(tick.tickMs().at(50)));
+
+        // the risk index (rules/v3 trigger prices) against the full scan, same engine, same run;
+        // quick mode: idle ticks over 100,000 positions and crossing ticks over 10,000
+        RuleSet v2 = RuleSetLoader.loadFolder(Path.of("rules/v3"));
+        RiskIndexBench.Result idle = RiskIndexBench.run(v2, quick ? 100_000 : 1_000_000, 20, 3);
+        rows.add(row("idle tick, risk index (v2)", idle.positions() + " open positions", idle.idleIndexMs().count() + " ticks",
+                "p50 " + ms(idle.idleIndexMs().at(50)), "max " + ms(idle.idleIndexMs().at(100))));
+        rows.add(row("idle tick, full scan (v2)", idle.positions() + " open positions", idle.idleFullMs().count() + " ticks",
+                "p50 " + ms(idle.idleFullMs().at(50)), "max " + ms(idle.idleFullMs().at(100))));
+        rows.add(row("heap per open subscription (v2, index)", idle.positions() + " positions", "",
+                idle.heapBytesPerPosition() + " bytes", "ledger, risk index, logs"));
+        json.put("tick_idle_ms_1m", round(idle.idleIndexMs().at(50)));
+        json.put("tick_idle_ms_1m_full_scan", round(idle.idleFullMs().at(50)));
+        json.put("tick_idle_positions", idle.positions());
+        RiskIndexBench.Result crossing = quick ? RiskIndexBench.run(v2, 10_000, 3, 1)
+                : RiskIndexBench.run(v2, 100_000, 10, 3);
+        rows.add(row("crossing tick (1 % stopped), risk index", crossing.positions() + " open positions",
+                crossing.crossIndexMs().count() + " ticks", "p50 " + ms(crossing.crossIndexMs().at(50)),
+                "max " + ms(crossing.crossIndexMs().at(100)) + ", " + crossing.closedPerCrossingTick() + " closed per tick"));
+        rows.add(row("crossing tick (1 % stopped), full scan", crossing.positions() + " open positions",
+                crossing.crossFullMs().count() + " ticks", "p50 " + ms(crossing.crossFullMs().at(50)),
+                "max " + ms(crossing.crossFullMs().at(100))));
+        json.put("tick_ms_100k", round(crossing.crossIndexMs().at(50)));
+        json.put("tick_ms_100k_full_scan", round(crossing.crossFullMs().at(50)));
+        json.put("tick_positions", crossing.positions());
 
         long bytesPerSub = 0;
         for (int n : quick ? new int[] {100_000} : new int[] {100_000, 1_000_000}) {
@@ -81,6 +104,12 @@ public final class BenchMain {
                 : PlatformMixBench.run(rules, 1_000, 100, 50, 3_000);
         rows.add(row("platform mix", mix.experts() + " experts, " + mix.subscriptions() + " subs", mix.symbols() + " symbols",
                 fmt(mix.inputsPerSecond()) + " inputs/s", fmt(mix.decisionsPerSecond()) + " decisions/s"));
+        json.put("platform_inputs_per_s", Math.round(mix.inputsPerSecond()));
+
+        rows.add(row("GC pauses", gcPauses.count() + " collections", "", "longest " + gcPauses.maxMs() + " ms",
+                gcPauses.maxWhat() + "; System.gc() by the memory probes up to " + gcPauses.maxExplicitMs() + " ms"));
+        json.put("gc_pause_max_ms", gcPauses.maxMs());
+        json.put("gc_pause_max_ms_explicit_gc", gcPauses.maxExplicitMs());
 
         System.out.println();
         System.out.printf("%-38s %-26s %-14s %-26s %s%n", "workload", "size", "samples", "result", "");

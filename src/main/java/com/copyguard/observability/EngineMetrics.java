@@ -54,6 +54,7 @@ public final class EngineMetrics implements EngineEvents {
     private final Counter activationsFailed;
     private final Counter commitFailures;
     private final Counter freezes;
+    private final Counter riskIndexMissed;
     private final Timer decisionLatency;
     private final Timer queueWait;
     private final Timer commitLatency;
@@ -83,6 +84,9 @@ public final class EngineMetrics implements EngineEvents {
         activationsFailed = activations("failure");
         commitFailures = Counter.builder("copyguard.journal.commit.failures")
                 .description("Journal commits that failed (the service then stops: fail-stop)").register(registry);
+        riskIndexMissed = Counter.builder("copyguard.risk.index.missed")
+                .description("Accounts a full risk sweep found that the risk index would have skipped (must stay 0)")
+                .register(registry);
         freezes = Counter.builder("copyguard.profit.share.freezes")
                 .description("Profit-share freezes applied on withdrawal requests").register(registry);
         decisionLatency = Timer.builder("copyguard.fill.decision.duration")
@@ -213,6 +217,11 @@ public final class EngineMetrics implements EngineEvents {
         ruleFailures.computeIfAbsent(code, c -> Counter.builder("copyguard.rule.failures")
                 .description("Rule evaluations that failed after the input had changed state, by error code")
                 .tag("code", c).register(registry)).increment(amount);
+    }
+
+    @Override
+    public void riskIndexMissed(int accounts) {
+        riskIndexMissed.increment(accounts);
     }
 
     @Override

@@ -107,6 +107,12 @@ public final class EventLog implements EngineEvents {
     }
 
     @Override
+    public void riskIndexMissed(int accounts) {
+        LOG.atError().addKeyValue("event", "risk_index_missed").addKeyValue("accounts", accounts)
+                .log("index missed: a full risk sweep found {} accounts the risk index would have skipped", accounts);
+    }
+
+    @Override
     public void ruleFailure(String code, String message) {
         LOG.atError().addKeyValue("event", "rule_failure").addKeyValue("code", code).addKeyValue("inputRefused", false)
                 .addKeyValue("detail", message)

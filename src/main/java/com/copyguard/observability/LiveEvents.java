@@ -102,6 +102,13 @@ public final class LiveEvents implements EngineEvents {
     }
 
     @Override
+    public void riskIndexMissed(int accounts) {
+        if (live) {
+            each(l -> l.riskIndexMissed(accounts));
+        }
+    }
+
+    @Override
     public void ruleFailure(String code, String message) {
         if (live) {
             each(l -> l.ruleFailure(code, message));

@@ -54,6 +54,8 @@ public final class Engine {
     private final PauseProcessor pauses;
     private final MarginProcessor margins;
     private final LossLimits lossLimits;
+    /** Derived from the ledger and the rules (rebuilt when either is replaced), never state. */
+    private final transient RiskIndex riskIndex;
 
     /**
      * @param answers   how first answers to client-identified inputs are kept (bytes, see {@link Idempotency})
@@ -72,7 +74,8 @@ public final class Engine {
         this.listeners = List.copyOf(all);
         ledger.listen(events);
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
-        RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events);
+        this.riskIndex = new RiskIndex(ledger, events);
+        RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events, riskIndex);
         CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
@@ -123,6 +126,8 @@ public final class Engine {
             if (time != null && dailyChecks.runDue(time)) {
                 // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
                 lossLimits.roll(Math.max(ledger.clock(), time));
+                // the daily check is also when the risk index's safety net sweeps every position
+                riskIndex.sweepNextTick();
             }
             result = dispatch(c);
         } catch (RuntimeException e) {
@@ -155,6 +160,7 @@ public final class Engine {
     private void rollBack(Checkpoint checkpoint, Long lastCheck) {
         if (checkpoint != null) {
             checkpoint.restore(ledger);
+            riskIndex.forgetAll();
         } else {
             ledger.restoreDailyCheck(lastCheck);
         }
@@ -257,5 +263,23 @@ public final class Engine {
 
     public ActiveRules rules() {
         return rules;
+    }
+
+    /**
+     * How often a price tick runs the full risk scan instead of the index (every {@code ticks} ticks;
+     * 1 = always, as a rule set without trigger prices does): the safety net that must find nothing.
+     */
+    public void sweepRiskEvery(int ticks) {
+        riskIndex.sweepEvery(ticks);
+    }
+
+    /** What the risk index evaluated on ticks, against what full scans would have (tests, benchmarks). */
+    RiskIndex.Stats riskIndexStats() {
+        return riskIndex.stats();
+    }
+
+    /** Accounts the full sweeps found that the risk index would have skipped (must stay 0). */
+    public long riskIndexMissed() {
+        return riskIndex.missed();
     }
 }

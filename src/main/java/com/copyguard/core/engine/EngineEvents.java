@@ -42,6 +42,14 @@ public interface EngineEvents extends LedgerListener {
     default void ruleFailure(String code, String message) {
     }
 
+    /**
+     * A full risk sweep found {@code accounts} accounts the risk index would have skipped although
+     * the rules acted on them (or their equity peak rose): the declared trigger prices missed them.
+     * Must never happen; counted and logged.
+     */
+    default void riskIndexMissed(int accounts) {
+    }
+
     /** An input was applied (changed state) or refused. */
     default void inputApplied(Command command, Result result, long nanos) {
     }

@@ -102,7 +102,7 @@ final class FillProcessor {
         events.fillDecided(f, made, System.nanoTime() - started);
         // accounts whose copies this fill closed are checked too: a realized loss may reach a loss limit
         java.util.Set<com.copyguard.core.ledger.Account> checked = new java.util.LinkedHashSet<>(
-                risk.accountsTrading(Set.of(f.symbol())));
+                risk.accountsToCheck(Set.of(f.symbol()), false).accounts());
         if (!f.action().isOpening()) {
             made.forEach(d -> checked.add(ledger.account(ledger.subscription(d.subscriptionId()).accountId())));
         }

@@ -30,7 +30,7 @@ final class MarketProcessor {
         for (PriceTick.SymbolPrice p : c.prices()) {
             ledger.observePrice(p.symbol(), p.price(), c.time());
         }
-        List<RiskActionRecord> actions = risk.evaluate(risk.accountsTrading(symbols), c.time(), "prices@" + c.time());
+        List<RiskActionRecord> actions = risk.evaluate(risk.accountsToCheck(symbols, true), c.time(), "prices@" + c.time());
         return new PricesResult(RiskActionSummary.of(actions));
     }
 

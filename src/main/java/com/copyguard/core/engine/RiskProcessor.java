@@ -34,22 +34,41 @@ final class RiskProcessor {
     private final SubscriptionLifecycle lifecycle;
     private final EngineEvents events;
     private final LossLimits lossLimits;
+    /** Derived from the ledger and the rules, never state (so never snapshotted). */
+    private final transient RiskIndex index;
+    private final transient PriceExposure exposure;
 
-    RiskProcessor(Ledger ledger, ActiveRules rules, SubscriptionLifecycle lifecycle, EngineEvents events) {
+    RiskProcessor(Ledger ledger, ActiveRules rules, SubscriptionLifecycle lifecycle, EngineEvents events,
+                  RiskIndex index) {
         this.lossLimits = new LossLimits(ledger);
+        this.index = index;
+        this.exposure = new PriceExposure(ledger);
         this.ledger = ledger;
         this.rules = rules;
         this.lifecycle = lifecycle;
         this.events = events;
     }
 
-    /** Accounts holding a position on any of {@code symbols}, in account order. */
-    List<Account> accountsTrading(Collection<String> symbols) {
-        return ledger.holdersOf(symbols);
+    /**
+     * The accounts a price move ({@code tick}) or a fill on {@code symbols} must check: with a rule
+     * set that declares trigger prices, those the risk index selects; otherwise every holder.
+     */
+    RiskIndex.Selection accountsToCheck(Collection<String> symbols, boolean tick) {
+        return index.select(rules.get(), symbols, tick);
+    }
+
+    /** Evaluates and applies the risk rules for the selected accounts; returns the actions taken. */
+    List<RiskActionRecord> evaluate(RiskIndex.Selection selection, long time, String ref) {
+        return evaluate(selection.accounts(), selection, time, ref);
     }
 
     /** Evaluates and applies the risk rules for {@code accounts}; returns the actions taken. */
     List<RiskActionRecord> evaluate(Collection<Account> accounts, long time, String ref) {
+        return evaluate(accounts, null, time, ref);
+    }
+
+    private List<RiskActionRecord> evaluate(Collection<Account> accounts, RiskIndex.Selection selection, long time,
+                                            String ref) {
         Valuation v = ledger.valuation();
         List<PositionRisk> positions = new ArrayList<>();
         List<AccountRisk> crossAccounts = new ArrayList<>();
@@ -102,6 +121,7 @@ final class RiskProcessor {
                     group.add(check);
                 }
             }
+            exposure.describe(a, group);
         }
         RuleSet ruleSet = rules.get();
         try {
@@ -112,6 +132,7 @@ final class RiskProcessor {
             events.ruleFailure(e.errorCode(), e.getMessage());
             return List.of();
         }
+        index.record(ruleSet, accounts instanceof List<Account> l ? l : List.copyOf(accounts), groups, selection);
         return apply(positions, crossAccounts, guardians, limits, ruleSet, time, ref);
     }
 

@@ -44,7 +44,25 @@ public final class Ledger {
         listener = l;
     }
 
+    /**
+     * Wiring, not state: told of every account whose risk figures (positions, money, settings,
+     * statuses, peaks, loss periods, its instruments) may have changed, so that the risk index
+     * re-evaluates it before trusting its trigger prices again.
+     */
+    private transient java.util.function.Consumer<Account> accountWatcher;
+
+    public void watchAccounts(java.util.function.Consumer<Account> watcher) {
+        accountWatcher = watcher;
+    }
+
+    private void changed(Account a) {
+        if (accountWatcher != null && a != null) {
+            accountWatcher.accept(a);
+        }
+    }
+
     private void posted(Account a, Transaction t) {
+        changed(a);
         if (t != null) {
             listener.transactionPosted(a, t);
         }
@@ -53,6 +71,7 @@ public final class Ledger {
     private void status(Subscription s, SubscriptionStatus to) {
         SubscriptionStatus from = s.status();
         s.setStatus(to);
+        changed(accounts.get(s.accountId()));
         if (from != to) {
             listener.statusChanged(s, from);
         }
@@ -168,6 +187,10 @@ public final class Ledger {
 
     public void putInstrument(Instrument instrument) {
         instruments.put(instrument.getSymbol(), instrument);
+        // a new maintenance margin rate moves every holder's liquidation price
+        for (String id : holdersBySymbol.getOrDefault(instrument.getSymbol(), java.util.Set.of())) {
+            changed(accounts.get(id));
+        }
     }
 
     public Expert expert(String expertId) {
@@ -242,6 +265,12 @@ public final class Ledger {
         return out;
     }
 
+    /** How many accounts hold a position on {@code symbol}. */
+    public int holderCount(String symbol) {
+        java.util.Set<String> holders = holdersBySymbol.get(symbol);
+        return holders == null ? 0 : holders.size();
+    }
+
     /** Every subscription the follower ever made, oldest first. */
     public java.util.List<Subscription> subscriptionsOf(String followerId) {
         java.util.List<Subscription> out = new java.util.ArrayList<>();
@@ -269,6 +298,7 @@ public final class Ledger {
         subscriptionsByFollower.computeIfAbsent(followerId, k -> new java.util.ArrayList<>()).add(id);
         account.linkSubscription(id);
         expert.linkSubscription(id, followerId);
+        changed(account);
         return s;
     }
 
@@ -289,6 +319,7 @@ public final class Ledger {
 
     public void changeSettings(Subscription s, SubscriptionSettings settings) {
         s.setSettings(settings);
+        changed(accounts.get(s.accountId()));
     }
 
     // --- money ---
@@ -307,6 +338,7 @@ public final class Ledger {
                          MarginMode marginMode, BigDecimal margin, BigDecimal feeRate, long time, String ref) {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
+        changed(a);
         holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.LinkedHashSet<>()).add(a.accountId());
         chargeFee(a, s, qty, price, feeRate, time, ref);
     }
@@ -328,6 +360,7 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         BigDecimal pnl = Decimals.money(p.pnlOn(qty, price));
         BigDecimal released = p.reduce(qty);
+        changed(a);
         p.realize(pnl);
         if (!p.isOpen()) {
             s.copyClosed(p.realizedPnl().signum() > 0);
@@ -366,6 +399,7 @@ public final class Ledger {
     public void observeEquity(Subscription s, BigDecimal equity) {
         if (s.peakEquity() == null || equity.compareTo(s.peakEquity()) > 0) {
             s.setPeakEquity(equity);
+            changed(accounts.get(s.accountId()));
         }
     }
 
@@ -373,16 +407,19 @@ public final class Ledger {
     public void beginLossPeriod(Subscription s, com.copyguard.core.model.LossPeriod period, long start, BigDecimal pnlMark,
                                 BigDecimal equity) {
         s.putLossPeriod(period, new LossPeriodMark(start, period.endOf(start), pnlMark, equity));
+        changed(accounts.get(s.accountId()));
     }
 
     public void dropLossPeriod(Subscription s, com.copyguard.core.model.LossPeriod period) {
         s.putLossPeriod(period, null);
+        changed(accounts.get(s.accountId()));
     }
 
     public void lossLimitReached(Subscription s, com.copyguard.core.model.LossPeriod period) {
         LossPeriodMark mark = s.lossPeriod(period);
         if (mark != null) {
             mark.markReached();
+            changed(accounts.get(s.accountId()));
         }
     }
 
@@ -394,6 +431,7 @@ public final class Ledger {
     public void changeMargin(Subscription s, Position p, BigDecimal delta, long time, String ref) {
         Account a = accounts.get(s.accountId());
         p.adjustMargin(delta);
+        changed(a);
         posted(a, a.note(++transactionSeq, time, delta.signum() > 0 ? TransactionType.MARGIN_ADDED : TransactionType.MARGIN_REMOVED,
                 delta.negate(), s.subscriptionId(), ref));
     }

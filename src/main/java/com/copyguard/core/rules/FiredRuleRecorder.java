@@ -10,6 +10,10 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
+        if (event.getMatch().getRule().getMetaData().containsKey(RuleSet.TRIGGER_PRICE)) {
+            // declaring where a trigger would fire decides nothing: it is not among the rules that decided
+            return;
+        }
         String rule = event.getMatch().getRule().getName();
         for (Object o : event.getMatch().getObjects()) {
             if (o instanceof RuleDecision d) {

@@ -16,6 +16,9 @@ public final class AccountRisk extends RuleDecision {
     private final BigDecimal crossMaintenanceMargin;
     private final int crossPositions;
     private ReasonCode liquidateReason;
+    private TriggerPrices triggers = new TriggerPrices(null, null);
+    private BigDecimal crossEquityPerPrice = BigDecimal.ZERO;
+    private BigDecimal maintenanceMarginPerPrice = BigDecimal.ZERO;
 
     public AccountRisk(String accountId, BigDecimal crossEquity, BigDecimal crossMaintenanceMargin, int crossPositions) {
         this.accountId = accountId;
@@ -38,6 +41,29 @@ public final class AccountRisk extends RuleDecision {
 
     public int getCrossPositions() {
         return crossPositions;
+    }
+
+    /**
+     * How the cross figures move with the price of the one symbol the account's cross positions are
+     * on ({@code where} says which, or that they are on several or none): cross equity moves by the signed cross
+     * quantity (long − short) per unit of price, the maintenance margin by Σ qty × rate.
+     */
+    public void priceExposure(TriggerPrices where, BigDecimal crossEquityPerPrice, BigDecimal maintenanceMarginPerPrice) {
+        this.triggers = where;
+        this.crossEquityPerPrice = crossEquityPerPrice;
+        this.maintenanceMarginPerPrice = maintenanceMarginPerPrice;
+    }
+
+    public BigDecimal getCrossEquityPerPrice() {
+        return crossEquityPerPrice;
+    }
+
+    public BigDecimal getMaintenanceMarginPerPrice() {
+        return maintenanceMarginPerPrice;
+    }
+
+    public TriggerPrices getTriggers() {
+        return triggers;
     }
 
     public ReasonCode getLiquidateReason() {

@@ -26,6 +26,8 @@ public final class LossLimitCheck extends RuleDecision {
     private final boolean hasPositions;
     private boolean reachedNow;
     private boolean closing;
+    private TriggerPrices triggers = new TriggerPrices(null, null);
+    private BigDecimal lossPerPrice = BigDecimal.ZERO;
 
     public LossLimitCheck(String subscriptionId, LossPeriod period, long periodStart, long periodEnd, BigDecimal loss,
                           BigDecimal startEquity, BigDecimal maxLoss, BigDecimal maxLossRatio, boolean closePositions,
@@ -99,6 +101,23 @@ public final class LossLimitCheck extends RuleDecision {
 
     public boolean isClosing() {
         return closing;
+    }
+
+    /**
+     * How the loss moves with the price of the one symbol the subscription holds positions on
+     * ({@code where} says which, or that it holds several or none): by minus its signed quantity (long − short) per unit.
+     */
+    public void priceExposure(TriggerPrices where, BigDecimal lossPerPrice) {
+        this.triggers = where;
+        this.lossPerPrice = lossPerPrice;
+    }
+
+    public BigDecimal getLossPerPrice() {
+        return lossPerPrice;
+    }
+
+    public TriggerPrices getTriggers() {
+        return triggers;
     }
 
     /** Rules call this when the loss reached the limit: opens stay refused until the period ends. */

@@ -26,6 +26,7 @@ public final class PositionRisk extends RuleDecision {
     private final BigDecimal unrealizedPnl;
     private BigDecimal roe;
     private BigDecimal maintenanceMargin;
+    private TriggerPrices triggers;
 
     public PositionRisk(String subscriptionId, String symbol, Side side, BigDecimal qty, BigDecimal entryPrice,
                         BigDecimal markPrice, BigDecimal margin, MarginMode marginMode,
@@ -97,6 +98,18 @@ public final class PositionRisk extends RuleDecision {
             maintenanceMargin = qty.multiply(markPrice).multiply(maintenanceMarginRate);
         }
         return maintenanceMargin;
+    }
+
+    public BigDecimal getMaintenanceMarginRate() {
+        return maintenanceMarginRate;
+    }
+
+    /** Where this position's triggers fire, as the {@code @triggerPrice} rules declare it (prices of its own symbol). */
+    public TriggerPrices getTriggers() {
+        if (triggers == null) {
+            triggers = new TriggerPrices(symbol, markPrice);
+        }
+        return triggers;
     }
 
     public ReasonCode getCloseReason() {

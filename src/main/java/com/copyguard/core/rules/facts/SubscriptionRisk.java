@@ -17,6 +17,8 @@ public final class SubscriptionRisk extends RuleDecision {
     private final GuardianSetting guardian;
     private final BigDecimal peakEquity;
     private ReasonCode stopReason;
+    private TriggerPrices triggers = new TriggerPrices(null, null);
+    private BigDecimal equityPerPrice = BigDecimal.ZERO;
 
     public SubscriptionRisk(String subscriptionId, BigDecimal netInvested, BigDecimal equity, GuardianSetting guardian) {
         this(subscriptionId, netInvested, equity, guardian, null);
@@ -58,6 +60,23 @@ public final class SubscriptionRisk extends RuleDecision {
 
     public GuardianSetting getGuardian() {
         return guardian;
+    }
+
+    /**
+     * How equity moves with the price of the one symbol the account holds positions on ({@code where}
+     * says which, or that it holds several or none): by the account's signed quantity (long − short) per unit.
+     */
+    public void priceExposure(TriggerPrices where, BigDecimal equityPerPrice) {
+        this.triggers = where;
+        this.equityPerPrice = equityPerPrice;
+    }
+
+    public BigDecimal getEquityPerPrice() {
+        return equityPerPrice;
+    }
+
+    public TriggerPrices getTriggers() {
+        return triggers;
     }
 
     public ReasonCode getStopReason() {

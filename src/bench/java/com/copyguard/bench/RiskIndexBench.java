@@ -1,0 +1,203 @@
+package com.copyguard.bench;
+
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.PriceTick;
+import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
+import com.copyguard.core.model.FillAction;
+import com.copyguard.core.model.FillStatus;
+import com.copyguard.core.model.FollowMode;
+import com.copyguard.core.model.MarginMode;
+import com.copyguard.core.engine.Engine;
+import com.copyguard.json.Json;
+import com.copyguard.json.ApiJson;
+import com.copyguard.json.input.SettingsParser;
+import com.copyguard.api.ResultStatus;
+
+import com.copyguard.core.screening.EngineAssembly;
+import com.copyguard.core.rules.ActiveRules;
+import com.copyguard.core.rules.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Price ticks over N open positions on one symbol with rules/v3, whose trigger prices let the engine
+ * evaluate only the positions a tick crossed, against the full scan (every holder evaluated on every
+ * tick, {@code Engine.sweepRiskEvery(1)}) on the same engine in the same run. In process: the
+ * engine applying the tick, without the journal's commit (an fsync, I/O rather than compute).
+ *
+ * <p>N FIXED_MARGIN followers (each its own pool account, one position) of N / 10,000 experts open
+ * one BTCUSDT long each at 60,000, 10x, half isolated and half cross. Every follower has a stop
+ * loss; one in ten is in a "stepped" group g = 0..9 (1 % of the followers each) whose stop loss is
+ * at ROE -(5 + 5 g) %, i.e. 0.5 % (g + 1) below the entry; the other 90 % stop at ROE -90 %; one in
+ * four also has a Net Value Guardian, one in four a take profit.
+ * <ul>
+ * <li>idle: ticks that move the mark by ±0.02 % around the entry (no trigger reached);</li>
+ * <li>crossing: tick g moves the mark 0.5 % (g + 1) + 0.25 % below the entry, past group g's stop
+ *     loss only: every position is re-marked and 1 % of them closed. Ticks 0-4 use the index,
+ *     ticks 5-9 the full scan (5 % fewer positions are then open, which favours the full scan).</li>
+ * </ul>
+ */
+final class RiskIndexBench {
+    record Result(int positions, Percentiles idleIndexMs, Percentiles idleFullMs, Percentiles crossIndexMs,
+                  Percentiles crossFullMs, int closedPerCrossingTick, long heapBytesPerPosition) {
+    }
+
+    private static final long T0 = BenchEngine.T0;
+    private static final BigDecimal ENTRY = new BigDecimal("60000");
+    private static final int PER_EXPERT = 10_000;
+
+    private RiskIndexBench() {
+    }
+
+    static Result run(RuleSet v2, int followers, int idleTicks, int fullIdleTicks) {
+        long heapBefore = MemoryUse.afterGc();
+        Engine engine = EngineAssembly.create(new ActiveRules(v2));
+        engine.sweepRiskEvery(Integer.MAX_VALUE);
+        long time = T0;
+        engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
+        int experts = Math.max(1, followers / PER_EXPERT);
+        for (int e = 0; e < experts; e++) {
+            engine.apply(new PutExpert("x" + e, d("0.1"), null, d("1000000")));
+        }
+        engine.apply(tick(time, ENTRY));
+        for (int i = 0; i < followers; i++) {
+            engine.apply(new Follow("f" + i, "x" + (i % experts), FollowMode.FIXED_MARGIN, d("1000"), d("20"), null,
+                    false, SettingsParser.patch(settings(i)), time + 1_000, false));
+        }
+        time += 2_000;
+        for (int e = 0; e < experts; e++) {
+            com.copyguard.core.engine.Result r = engine.apply(new ExpertFill("x" + e, "open-" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), ENTRY,
+                    10, MarginMode.CROSS, FillStatus.FILLED, time, null));
+            if (ApiJson.tree(r).path("copied").asInt() != (followers / experts) + (e < followers % experts ? 1 : 0)) {
+                throw new IllegalStateException("expert " + e + " was not copied by all its followers: " + ApiJson.tree(r).path("copied"));
+            }
+        }
+        int positions = engine.ledger().holderCount("BTCUSDT");
+        long heapPerPosition = (MemoryUse.afterGc() - heapBefore) / Math.max(1, positions);
+
+        // warm both paths, then measure: idle ticks never close anything
+        for (int i = 0; i < 5; i++) {
+            time += 1_000;
+            idle(engine, time, i);
+        }
+        double[] idleIndex = new double[idleTicks];
+        for (int i = 0; i < idleTicks; i++) {
+            time += 1_000;
+            idleIndex[i] = idle(engine, time, i);
+        }
+        engine.sweepRiskEvery(1);
+        double[] idleFull = new double[fullIdleTicks];
+        for (int i = 0; i < fullIdleTicks; i++) {
+            time += 1_000;
+            idleFull[i] = idle(engine, time, i);
+        }
+
+        engine.sweepRiskEvery(Integer.MAX_VALUE);
+        double[] crossIndex = new double[5];
+        double[] crossFull = new double[5];
+        int closed = 0;
+        for (int g = 0; g < 10; g++) {
+            if (g == 5) {
+                engine.sweepRiskEvery(1);
+            }
+            time += 1_000;
+            BigDecimal price = ENTRY.multiply(BigDecimal.ONE.subtract(new BigDecimal("0.005").multiply(BigDecimal.valueOf(g + 1)))
+                    .subtract(new BigDecimal("0.0025"))).setScale(1, RoundingMode.HALF_EVEN);
+            long t0 = System.nanoTime();
+            com.copyguard.core.engine.Result r = engine.apply(tick(time, price));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            JsonNode actions = ApiJson.tree(r).path("riskActions");
+            for (JsonNode a : actions) {
+                if (!"STOP_LOSS".equals(a.path("reason").asText())) {
+                    throw new IllegalStateException("crossing tick " + g + " did something else: " + a);
+                }
+            }
+            if (Math.abs(actions.size() - followers / 100) > 1) {
+                throw new IllegalStateException("crossing tick " + g + " closed " + actions.size() + " positions, not 1 %");
+            }
+            closed = actions.size();
+            (g < 5 ? crossIndex : crossFull)[g % 5] = ms;
+            // between crossing ticks the mark drifts back a little without reaching anything
+            time += 1_000;
+            engine.apply(tick(time, price.add(BigDecimal.TEN)));
+        }
+        if (engine.riskIndexMissed() != 0) {
+            throw new IllegalStateException("the full scans found positions the index missed: " + engine.riskIndexMissed());
+        }
+        return new Result(positions, new Percentiles(idleIndex), new Percentiles(idleFull), new Percentiles(crossIndex),
+                new Percentiles(crossFull), closed, heapPerPosition);
+    }
+
+    /**
+     * Standalone: {@code java -Xms8g -Xmx16g -XX:+UseParallelGC -cp <bench classes>:target/classes:<dependencies>
+     * com.copyguard.bench.RiskIndexBench 1000000 100000} (idle size, crossing size).
+     */
+    public static void main(String[] args) throws Exception {
+        RuleSet v2 = com.copyguard.core.rules.RuleSetLoader.loadFolder(java.nio.file.Path.of("rules/v3"));
+        GcPauses gc = GcPauses.watch();
+        int idleSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int crossSize = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        Result idle = run(v2, idleSize, 20, 3);
+        System.out.printf("idle tick over %d positions: index p50 %.3f ms (max %.3f), full scan p50 %.1f ms; heap %d bytes per open subscription%n",
+                idle.positions(), idle.idleIndexMs().at(50), idle.idleIndexMs().at(100), idle.idleFullMs().at(50),
+                idle.heapBytesPerPosition());
+        Result cross = run(v2, crossSize, 3, 1);
+        System.out.printf("crossing tick over %d positions (%d closed): index p50 %.2f ms (max %.2f), full scan p50 %.1f ms (max %.1f)%n",
+                cross.positions(), cross.closedPerCrossingTick(), cross.crossIndexMs().at(50), cross.crossIndexMs().at(100),
+                cross.crossFullMs().at(50), cross.crossFullMs().at(100));
+        System.out.printf("longest GC pause %d ms (%s); System.gc() up to %d ms%n", gc.maxMs(), gc.maxWhat(), gc.maxExplicitMs());
+    }
+
+    private static double idle(Engine engine, long time, int i) {
+        BigDecimal price = i % 2 == 0 ? new BigDecimal("60012") : new BigDecimal("59988");
+        long t0 = System.nanoTime();
+        com.copyguard.core.engine.Result r = engine.apply(tick(time, price));
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (ResultStatus.of(r) != 200 || !ApiJson.tree(r).path("riskActions").isEmpty()) {
+            throw new IllegalStateException("an idle tick acted: " + ApiJson.tree(r).toString().substring(0, 200));
+        }
+        return ms;
+    }
+
+    /** Stop loss for everyone (group g of the stepped 10 %: ROE -(5 + 5 g) %), some guardians and take profits. */
+    private static JsonNode settings(int i) {
+        var s = Json.object();
+        s.putObject("leverage").put("mode", "FIXED").put("value", 10);
+        s.put("marginMode", i % 2 == 0 ? "ISOLATED" : "CROSS");
+        int group = i % 10 == 0 ? (i / 10) % 10 : -1;
+        s.put("stopLossRatio", group >= 0 ? "0." + String.format("%02d", 5 + 5 * group) : "0.9");
+        if (i % 4 == 1) {
+            s.put("takeProfitRatio", "2");
+        }
+        if (i % 4 == 3) {
+            s.putObject("guardian").put("maxNetLoss", "500");
+        }
+        return s;
+    }
+
+    private static PriceTick tick(long time, BigDecimal price) {
+        return new PriceTick(time, List.of(new PriceTick.SymbolPrice("BTCUSDT", price)));
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    /** Heap in use after full collections, as MemoryBench measures it. */
+    static final class MemoryUse {
+        private MemoryUse() {
+        }
+
+        static long afterGc() {
+            Runtime rt = Runtime.getRuntime();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            return rt.totalMemory() - rt.freeMemory();
+        }
+    }
+}
