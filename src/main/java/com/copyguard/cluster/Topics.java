@@ -9,17 +9,49 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The cluster's topics. {@link #SEQ} has one partition so that every market-wide input has one
- * place in one order; {@link #SHARD_LOG} has one partition per shard, fixed for the life of the
- * data (a follower's shard is its id's hash modulo the count); {@link #REPLIES} carries each
+ * The cluster's topics. {@link #seq} has one partition so that every market-wide input has one
+ * place in one order; {@link #shardLog} has one partition per shard, fixed for the life of the
+ * data (a follower's shard is its id's hash modulo the count); {@link #replies} carries each
  * shard's answer to an input, written in the shard's transaction.
  */
-public final class Topics {
-    public static final String SEQ = "cg.seq";
-    public static final String SHARD_LOG = "cg.shard-log";
-    public static final String REPLIES = "cg.replies";
+public record Topics(String prefix) {
+    /** The names a production cluster uses: cg.seq, cg.shard-log, cg.replies, groups and transactional ids cg-... */
+    public static final Topics DEFAULT = new Topics("cg");
 
-    private Topics() {
+    public Topics {
+        if (!prefix.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("a topic prefix is 1-32 letters, digits, '_' or '-'");
+        }
+    }
+
+    public String seq() {
+        return prefix + ".seq";
+    }
+
+    public String shardLog() {
+        return prefix + ".shard-log";
+    }
+
+    public String replies() {
+        return prefix + ".replies";
+    }
+
+    /** The consumer group of the shard workers. */
+    public String shardGroup() {
+        return prefix + "-shards";
+    }
+
+    public String sequencerGroup() {
+        return prefix + "-sequencer";
+    }
+
+    public String sequencerTransactionalId() {
+        return prefix + "-sequencer";
+    }
+
+    /** The static transactional id of shard {@code p}'s producer, whoever owns it. */
+    public String shardTransactionalId(int p) {
+        return prefix + "-shard-" + p;
     }
 
     /**
@@ -27,13 +59,13 @@ public final class Topics {
      * copies of each (3 in production with min.insync.replicas 2; 1 on a one-broker test cluster).
      * Logs are kept forever: the shard log is what a new owner replays after its snapshot.
      */
-    public static void ensure(Admin admin, int shards, short replication) throws InterruptedException {
+    public void ensure(Admin admin, int shards, short replication) throws InterruptedException {
         Map<String, String> keep = Map.of("retention.ms", "-1", "retention.bytes", "-1",
                 "min.insync.replicas", String.valueOf(Math.min(2, replication)));
         List<NewTopic> topics = List.of(
-                new NewTopic(SEQ, 1, replication).configs(keep),
-                new NewTopic(SHARD_LOG, shards, replication).configs(keep),
-                new NewTopic(REPLIES, 1, replication).configs(Map.of("retention.ms", String.valueOf(24 * 3_600_000L))));
+                new NewTopic(seq(), 1, replication).configs(keep),
+                new NewTopic(shardLog(), shards, replication).configs(keep),
+                new NewTopic(replies(), 1, replication).configs(Map.of("retention.ms", String.valueOf(24 * 3_600_000L))));
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get();
@@ -55,11 +87,11 @@ public final class Topics {
     }
 
     /** The shard log's partition count as the cluster has it. */
-    public static int shardCount(Admin admin) throws InterruptedException {
+    public int shardCount(Admin admin) throws InterruptedException {
         try {
-            return admin.describeTopics(List.of(SHARD_LOG)).allTopicNames().get().get(SHARD_LOG).partitions().size();
+            return admin.describeTopics(List.of(shardLog())).allTopicNames().get().get(shardLog()).partitions().size();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe " + SHARD_LOG + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException("cannot describe " + shardLog() + ": " + e.getCause(), e.getCause());
         }
     }
 }

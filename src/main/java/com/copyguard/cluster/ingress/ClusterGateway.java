@@ -45,6 +45,7 @@ public final class ClusterGateway implements AutoCloseable {
     public record Answer(int status, com.fasterxml.jackson.databind.JsonNode body) {
     }
 
+    private final Topics topics;
     private final ShardRouting routing;
     private final Duration timeout;
     private final KafkaProducer<String, byte[]> producer;
@@ -63,7 +64,8 @@ public final class ClusterGateway implements AutoCloseable {
         }
     }
 
-    public ClusterGateway(String bootstrapServers, int shards, Duration timeout) {
+    public ClusterGateway(String bootstrapServers, Topics topics, int shards, Duration timeout) {
+        this.topics = topics;
         this.routing = new ShardRouting(shards);
         this.timeout = timeout;
         Properties p = new Properties();
@@ -75,10 +77,12 @@ public final class ClusterGateway implements AutoCloseable {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // read_committed fetches wait for transaction markers; a short wait keeps a hop at a few ms
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         this.replies = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = replies.partitionsFor(Topics.REPLIES).stream()
-                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> partitions = replyPartitions(replies, topics.replies());
         replies.assign(partitions);
         replies.seekToEnd(partitions);
         // resolve the end now, so that no reply to an input sent after this constructor is skipped
@@ -86,6 +90,26 @@ public final class ClusterGateway implements AutoCloseable {
         this.thread = new Thread(this::run, "cg-gateway-replies");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The reply topic's partitions, waiting briefly for a topic just created to show in the metadata. */
+    private static List<TopicPartition> replyPartitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<org.apache.kafka.common.PartitionInfo> info = consumer.partitionsFor(topic);
+            if (info != null && !info.isEmpty()) {
+                return info.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public ShardRouting routing() {
@@ -105,8 +129,8 @@ public final class ClusterGateway implements AutoCloseable {
         Pending p = new Pending(market ? routing.shards() : 1);
         pending.put(requestId, p);
         byte[] value = CommandCodec.encode(command, sender).getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(Topics.SEQ, 0, null, value)
-                : new ProducerRecord<>(Topics.SHARD_LOG, shard, null, value);
+        ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(topics.seq(), 0, null, value)
+                : new ProducerRecord<>(topics.shardLog(), shard, null, value);
         new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
         producer.send(record, (meta, error) -> {
             if (error != null) {

@@ -34,15 +34,14 @@ import org.slf4j.LoggerFactory;
  * {@link Topics#SEQ} (one partition: that partition's order is the market's order) and, in one
  * transaction per poll with its consumer offset, appends each input to every partition of
  * {@link Topics#SHARD_LOG}: each shard then sees the market in the same order, interleaved with its
- * own followers' commands. Its static transactional id {@value #TRANSACTIONAL_ID} fences a second
+ * own followers' commands. Its static transactional id (cg-sequencer) fences a second
  * sequencer, so at most one forwards at a time. It decides nothing: every shard applies the input
  * to its own copy of the market and expert state, which is the same everywhere.
  */
 public final class Sequencer implements AutoCloseable {
-    public static final String GROUP = "cg-sequencer";
-    public static final String TRANSACTIONAL_ID = "cg-sequencer";
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
+    private final Topics topics;
     private final int shards;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
@@ -50,19 +49,23 @@ public final class Sequencer implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
 
-    public Sequencer(String bootstrapServers, int shards) {
+    public Sequencer(String bootstrapServers, Topics topics, int shards) {
+        this.topics = topics;
         this.shards = shards;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, topics.sequencerGroup());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // read_committed fetches wait for transaction markers; a short wait keeps a hop at a few ms
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topics.sequencerTransactionalId());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         // an open sequencer transaction holds back every shard: keep it short
@@ -78,18 +81,18 @@ public final class Sequencer implements AutoCloseable {
      */
     public Sequencer start(List<Command> seed) {
         producer.initTransactions();
-        TopicPartition seq = new TopicPartition(Topics.SEQ, 0);
+        TopicPartition seq = new TopicPartition(topics.seq(), 0);
         consumer.assign(List.of(seq));
         if (!seed.isEmpty() && consumer.endOffsets(List.of(seq)).get(seq) == 0) {
             producer.beginTransaction();
             for (Command c : seed) {
-                ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.SEQ, 0, null,
+                ProducerRecord<String, byte[]> r = new ProducerRecord<>(topics.seq(), 0, null,
                         CommandCodec.encode(c).getBytes(StandardCharsets.UTF_8));
                 new Envelope("seed-" + UUID.randomUUID(), 1, null).writeTo(r.headers());
                 producer.send(r);
             }
             producer.commitTransaction();
-            LOG.info("seeded {} with {} inputs", Topics.SEQ, seed.size());
+            LOG.info("seeded {} with {} inputs", topics.seq(), seed.size());
         }
         OffsetAndMetadata committed = consumer.committed(java.util.Set.of(seq)).get(seq);
         consumer.seek(seq, committed == null ? 0 : committed.offset());
@@ -109,13 +112,13 @@ public final class Sequencer implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : records) {
                     Envelope envelope = Envelope.readFrom(r.headers()).withParts(shards);
                     for (int p = 0; p < shards; p++) {
-                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.SHARD_LOG, p, null, r.value());
+                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
                         envelope.writeTo(out.headers());
                         producer.send(out);
                     }
                     next = r.offset() + 1;
                 }
-                producer.sendOffsetsToTransaction(Map.of(new TopicPartition(Topics.SEQ, 0), new OffsetAndMetadata(next)),
+                producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topics.seq(), 0), new OffsetAndMetadata(next)),
                         consumer.groupMetadata());
                 producer.commitTransaction();
             }

@@ -7,6 +7,7 @@ import com.copyguard.rules.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A shard worker: a member of the consumer group {@value #GROUP} on {@link Topics#SHARD_LOG},
+ * A shard worker: a member of the consumer group {@link Topics#shardGroup} on {@link Topics#shardLog},
  * running one {@link ShardEngine} per partition the group gives it. Each poll's records of a
  * partition are applied in one Kafka transaction that holds their replies and the consumer
  * offset, so an input's effects and its reply are committed together or not at all. Each
@@ -50,11 +51,10 @@ import org.slf4j.LoggerFactory;
  * then the log up to that offset is applied silently, then it goes live.
  */
 public final class ShardWorker implements AutoCloseable {
-    public static final String GROUP = "cg-shards";
     private static final Logger LOG = LoggerFactory.getLogger(ShardWorker.class);
 
     /** How a worker runs. {@code snapshots} null: none (a new owner replays the whole partition). */
-    public record Settings(String bootstrapServers, int shards, RuleSet rules, ShardSnapshots snapshots,
+    public record Settings(String bootstrapServers, Topics topics, int shards, RuleSet rules, ShardSnapshots snapshots,
                            long snapshotEvery, Duration sessionTimeout, String name) {
     }
 
@@ -70,6 +70,8 @@ public final class ShardWorker implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<Integer, Shard> owned = new TreeMap<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Commits the partitions' transactions of one poll side by side (they wait on the broker, not the CPU). */
+    private final java.util.concurrent.ExecutorService committers;
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
@@ -100,10 +102,15 @@ public final class ShardWorker implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "cg-shard-worker-" + settings.name());
+        this.committers = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "cg-shard-commit-" + settings.name());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public ShardWorker start() {
-        consumer.subscribe(List.of(Topics.SHARD_LOG), new Rebalance());
+        consumer.subscribe(List.of(settings.topics().shardLog()), new Rebalance());
         thread.start();
         return this;
     }
@@ -111,9 +118,12 @@ public final class ShardWorker implements AutoCloseable {
     private static Properties consumerProperties(Settings s) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.topics().shardGroup());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "cg-worker-" + s.name());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // read_committed fetches wait for transaction markers; a short wait keeps a hop at a few ms
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
@@ -127,7 +137,7 @@ public final class ShardWorker implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "cg-shard-" + shard + "-" + settings.name());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "cg-shard-" + shard);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.topics().shardTransactionalId(shard));
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         // short: an open transaction of a dead owner holds back read_committed readers until it times out
@@ -145,11 +155,16 @@ public final class ShardWorker implements AutoCloseable {
                     task.run();
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                List<Batch> open = new ArrayList<>();
                 for (TopicPartition tp : records.partitions()) {
-                    process(tp, records.records(tp));
+                    Batch b = applyBatch(tp, records.records(tp));
+                    if (b != null) {
+                        open.add(b);
+                    }
                 }
+                commit(open);
                 for (Map.Entry<Integer, Shard> e : owned.entrySet()) {
-                    consumer.currentLag(new TopicPartition(Topics.SHARD_LOG, e.getKey()))
+                    consumer.currentLag(new TopicPartition(settings.topics().shardLog(), e.getKey()))
                             .ifPresent(lag -> metrics.lag(e.getKey(), lag));
                 }
             }
@@ -165,10 +180,18 @@ public final class ShardWorker implements AutoCloseable {
         }
     }
 
-    private void process(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) {
+    /** A partition's transaction whose records are applied and replies sent, not yet committed. */
+    private record Batch(TopicPartition tp, Shard shard, int records, long next, long started) {
+    }
+
+    /**
+     * Applies one poll's records of a partition: those before its live offset silently (recovery),
+     * the rest inside a new transaction with their replies. Returns that open transaction, or null.
+     */
+    private Batch applyBatch(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) {
         Shard shard = owned.get(tp.partition());
         if (shard == null) {
-            return; // fenced and paused: the group will hand it to its new owner
+            return null; // fenced and paused: the group will hand it to its new owner
         }
         int live = 0;
         while (live < records.size() && records.get(live).offset() < shard.liveFrom) {
@@ -180,7 +203,7 @@ public final class ShardWorker implements AutoCloseable {
             finishRecovery(tp.partition(), shard);
         }
         if (live == records.size()) {
-            return;
+            return null;
         }
         List<ConsumerRecord<String, byte[]>> batch = records.subList(live, records.size());
         long started = System.nanoTime();
@@ -191,32 +214,77 @@ public final class ShardWorker implements AutoCloseable {
                 if (crashCountdown >= 0 && crashCountdown-- == 0) {
                     throw new SimulatedCrash();
                 }
-                shard.producer.send(new ProducerRecord<>(Topics.REPLIES, reply.requestId(), reply.encode()));
+                shard.producer.send(new ProducerRecord<>(settings.topics().replies(), reply.requestId(), reply.encode()));
             }
-            long next = batch.get(batch.size() - 1).offset() + 1;
-            shard.producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(next)), consumer.groupMetadata());
-            shard.producer.commitTransaction();
-            shard.liveFrom = next;
-            shard.appliedSinceSnapshot += batch.size();
-            metrics.batch(tp.partition(), batch.size(), System.nanoTime() - started);
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+        } catch (SimulatedCrash e) {
+            throw e;
+        } catch (KafkaException e) {
+            failed(tp, e);
+            return null;
+        }
+        return new Batch(tp, shard, batch.size(), batch.get(batch.size() - 1).offset() + 1, started);
+    }
+
+    /**
+     * Commits each open transaction with its consumer offset. The partitions' producers are
+     * independent, so their commits (a few broker round trips each) run side by side.
+     */
+    private void commit(List<Batch> open) {
+        if (open.isEmpty()) {
+            return;
+        }
+        org.apache.kafka.clients.consumer.ConsumerGroupMetadata group = consumer.groupMetadata();
+        Map<Batch, CompletableFuture<Void>> commits = new java.util.LinkedHashMap<>();
+        for (Batch b : open) {
+            Runnable commit = () -> {
+                b.shard().producer.sendOffsetsToTransaction(Map.of(b.tp(), new OffsetAndMetadata(b.next())), group);
+                b.shard().producer.commitTransaction();
+            };
+            commits.put(b, open.size() == 1 ? run(commit) : CompletableFuture.runAsync(commit, committers));
+        }
+        for (Map.Entry<Batch, CompletableFuture<Void>> e : commits.entrySet()) {
+            Batch b = e.getKey();
+            try {
+                e.getValue().join();
+                b.shard().liveFrom = b.next();
+                b.shard().appliedSinceSnapshot += b.records();
+                metrics.batch(b.tp().partition(), b.records(), System.nanoTime() - b.started());
+                snapshotIfDue(b.tp().partition(), b.shard());
+            } catch (java.util.concurrent.CompletionException failure) {
+                Throwable cause = failure.getCause();
+                if (cause instanceof KafkaException k) {
+                    failed(b.tp(), k);
+                } else {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private static CompletableFuture<Void> run(Runnable r) {
+        try {
+            r.run();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A partition's transaction failed: fenced (lost it: drop the engine) or otherwise (rebuild from committed state). */
+    private void failed(TopicPartition tp, KafkaException e) {
+        if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
             LOG.warn("worker {}: shard {} fenced by a newer owner ({}); dropping its engine", settings.name(),
                     tp.partition(), e.getClass().getSimpleName());
             metrics.fenced(tp.partition());
             drop(tp.partition(), false);
             consumer.pause(List.of(tp));
             return;
-        } catch (SimulatedCrash e) {
-            throw e;
-        } catch (KafkaException e) {
-            // the transaction did not commit, but the engine applied its inputs: rebuild it from the committed state
-            LOG.warn("worker {}: shard {} transaction failed ({}); recovering the shard", settings.name(),
-                    tp.partition(), e.toString());
-            drop(tp.partition(), true);
-            recover(tp.partition());
-            return;
         }
-        snapshotIfDue(tp.partition(), shard);
+        // the transaction did not commit, but the engine applied its inputs: rebuild it from the committed state
+        LOG.warn("worker {}: shard {} transaction failed ({}); recovering the shard", settings.name(),
+                tp.partition(), e.toString());
+        drop(tp.partition(), true);
+        recover(tp.partition());
     }
 
     private ShardReply apply(Shard shard, ConsumerRecord<String, byte[]> r) {
@@ -247,7 +315,7 @@ public final class ShardWorker implements AutoCloseable {
     /** Takes over {@code partition}: fences its previous owner, restores snapshot + committed log, seeks. */
     private void recover(int partition) {
         long started = System.nanoTime();
-        TopicPartition tp = new TopicPartition(Topics.SHARD_LOG, partition);
+        TopicPartition tp = new TopicPartition(settings.topics().shardLog(), partition);
         KafkaProducer<String, byte[]> producer = producer(partition);
         OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
         long liveFrom = committed == null ? 0 : committed.offset();
@@ -358,6 +426,7 @@ public final class ShardWorker implements AutoCloseable {
             shard.producer.close(Duration.ZERO);
         }
         owned.clear();
+        committers.shutdownNow();
         try {
             consumer.close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
