@@ -62,6 +62,14 @@ public final class InProcessCluster implements AutoCloseable {
         return w;
     }
 
+    public Topics topics() {
+        return topics;
+    }
+
+    public int shards() {
+        return shards;
+    }
+
     public List<ShardWorker> workers() {
         return workers;
     }

@@ -1,0 +1,46 @@
+package com.copyguard.cluster.ingress;
+
+import com.copyguard.pipeline.WallClockGuard;
+import com.copyguard.security.SecurityOptions;
+import com.copyguard.security.SigningKey;
+import com.copyguard.server.CommandEdge;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+/**
+ * The stateless HTTP ingress: the single-node service's contract, tokens, roles and parsers
+ * ({@link CommandEdge}) in front of the {@link ClusterGateway}. Any number of them can run; a
+ * client gets a 2xx only after the owning shards committed the input.
+ */
+public final class ClusterIngress implements AutoCloseable {
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private ClusterIngress(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
+                                       SecurityOptions security, WallClockGuard wallClock) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock,
+                    (command, sender, confinedTo) -> gateway.submit(command, sender, confinedTo)
+                            .thenApply(a -> new CommandEdge.Answer(a.status(), a.body()))).await();
+            return new ClusterIngress(vertx, server);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+}
