@@ -68,6 +68,12 @@ class ClusterFaultIT {
             }
             assertThat(LedgerChecks.unbalancedAccounts(run.single())).isEmpty();
             assertThat(run.leftOut().size()).as("inputs left out").isLessThan(inputs / 10);
+            // the moves are on the per-shard meters: more recoveries than the 16 first ones, and their times
+            double recoveries = cluster.registry().find("copyguard_shard_recoveries_total").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            assertThat(recoveries).isGreaterThan(16);
+            assertThat(cluster.registry().find("copyguard_shard_recovery_seconds").gauges()).hasSize(16);
+            assertThat(cluster.registry().find("copyguard_shard_transaction_seconds").timers()).hasSize(16);
         }
     }
 }

@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Per-shard meters, tagged {@code shard} (bounded: the shard count is fixed): records behind the
  * log's end (lag), records per transaction, transaction time, and how long the last recovery from
- * snapshot + log took. Meters of a shard this worker gave away read 0 lag and stay until it exits.
+ * snapshot + log took. A shard this worker gave away reads 0 lag here (its new owner reports the real lag), so {@code max by (shard)} over workers is the shard's lag.
  */
 final class ShardMetrics {
+    /** A few histogram buckets per shard (the shard count multiplies the series), enough for a p99 panel. */
+    private static final java.time.Duration[] SLOS = java.util.stream.LongStream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500)
+            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
     private final MeterRegistry registry;
     private final Map<Integer, AtomicLong> lag = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> recoveryMillis = new ConcurrentHashMap<>();
@@ -38,6 +41,7 @@ final class ShardMetrics {
                 .tag("shard", tag(shard)).register(registry).record(records);
         Timer.builder("copyguard_shard_transaction_seconds")
                 .description("Apply a batch, write its replies and offsets, commit the transaction")
+                .serviceLevelObjectives(SLOS)
                 .tag("shard", tag(shard)).register(registry).record(transactionNanos, TimeUnit.NANOSECONDS);
     }
 

@@ -338,6 +338,7 @@ public final class ShardWorker implements AutoCloseable {
         if (shard == null) {
             return;
         }
+        metrics.lag(partition, 0);
         try {
             if (abort) {
                 shard.producer.abortTransaction();
