@@ -56,8 +56,11 @@ public final class CommandEdge {
         CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo);
     }
 
-    /** A status and JSON body to answer with. */
-    public record Answer(int status, JsonNode body) {
+    /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
+    public record Answer(int status, JsonNode body, com.copyguard.refusal.RefusalCode refusal) {
+        int httpStatus() {
+            return refusal == null ? status : RefusalStatus.of(refusal);
+        }
     }
 
     private static final String CONFINED_TO = "copyguard.confinedTo";
@@ -168,7 +171,7 @@ public final class CommandEdge {
             if (error != null) {
                 ErrorResponder.fail(ctx, error);
             } else {
-                Exchange.json(ctx, answer.status(), answer.body());
+                Exchange.json(ctx, answer.httpStatus(), answer.body());
             }
         }));
     }

@@ -7,6 +7,7 @@ import com.copyguard.cluster.Topics;
 import com.copyguard.command.Command;
 import com.copyguard.command.Sender;
 import com.copyguard.journal.CommandCodec;
+import com.copyguard.refusal.RefusalCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class ClusterGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterGateway.class);
 
-    /** A reply to an input: status and JSON body, merged from every shard that answered. */
-    public record Answer(int status, com.fasterxml.jackson.databind.JsonNode body) {
+    /**
+     * A reply to an input, merged from every shard that answered: the engine's status and body when
+     * it was applied; its refusal code (status 0) and error body when refused; or, when the cluster
+     * could not confirm it, status 503 NOT_CONFIRMED.
+     */
+    public record Answer(int status, com.fasterxml.jackson.databind.JsonNode body, RefusalCode refusal) {
     }
 
     private final Topics topics;
@@ -153,7 +158,7 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private static Answer unavailable(String message) {
-        return new Answer(503, com.copyguard.engine.Json.object().put("error", "NOT_CONFIRMED").put("message", message));
+        return new Answer(503, com.copyguard.engine.Json.object().put("error", "NOT_CONFIRMED").put("message", message), null);
     }
 
     private void run() {
@@ -171,7 +176,7 @@ public final class ClusterGateway implements AutoCloseable {
                     }
                     if (p.received.size() == p.parts) {
                         ReplyMerge.Merged m = ReplyMerge.of(p.received);
-                        p.answer.complete(new Answer(m.status(), m.body()));
+                        p.answer.complete(new Answer(m.status(), m.body(), m.refusal()));
                     }
                 }
             }

@@ -27,7 +27,7 @@ public final class ClusterIngress implements AutoCloseable {
         try {
             HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock,
                     (command, sender, confinedTo) -> gateway.submit(command, sender, confinedTo)
-                            .thenApply(a -> new CommandEdge.Answer(a.status(), a.body()))).await();
+                            .thenApply(a -> new CommandEdge.Answer(a.status(), a.body(), a.refusal()))).await();
             return new ClusterIngress(vertx, server);
         } catch (RuntimeException e) {
             vertx.close();

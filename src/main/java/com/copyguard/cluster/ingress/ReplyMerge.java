@@ -2,6 +2,7 @@ package com.copyguard.cluster.ingress;
 
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.engine.Json;
+import com.copyguard.refusal.RefusalCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,7 @@ import java.util.List;
  * {@code rejected} are summed and its {@code decisions} and {@code riskActions} listed shard by
  * shard (so followers appear in shard order, not in the single node's subscription order); every
  * other field is the lowest shard's, which all shards agree on. Shards that disagree on whether the
- * input was refused mean their market state diverged: that is answered 500 SHARDS_DISAGREE.
+ * input was refused mean their market state diverged: that is answered SHARDS_DISAGREE (an internal error).
  */
 final class ReplyMerge {
     private static final List<String> SUMMED = List.of("copied", "rejected");
@@ -22,23 +23,22 @@ final class ReplyMerge {
     private ReplyMerge() {
     }
 
-    /** Status and body of the whole reply. */
-    record Merged(int status, JsonNode body) {
+    /** Status (applied) or refusal code (refused) and body of the whole reply. */
+    record Merged(int status, JsonNode body, RefusalCode refusal) {
     }
 
     static Merged of(List<ShardReply> parts) {
         List<ShardReply> sorted = parts.stream().sorted(Comparator.comparingInt(ShardReply::shard)).toList();
         ShardReply first = sorted.get(0);
-        boolean firstOk = first.status() < 300;
         for (ShardReply r : sorted) {
-            if ((r.status() < 300) != firstOk) {
-                return new Merged(500, Json.object().put("error", "SHARDS_DISAGREE").put("message",
-                        "shard " + first.shard() + " answered " + first.status() + " but shard " + r.shard() + " "
-                                + r.status() + "; the shards' market state differs"));
+            if (r.refused() != first.refused()) {
+                return new Merged(0, Json.object().put("error", "SHARDS_DISAGREE").put("message",
+                        "shard " + first.shard() + " " + outcome(first) + " but shard " + r.shard() + " " + outcome(r)
+                                + "; the input is applied on some shards only"), RefusalCode.INTERNAL_ERROR);
             }
         }
-        if (!firstOk || sorted.size() == 1 || !first.body().isObject()) {
-            return new Merged(first.status(), first.body());
+        if (first.refused() || sorted.size() == 1 || !first.body().isObject()) {
+            return new Merged(first.status(), first.body(), first.refusal());
         }
         ObjectNode merged = ((ObjectNode) first.body()).deepCopy();
         for (ShardReply r : sorted.subList(1, sorted.size())) {
@@ -53,6 +53,10 @@ final class ReplyMerge {
                 }
             }
         }
-        return new Merged(first.status(), merged);
+        return new Merged(first.status(), merged, null);
+    }
+
+    private static String outcome(ShardReply r) {
+        return r.refused() ? "refused it (" + r.body().path("error").asText() + ")" : "applied it";
     }
 }

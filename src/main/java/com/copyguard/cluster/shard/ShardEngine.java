@@ -23,7 +23,7 @@ import com.copyguard.ledger.Subscription;
 import com.copyguard.refusal.Refusal;
 import com.copyguard.rules.ActiveRules;
 import com.copyguard.rules.RuleSet;
-import com.copyguard.server.RefusalStatus;
+import com.copyguard.refusal.RefusalCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.slf4j.Logger;
@@ -83,11 +83,11 @@ public final class ShardEngine {
         } catch (RuntimeException e) {
             // the ingress encoded it; a record that does not decode is answered, never retried forever
             LOG.warn("shard {} offset {}: undecodable input skipped: {}", shard, offset, e.toString());
-            return ShardReply.error(envelope.requestId(), shard, envelope.parts(), 400, "MALFORMED_JSON",
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.MALFORMED_JSON, "MALFORMED_JSON",
                     "the input could not be decoded");
         }
         if (envelope.confinedTo() != null && !ownedBy(command, envelope.confinedTo())) {
-            return ShardReply.error(envelope.requestId(), shard, envelope.parts(), 404, "NOT_FOUND",
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                     "subscription or account not found");
         }
         try {
@@ -95,13 +95,14 @@ public final class ShardEngine {
             if (command instanceof ActivateRules && reply.changed()) {
                 lastActivation = json;
             }
-            return new ShardReply(envelope.requestId(), shard, envelope.parts(), reply.status(), reply.body());
+            return new ShardReply(envelope.requestId(), shard, envelope.parts(), reply.status(), reply.body(), null);
         } catch (Refusal e) {
-            return ShardReply.error(envelope.requestId(), shard, envelope.parts(), RefusalStatus.of(e.code()),
-                    e.errorCode(), e.getMessage());
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("shard {} offset {}: input refused by an internal error", shard, offset, e);
-            return ShardReply.error(envelope.requestId(), shard, envelope.parts(), 500, "INTERNAL_ERROR", String.valueOf(e));
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
+                    "INTERNAL_ERROR", String.valueOf(e));
         }
     }
 
