@@ -37,6 +37,29 @@ class ClusterProcessIT {
         kafka.close();
     }
 
+    /** The README's all-in-one process: sequencer (seeding rules and instruments), a worker and the ingress. */
+    @org.junit.jupiter.api.Test
+    void allPartsInOneProcessServeTheApi(@TempDir Path keys) {
+        Topics topics = new Topics("all" + System.nanoTime() % 100000);
+        try (WorkerProcess all = WorkerProcess.launch(List.of("cluster", "all", "--bootstrap-servers",
+                kafka.bootstrapServers(), "--topic-prefix", topics.prefix(), "--replication", "1", "--shards", "8",
+                "--port", "0", "--key-dir", keys.toString()));
+             com.copyguard.security.Tokens4Tests tokens = new com.copyguard.security.Tokens4Tests(keys)) {
+            com.copyguard.testing.ApiClient api = new com.copyguard.testing.ApiClient(all.ingressPort(),
+                    tokens.token("ops", com.copyguard.security.Role.ADMIN, null));
+            assertThat(api.put("/experts/alice", "{\"equity\":\"10000\"}").status()).isEqualTo(201);
+            var follow = api.post("/subscriptions", "{\"followerId\":\"bob\",\"expertId\":\"alice\",\"mode\":\"MULTIPLIER\","
+                    + "\"multiplier\":\"0.1\",\"amount\":\"1000\",\"settings\":{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}},"
+                    + "\"time\":1700000000000}");
+            assertThat(follow.status()).as(follow.raw()).isEqualTo(201);
+            var fill = api.post("/experts/alice/fills", "{\"fillId\":\"f1\",\"symbol\":\"BTCUSDT\",\"action\":\"OPEN_LONG\","
+                    + "\"qty\":\"0.1\",\"price\":\"100000\",\"leverage\":100,\"marginMode\":\"CROSS\",\"status\":\"FILLED\","
+                    + "\"time\":1700000001000}");
+            assertThat(fill.status()).as(fill.raw() + "\n" + all.log()).isEqualTo(200);
+            assertThat(fill.body().path("copied").asInt()).as("BTCUSDT came from the seeded catalog").isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {201, 202, 203})
     void aWorkerKilledWithSigkillLosesNothing(long seed, @TempDir Path snapshots) {

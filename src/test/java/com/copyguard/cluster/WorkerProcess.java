@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/copyguard.jar cluster worker ...} as a separate JVM, to be killed with SIGKILL. */
+/** {@code java -jar target/copyguard.jar cluster ...} as a separate JVM (a worker, or all parts), to be killed with SIGKILL. */
 final class WorkerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "copyguard.jar");
     private final Process process;
     private final StringBuffer log = new StringBuffer();
     private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private final CompletableFuture<Integer> ingressPort = new CompletableFuture<>();
 
     private WorkerProcess(Process process) {
         this.process = process;
@@ -27,13 +28,19 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(String bootstrap, Topics topics, Path snapshots, String name) {
+        return launch(List.of("cluster", "worker", "--bootstrap-servers", bootstrap,
+                "--topic-prefix", topics.prefix(), "--replication", "1", "--snapshot-dir", snapshots.toString(),
+                "--snapshot-every", "25", "--name", name));
+    }
+
+    /** {@code java -jar copyguard.jar ARGS...}, waiting until it says it runs. */
+    static WorkerProcess launch(List<String> args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package (or verify) first");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "cluster", "worker", "--bootstrap-servers", bootstrap,
-                "--topic-prefix", topics.prefix(), "--replication", "1", "--snapshot-dir", snapshots.toString(),
-                "--snapshot-every", "25", "--name", name));
+                "-Xmx768m", "-jar", JAR.toString()));
+        cmd.addAll(args);
         try {
             WorkerProcess p = new WorkerProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
             p.running.get(120, TimeUnit.SECONDS);
@@ -48,6 +55,10 @@ final class WorkerProcess implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 log.append(line).append('\n');
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("ingress listening on port (\\d+)").matcher(line);
+                if (m.find()) {
+                    ingressPort.complete(Integer.parseInt(m.group(1)));
+                }
                 if (line.startsWith("copyguard cluster running")) {
                     running.complete(null);
                 }
@@ -56,6 +67,11 @@ final class WorkerProcess implements AutoCloseable {
             // the process went away
         }
         running.completeExceptionally(new IllegalStateException("the worker exited:\n" + log));
+    }
+
+    /** The port the ingress of this process listens on (it must run one). */
+    int ingressPort() {
+        return ingressPort.getNow(-1);
     }
 
     /** SIGKILL: no shutdown hook, no leaving the group, the open transaction left as it is. */
