@@ -54,6 +54,9 @@ public final class CommandEdge {
     /** Where a parsed command goes; {@code confinedTo} is the follower a follower-only caller is held to (else null). */
     public interface Sink {
         CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo);
+
+        /** Whether commands can be answered now (readiness). */
+        boolean ready();
     }
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
@@ -104,7 +107,13 @@ public final class CommandEdge {
             router.route().handler(HttpApi::decodableQuery);
             router.route().handler(access::authorize);
             router.get("/health/live").handler(ctx -> Exchange.json(ctx, 200, com.copyguard.engine.Json.object().put("status", "UP")));
-            router.get("/health/ready").handler(ctx -> Exchange.json(ctx, 200, com.copyguard.engine.Json.object().put("status", "UP")));
+            router.get("/health/ready").handler(ctx -> {
+                if (sink.ready()) {
+                    Exchange.json(ctx, 200, com.copyguard.engine.Json.object().put("status", "UP"));
+                } else {
+                    ErrorResponder.send(ctx, 503, "NOT_READY", "the ingress cannot read replies from the cluster");
+                }
+            });
             router.route().failureHandler(ErrorResponder::handle);
             for (int status : ErrorResponder.ROUTER_STATUSES) {
                 router.errorHandler(status, ctx -> ErrorResponder.handle(ctx, status));

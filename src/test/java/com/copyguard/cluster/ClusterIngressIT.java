@@ -106,6 +106,7 @@ class ClusterIngressIT {
         Response invalid = admin.post("/subscriptions", "{\"followerId\":\"x\",\"unknown\":1}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(admin.get("/accounts/" + dave.text("accountId")).status()).as("reads are not carried yet").isEqualTo(501);
+        assertThat(admin.as(null).get("/health/ready").status()).isEqualTo(200);
     }
 
     @Test

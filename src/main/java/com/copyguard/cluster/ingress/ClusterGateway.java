@@ -117,6 +117,11 @@ public final class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /** Whether the reply reader runs: without it no input can be confirmed. */
+    public boolean readingReplies() {
+        return running && thread.isAlive();
+    }
+
     public ShardRouting routing() {
         return routing;
     }

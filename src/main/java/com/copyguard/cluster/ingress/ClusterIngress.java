@@ -25,9 +25,19 @@ public final class ClusterIngress implements AutoCloseable {
                                        SecurityOptions security, WallClockGuard wallClock) {
         Vertx vertx = Vertx.vertx();
         try {
-            HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock,
-                    (command, sender, confinedTo) -> gateway.submit(command, sender, confinedTo)
-                            .thenApply(a -> new CommandEdge.Answer(a.status(), a.body(), a.refusal()))).await();
+            HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock, new CommandEdge.Sink() {
+                @Override
+                public java.util.concurrent.CompletableFuture<CommandEdge.Answer> submit(com.copyguard.command.Command command,
+                        com.copyguard.command.Sender sender, String confinedTo) {
+                    return gateway.submit(command, sender, confinedTo)
+                            .thenApply(a -> new CommandEdge.Answer(a.status(), a.body(), a.refusal()));
+                }
+
+                @Override
+                public boolean ready() {
+                    return gateway.readingReplies();
+                }
+            }).await();
             return new ClusterIngress(vertx, server);
         } catch (RuntimeException e) {
             vertx.close();

@@ -169,7 +169,13 @@ public final class ShardWorker implements AutoCloseable {
                 }
             }
         } catch (WakeupException e) {
-            // close() asked us to stop
+            // close() asked us to stop: between polls, so every engine holds committed state only
+            owned.forEach((p, shard) -> {
+                if (!shard.recovering && shard.appliedSinceSnapshot > 0) {
+                    shard.appliedSinceSnapshot = Long.MAX_VALUE;
+                    snapshotIfDue(p, shard);
+                }
+            });
         } catch (SimulatedCrash e) {
             crashed = true;
             LOG.warn("worker {}: simulated crash in the middle of a transaction", settings.name());
