@@ -156,6 +156,11 @@ final class AccessControl {
         return ctx.get(ACTING_ROLE);
     }
 
+    /** The access rule declared for the request's operation (null before {@link #authorize} found one). */
+    static AccessRule rule(RoutingContext ctx) {
+        return ctx.get(RULE);
+    }
+
     /** The authenticated caller, or null on an open route. */
     static Caller caller(RoutingContext ctx) {
         return ctx.get(CALLER);

@@ -89,7 +89,7 @@ public final class HttpApi extends VerticleBase {
     }
 
     /** A query string with a malformed percent-escape is refused here, before any handler reads it. */
-    private static void decodableQuery(RoutingContext ctx) {
+    static void decodableQuery(RoutingContext ctx) {
         try {
             ctx.queryParams();
         } catch (RuntimeException e) {

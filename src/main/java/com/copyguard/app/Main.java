@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "copyguard", mixinStandardHelpOptions = true,
         description = "Rules-engine driven risk and replication service for futures copy trading.",
-        subcommands = {RulesCommand.class, ReplayCommand.class, StateHashCommand.class, TokenCommand.class})
+        subcommands = {RulesCommand.class, ReplayCommand.class, StateHashCommand.class, TokenCommand.class,
+                com.copyguard.cluster.cli.ClusterCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;

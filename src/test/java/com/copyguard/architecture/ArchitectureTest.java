@@ -45,6 +45,7 @@ class ArchitectureTest {
             .layer("Events").definedBy("com.copyguard.events..")
             .layer("Observability").definedBy("com.copyguard.observability..")
             .layer("Api").definedBy("com.copyguard.api..")
+            .layer("Cluster").definedBy("com.copyguard.cluster..")
             .layer("App").definedBy("com.copyguard.app..")
             .whereLayer("Core").mayNotAccessAnyLayer()
             .whereLayer("Json").mayOnlyAccessLayers("Core")
@@ -52,7 +53,9 @@ class ArchitectureTest {
             .whereLayer("Events").mayOnlyAccessLayers("Core", "Json")
             .whereLayer("Observability").mayOnlyAccessLayers("Core", "Json", "Durability", "Events")
             .whereLayer("Api").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability")
-            .whereLayer("App").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability", "Api")
+            .whereLayer("Cluster").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability", "Api")
+            .whereLayer("App").mayOnlyAccessLayers("Core", "Json", "Durability", "Events", "Observability", "Api",
+                    "Cluster")
             .because("input -> core -> durability -> events and metrics -> reply: the flow runs one way");
 
     @ArchTest
@@ -69,7 +72,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule resultsCarryNoHttpStatus = noClasses()
-            .that().resideOutsideOfPackage("com.copyguard.api..")
+            // a cluster shard answers for the HTTP ingress that waits on its reply topic
+            .that().resideOutsideOfPackages("com.copyguard.api..", "com.copyguard.cluster..")
             .should().dependOnClassesThat().haveSimpleName("ResultStatus")
             .because("200 or 201 is decided only at the edge, from whether the result created something");
 

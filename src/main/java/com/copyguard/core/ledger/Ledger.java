@@ -61,6 +61,19 @@ public final class Ledger {
         }
     }
 
+    /**
+     * Makes the subscription and account ids this ledger mints start after {@code base} (S{base+1},
+     * A{base+1}, ...). A cluster shard owns one block of ids, so any id names its shard and the
+     * stateless ingress routes a request by its id alone. Only on a ledger that has minted nothing.
+     */
+    public void mintIdsAfter(long base) {
+        if (subscriptionSeq != 0 || accountSeq != 0 || base < 0) {
+            throw new IllegalStateException("ids are minted after a base only on a fresh ledger");
+        }
+        subscriptionSeq = base;
+        accountSeq = base;
+    }
+
     private void posted(Account a, Transaction t) {
         changed(a);
         if (t != null) {

@@ -36,7 +36,7 @@ public final class WallClockGuard {
     }
 
     /** Throws 400 {@code TIME_AHEAD_OF_WALL_CLOCK} when the command's event time is too far ahead. */
-    void check(Command command) {
+    public void check(Command command) {
         Long time = command.eventTime();
         if (time == null) {
             return;

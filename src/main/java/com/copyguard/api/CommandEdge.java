@@ -1,0 +1,194 @@
+package com.copyguard.api;
+
+import com.copyguard.json.input.CommandParser;
+
+import com.copyguard.core.command.AdvanceClock;
+import com.copyguard.core.command.ChangePositionMargin;
+import com.copyguard.core.command.ClosePosition;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Deposit;
+import com.copyguard.core.command.ExpertEquityReport;
+import com.copyguard.core.command.ExpertFill;
+import com.copyguard.core.command.ExpertMarginChange;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.PatchSettings;
+import com.copyguard.core.command.PauseSubscription;
+import com.copyguard.core.command.PriceTick;
+import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
+import com.copyguard.core.command.ResumeSubscription;
+import com.copyguard.core.command.Sender;
+import com.copyguard.core.command.StopFollowing;
+import com.copyguard.core.command.Withdraw;
+import com.copyguard.durability.writer.WallClockGuard;
+import com.copyguard.api.security.AccessPolicy;
+import com.copyguard.api.security.AccessRule;
+import com.copyguard.api.security.Caller;
+import com.copyguard.api.security.SecurityOptions;
+import com.copyguard.api.security.SigningKey;
+import com.copyguard.api.security.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The single-node service's HTTP edge for state-changing commands, with the commands sent
+ * somewhere else: the same contract validation, bearer tokens, roles, follower confinement, body
+ * parsing, command parsers and error bodies as {@link HttpApi}, answering from a {@link Sink} (the
+ * cluster's ingress sends them to Kafka). Operations it does not carry answer 501
+ * {@code NOT_IN_CLUSTER_MODE}.
+ */
+public final class CommandEdge {
+    /** Where a parsed command goes; {@code confinedTo} is the follower a follower-only caller is held to (else null). */
+    public interface Sink {
+        CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo);
+
+        /** Whether commands can be answered now (readiness). */
+        boolean ready();
+    }
+
+    /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
+    public record Answer(int status, JsonNode body, com.copyguard.core.refusal.RefusalCode refusal) {
+        int httpStatus() {
+            return refusal == null ? status : RefusalStatus.of(refusal);
+        }
+    }
+
+    private static final String CONFINED_TO = "copyguard.confinedTo";
+    /** The command operations, each parsed by its command's own parser exactly as the single node does. */
+    private static final Map<String, Function<RoutingContext, Command>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("putInstrument", ctx -> CommandParser.putInstrument(ctx.pathParam("symbol"), JsonBody.of(ctx)));
+        COMMANDS.put("putExpert", ctx -> CommandParser.putExpert(ctx.pathParam("expertId"), JsonBody.of(ctx)));
+        COMMANDS.put("postExpertEquity", ctx -> CommandParser.expertEquityReport(ctx.pathParam("expertId"), JsonBody.of(ctx)));
+        COMMANDS.put("postFill", ctx -> CommandParser.expertFill(ctx.pathParam("expertId"), JsonBody.of(ctx)));
+        COMMANDS.put("postPrices", ctx -> CommandParser.priceTick(JsonBody.of(ctx)));
+        COMMANDS.put("postClock", ctx -> CommandParser.advanceClock(JsonBody.of(ctx)));
+        COMMANDS.put("follow", ctx -> CommandParser.follow(JsonBody.of(ctx)));
+        COMMANDS.put("patchSettings", ctx -> CommandParser.patchSettings(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("stopFollowing", ctx -> CommandParser.stopFollowing(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("closePosition", ctx -> CommandParser.closePosition(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("pauseSubscription", ctx -> CommandParser.pauseSubscription(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("resumeSubscription", ctx -> CommandParser.resumeSubscription(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("changePositionMargin", ctx -> CommandParser.changePositionMargin(ctx.pathParam("subscriptionId"), JsonBody.of(ctx)));
+        COMMANDS.put("changeExpertMargin", ctx -> CommandParser.expertMarginChange(ctx.pathParam("expertId"), JsonBody.of(ctx)));
+        COMMANDS.put("deposit", ctx -> CommandParser.deposit(ctx.pathParam("accountId"), JsonBody.of(ctx)));
+        COMMANDS.put("withdraw", ctx -> CommandParser.withdraw(ctx.pathParam("accountId"), JsonBody.of(ctx)));
+    }
+
+    private CommandEdge() {
+    }
+
+    /** The operations this edge carries. */
+    public static java.util.Set<String> operations() {
+        return COMMANDS.keySet();
+    }
+
+    /** Serves the contract on {@code host:port}; commands go to {@code sink}, checked at arrival against {@code wallClock}. */
+    public static Future<HttpServer> serve(Vertx vertx, String host, int port, SigningKey key, SecurityOptions security,
+                                           WallClockGuard wallClock, Sink sink) {
+        return OpenAPIContract.from(vertx, "openapi.yaml").compose(contract -> {
+            AccessPolicy policy = new AccessPolicy(contract);
+            AccessControl access = new AccessControl(policy, new Tokens(vertx, key, security));
+            Router router = Router.router(vertx);
+            router.route().handler(HttpApi::decodableQuery);
+            router.route().handler(access::authorize);
+            router.get("/health/live").handler(ctx -> Exchange.json(ctx, 200, com.copyguard.json.Json.object().put("status", "UP")));
+            router.get("/health/ready").handler(ctx -> {
+                if (sink.ready()) {
+                    Exchange.json(ctx, 200, com.copyguard.json.Json.object().put("status", "UP"));
+                } else {
+                    ErrorResponder.send(ctx, 503, "NOT_READY", "the ingress cannot read replies from the cluster");
+                }
+            });
+            router.route().failureHandler(ErrorResponder::handle);
+            for (int status : ErrorResponder.ROUTER_STATUSES) {
+                router.errorHandler(status, ctx -> ErrorResponder.handle(ctx, status));
+            }
+            RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+            rb.rootHandler(BodyHandler.create(false).setBodyLimit(HttpApi.MAX_BODY_BYTES));
+            rb.rootHandler(JsonBody::parse);
+            rb.rootHandler(CommandEdge::confine);
+            for (OpenAPIRoute route : rb.getRoutes()) {
+                String operation = route.getOperation().getOperationId();
+                Function<RoutingContext, Command> parse = COMMANDS.get(operation);
+                route.addHandler(parse == null ? CommandEdge::notCarried : ctx -> command(ctx, parse, wallClock, sink));
+                route.addFailureHandler(ErrorResponder::handle);
+            }
+            router.route("/*").subRouter(rb.createRouter());
+            HttpServerOptions options = new HttpServerOptions();
+            if (security.tls()) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(security.tlsCert().toString()).setKeyPath(security.tlsKey().toString()));
+            }
+            return vertx.createHttpServer(options).requestHandler(router)
+                    .invalidRequestHandler(ErrorResponder::invalidRequest).listen(port, host);
+        });
+    }
+
+    /**
+     * Holds a follower-only caller to its own data as {@link AccessControl#confine} does. Whether a
+     * subscription or account is the caller's own is known only to the shard that holds it, so the
+     * edge lets the request through and names the follower; the shard answers 404 when it is not
+     * theirs, at the moment it applies the command.
+     */
+    private static void confine(RoutingContext ctx) {
+        Caller caller = AccessControl.caller(ctx);
+        AccessRule rule = AccessControl.rule(ctx);
+        if (caller != null && rule != null && rule.confines(caller.roles())) {
+            ctx.put(CONFINED_TO, caller.followerId());
+        }
+        AccessControl.confine(ctx, new AccessControl.Owners() {
+            @Override
+            public CompletableFuture<String> ofSubscription(String subscriptionId) {
+                return CompletableFuture.completedFuture(caller.followerId());
+            }
+
+            @Override
+            public CompletableFuture<String> ofAccount(String accountId) {
+                return CompletableFuture.completedFuture(caller.followerId());
+            }
+        });
+    }
+
+    private static void command(RoutingContext ctx, Function<RoutingContext, Command> parse, WallClockGuard wallClock,
+                                Sink sink) {
+        Command command;
+        try {
+            command = parse.apply(ctx);
+            wallClock.check(command);
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        Sender sender = Exchange.sender(ctx);
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        sink.submit(command, sender, ctx.get(CONFINED_TO)).whenComplete((answer, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                ErrorResponder.fail(ctx, error);
+            } else {
+                Exchange.json(ctx, answer.httpStatus(), answer.body());
+            }
+        }));
+    }
+
+    private static void notCarried(RoutingContext ctx) {
+        ErrorResponder.send(ctx, 501, "NOT_IN_CLUSTER_MODE", "this operation is not served by the cluster ingress yet;"
+                + " reads and rule authoring run on the single-node service");
+    }
+}

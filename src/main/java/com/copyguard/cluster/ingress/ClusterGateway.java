@@ -1,0 +1,209 @@
+package com.copyguard.cluster.ingress;
+
+import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.ShardReply;
+import com.copyguard.cluster.ShardRouting;
+import com.copyguard.cluster.Topics;
+import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Sender;
+import com.copyguard.durability.journal.CommandCodec;
+import com.copyguard.core.refusal.RefusalCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingress's way into the cluster: appends an input where it belongs (a follower's shard, or
+ * the sequencer for a market-wide input) and completes when its reply has been read back from
+ * {@link Topics#REPLIES} with {@code read_committed}, i.e. only after the owning shards committed
+ * the transaction that applied it. Holds no state but the requests in flight.
+ */
+public final class ClusterGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterGateway.class);
+
+    /**
+     * A reply to an input, merged from every shard that answered: the engine's status and body when
+     * it was applied; its refusal code (status 0) and error body when refused; or, when the cluster
+     * could not confirm it, status 503 NOT_CONFIRMED.
+     */
+    public record Answer(int status, com.fasterxml.jackson.databind.JsonNode body, RefusalCode refusal) {
+    }
+
+    private final Topics topics;
+    private final ShardRouting routing;
+    private final Duration timeout;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> replies;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private static final class Pending {
+        final int parts;
+        final List<ShardReply> received = new ArrayList<>();
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+
+        Pending(int parts) {
+            this.parts = parts;
+        }
+    }
+
+    public ClusterGateway(String bootstrapServers, Topics topics, int shards, Duration timeout) {
+        this.topics = topics;
+        this.routing = new ShardRouting(shards);
+        this.timeout = timeout;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // read_committed fetches wait for transaction markers; a short wait keeps a hop at a few ms
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.replies = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = replyPartitions(replies, topics.replies());
+        replies.assign(partitions);
+        replies.seekToEnd(partitions);
+        // resolve the end now, so that no reply to an input sent after this constructor is skipped
+        partitions.forEach(replies::position);
+        this.thread = new Thread(this::run, "cg-gateway-replies");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The reply topic's partitions, waiting briefly for a topic just created to show in the metadata. */
+    private static List<TopicPartition> replyPartitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<org.apache.kafka.common.PartitionInfo> info = consumer.partitionsFor(topic);
+            if (info != null && !info.isEmpty()) {
+                return info.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Whether the reply reader runs: without it no input can be confirmed. */
+    public boolean readingReplies() {
+        return running && thread.isAlive();
+    }
+
+    public ShardRouting routing() {
+        return routing;
+    }
+
+    /**
+     * Sends {@code command} as {@code sender} (null: unknown); {@code confinedTo}: the follower a
+     * follower-only caller is held to (null: not confined). Completes with the merged reply, or with a
+     * 503 answer if the input could not be appended or its reply did not come within the timeout
+     * (then it may still be applied: retry with the same idempotency key).
+     */
+    public CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo) {
+        int shard = routing.of(command);
+        boolean market = shard == ShardRouting.MARKET;
+        String requestId = UUID.randomUUID().toString();
+        Pending p = new Pending(market ? routing.shards() : 1);
+        pending.put(requestId, p);
+        byte[] value = CommandCodec.encode(command, sender).getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(topics.seq(), 0, null, value)
+                : new ProducerRecord<>(topics.shardLog(), shard, null, value);
+        new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
+        producer.send(record, (meta, error) -> {
+            if (error != null) {
+                pending.remove(requestId);
+                p.answer.complete(unavailable("the input could not be appended: " + error.getMessage()));
+            }
+        });
+        return p.answer.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((answer, error) -> {
+                    pending.remove(requestId);
+                    if (error instanceof TimeoutException) {
+                        return unavailable("no reply within " + timeout.toMillis()
+                                + " ms; the input may still be applied (repeat it with the same idempotency key)");
+                    }
+                    if (error != null) {
+                        return unavailable(String.valueOf(error));
+                    }
+                    return answer;
+                });
+    }
+
+    private static Answer unavailable(String message) {
+        return new Answer(503, com.copyguard.json.Json.object().put("error", "NOT_CONFIRMED").put("message", message), null);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : replies.poll(Duration.ofMillis(100))) {
+                    Pending p = pending.get(r.key());
+                    if (p == null) {
+                        continue; // another ingress's request, or one that timed out
+                    }
+                    ShardReply reply = ShardReply.decode(r.value());
+                    // a shard that recovered answers again what its aborted transaction answered: count each shard once
+                    if (p.received.stream().noneMatch(x -> x.shard() == reply.shard())) {
+                        p.received.add(reply);
+                    }
+                    if (p.received.size() == p.parts) {
+                        ReplyMerge.Merged m = ReplyMerge.of(p.received);
+                        p.answer.complete(new Answer(m.status(), m.body(), m.refusal()));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("gateway reply reader stopped", e);
+        } finally {
+            replies.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        replies.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+        pending.values().forEach(p -> p.answer.complete(unavailable("the ingress is shutting down")));
+    }
+}

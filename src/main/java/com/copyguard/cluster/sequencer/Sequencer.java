@@ -1,0 +1,147 @@
+package com.copyguard.cluster.sequencer;
+
+import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.Topics;
+import com.copyguard.core.command.Command;
+import com.copyguard.durability.journal.CommandCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts every market-wide input into one order and hands it to every shard. It reads
+ * {@link Topics#SEQ} (one partition: that partition's order is the market's order) and, in one
+ * transaction per poll with its consumer offset, appends each input to every partition of
+ * {@link Topics#SHARD_LOG}: each shard then sees the market in the same order, interleaved with its
+ * own followers' commands. Its static transactional id (cg-sequencer) fences a second
+ * sequencer, so at most one forwards at a time. It decides nothing: every shard applies the input
+ * to its own copy of the market and expert state, which is the same everywhere.
+ */
+public final class Sequencer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+
+    private final Topics topics;
+    private final int shards;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Thread thread;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile boolean running = true;
+
+    public Sequencer(String bootstrapServers, Topics topics, int shards) {
+        this.topics = topics;
+        this.shards = shards;
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, topics.sequencerGroup());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // read_committed fetches wait for transaction markers; a short wait keeps a hop at a few ms
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topics.sequencerTransactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // an open sequencer transaction holds back every shard: keep it short
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.thread = new Thread(this::run, "cg-sequencer");
+    }
+
+    /**
+     * Starts forwarding. With {@code seed} non-empty and an empty {@link Topics#SEQ}, first appends
+     * those inputs (the rule set activation and the instrument catalog of a new cluster).
+     */
+    public Sequencer start(List<Command> seed) {
+        producer.initTransactions();
+        TopicPartition seq = new TopicPartition(topics.seq(), 0);
+        consumer.assign(List.of(seq));
+        if (!seed.isEmpty() && consumer.endOffsets(List.of(seq)).get(seq) == 0) {
+            producer.beginTransaction();
+            for (Command c : seed) {
+                ProducerRecord<String, byte[]> r = new ProducerRecord<>(topics.seq(), 0, null,
+                        CommandCodec.encode(c).getBytes(StandardCharsets.UTF_8));
+                new Envelope("seed-" + UUID.randomUUID(), 1, null).writeTo(r.headers());
+                producer.send(r);
+            }
+            producer.commitTransaction();
+            LOG.info("seeded {} with {} inputs", topics.seq(), seed.size());
+        }
+        OffsetAndMetadata committed = consumer.committed(java.util.Set.of(seq)).get(seq);
+        consumer.seek(seq, committed == null ? 0 : committed.offset());
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                producer.beginTransaction();
+                long next = -1;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    Envelope envelope = Envelope.readFrom(r.headers()).withParts(shards);
+                    for (int p = 0; p < shards; p++) {
+                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
+                        envelope.writeTo(out.headers());
+                        producer.send(out);
+                    }
+                    next = r.offset() + 1;
+                }
+                producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topics.seq(), 0), new OffsetAndMetadata(next)),
+                        consumer.groupMetadata());
+                producer.commitTransaction();
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (KafkaException e) {
+            // fenced by a newer sequencer, or a failure we cannot resume from in this process: stop; a restart resumes
+            LOG.error("sequencer stopped: {}", e.toString(), e);
+        } finally {
+            producer.close(Duration.ofSeconds(5));
+            consumer.close(Duration.ofSeconds(5));
+            stopped.complete(null);
+        }
+    }
+
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        stopped.join();
+    }
+}
