@@ -56,6 +56,14 @@ public final class Decimals {
         return div(a, BigDecimal.valueOf(b));
     }
 
+    /**
+     * a ÷ b to {@link #SCALE} places, rounded up: never understates a cost. A quantity computed as an
+     * amount divided by a per-unit cost rounded up always fits in that amount.
+     */
+    public static BigDecimal divUp(BigDecimal a, int b) {
+        return a.divide(BigDecimal.valueOf(b), SCALE, RoundingMode.UP).stripTrailingZeros();
+    }
+
     public static BigDecimal min(BigDecimal a, BigDecimal b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
