@@ -38,12 +38,17 @@ class RecoveryTest {
         return out;
     }
 
-    /** A copy of rules/v1 published under another version name. */
+    /**
+     * The active rule set's DRL published as both "v1" and "v2": the journal was written under the
+     * active rules, so each half replays under rules that decide its inputs as they were decided
+     * (the real rules/v1 would refuse some of today's fills RULE_RUNAWAY: see its affordability cap).
+     */
     private Path rulesWithV2() throws Exception {
         Path root = dir.resolve("rules");
+        String active = Files.readString(Path.of("rules", "ACTIVE")).trim();
         for (String v : new String[] {"v1", "v2"}) {
             Path target = Files.createDirectories(root.resolve(v));
-            try (Stream<Path> files = Files.list(Path.of("rules", "v1"))) {
+            try (Stream<Path> files = Files.list(Path.of("rules", active))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }
