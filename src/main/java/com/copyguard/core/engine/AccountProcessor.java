@@ -48,11 +48,10 @@ final class AccountProcessor {
     }
 
     Result deposit(Deposit c) {
-        String key = "deposit:" + c.accountId() + "/" + c.requestId();
-        Result seen = idempotency.seen(key, c);
-        if (seen != null) {
-            return seen;
-        }
+        return idempotency.once("deposit:" + c.accountId() + "/" + c.requestId(), c, () -> depositNow(c));
+    }
+
+    private AccountResult depositNow(Deposit c) {
         Account a = Lookup.account(ledger, c.accountId());
         if (!a.isPool() && allStopped(a)) {
             throw new InputRefused(RefusalCode.ACCOUNT_CLOSED, "account " + a.accountId()
@@ -67,9 +66,7 @@ final class AccountProcessor {
                 }
             }
         }
-        AccountResult result = new AccountResult(views.account(a));
-        idempotency.remember(key, c, result);
-        return result;
+        return new AccountResult(views.account(a));
     }
 
     private boolean allStopped(Account a) {
@@ -82,11 +79,10 @@ final class AccountProcessor {
     }
 
     Result withdraw(Withdraw c) {
-        String key = "withdrawal:" + c.accountId() + "/" + c.requestId();
-        Result seen = idempotency.seen(key, c);
-        if (seen != null) {
-            return seen;
-        }
+        return idempotency.once("withdrawal:" + c.accountId() + "/" + c.requestId(), c, () -> withdrawNow(c));
+    }
+
+    private WithdrawalResult withdrawNow(Withdraw c) {
         Account a = Lookup.account(ledger, c.accountId());
         Valuation v = ledger.valuation();
         RuleSet ruleSet = rules.get();
@@ -116,11 +112,9 @@ final class AccountProcessor {
         }
         List<RiskActionRecord> actions = risk.evaluate(List.of(a), c.time(), ref);
 
-        WithdrawalResult result = new WithdrawalResult(a.accountId(), c.requestId(), c.amount(), paid, frozenAdded,
+        return new WithdrawalResult(a.accountId(), c.requestId(), c.amount(), paid, frozenAdded,
                 a.frozen(), a.balance(), v.available(a), List.copyOf(interrupted), ruleSet.version(),
                 List.copyOf(check.getFiredRules()), Collections.unmodifiableMap(new LinkedHashMap<>(check.getExplanation())),
                 RiskActionSummary.of(actions));
-        idempotency.remember(key, c, result);
-        return result;
     }
 }

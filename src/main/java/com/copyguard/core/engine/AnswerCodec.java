@@ -15,10 +15,18 @@ public interface AnswerCodec {
     /** A smaller answer kept once the budget for full answers is spent (scalars only, marked as a summary). */
     byte[] summary(byte[] full);
 
-    /** The codec installed on the class path. */
+    /** The codec installed on the class path, looked up once (engines are built per shard and per test). */
     static AnswerCodec installed() {
-        return ServiceLoader.load(AnswerCodec.class).findFirst()
+        return Installed.CODEC;
+    }
+
+    /** Loaded on first use, so a caller that passes its own codec never scans the class path. */
+    final class Installed {
+        static final AnswerCodec CODEC = ServiceLoader.load(AnswerCodec.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + AnswerCodec.class.getName()
                         + " is installed (META-INF/services); pass one to the Engine"));
+
+        private Installed() {
+        }
     }
 }

@@ -44,11 +44,10 @@ final class FillProcessor {
     }
 
     Result apply(ExpertFill f) {
-        String key = "fill:" + f.expertId() + "/" + f.fillId();
-        Result seen = idempotency.seen(key, f);
-        if (seen != null) {
-            return seen;
-        }
+        return idempotency.once("fill:" + f.expertId() + "/" + f.fillId(), f, () -> decide(f));
+    }
+
+    private FillResult decide(ExpertFill f) {
         long started = System.nanoTime();
         Expert expert = Lookup.expert(ledger, f.expertId());
         Instrument instrument = ledger.instrument(f.symbol());
@@ -108,9 +107,7 @@ final class FillProcessor {
         }
         List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
 
-        FillResult result = answer(f.fillId(), made, actions);
-        idempotency.remember(key, f, result);
-        return result;
+        return answer(f.fillId(), made, actions);
     }
 
     /** Subscriptions that receive the expert's opens: all but the stopped ones (inactive ones are rejected by rule). */

@@ -84,7 +84,7 @@ public final class Idempotency {
      * The first answer to {@code key} if {@code body} repeats the input it came with, null if the key
      * is new; refuses the input if the key was first used with another body.
      */
-    public Result seen(String key, Command body) {
+    Result seen(String key, Command body) {
         Answer a = answers.get(key);
         if (a == null) {
             return null;
@@ -112,7 +112,7 @@ public final class Idempotency {
         return result;
     }
 
-    public void remember(String key, Command body, Result result) {
+    void remember(String key, Command body, Result result) {
         byte[] json = codec.encode(result);
         answers.put(key, new Answer(result.created() ? CREATED : NOT_CREATED, CommandDigest.of(body), json));
         fullAnswers.addLast(key);
