@@ -7,14 +7,13 @@ import com.copyguard.app.ReplayCommand;
 import com.copyguard.app.RulesCommand;
 import com.copyguard.app.StateHashCommand;
 import com.copyguard.app.TokenCommand;
-import com.copyguard.api.security.SecurityOptions;
+import com.copyguard.api.security.ExternalIssuerOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,18 +48,8 @@ public final class Main implements Callable<Integer> {
             description = "Journal entries between periodic snapshots (0: only at shutdown). Default: ${DEFAULT-VALUE}")
     long snapshotEvery;
 
-    @Option(names = "--jwt-public-key", paramLabel = "FILE.pem",
-            description = "An external token issuer's public key (PEM, RSA or EC); repeatable")
-    List<Path> jwtPublicKeys = new ArrayList<>();
-
-    @Option(names = "--jwks", paramLabel = "FILE.json", description = "An external token issuer's JWKS file; repeatable")
-    List<Path> jwks = new ArrayList<>();
-
-    @Option(names = "--jwt-issuer", description = "Required iss of externally issued tokens")
-    String jwtIssuer;
-
-    @Option(names = "--jwt-audience", description = "Required aud of externally issued tokens")
-    String jwtAudience;
+    @Mixin
+    ExternalIssuerOptions externalIssuer;
 
     @Option(names = "--tls-cert", paramLabel = "CERT.pem", description = "Serve HTTPS with this certificate chain (PEM)")
     Path tlsCert;
@@ -95,7 +84,7 @@ public final class Main implements Callable<Integer> {
         config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
                 .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs))
                 .withWriterStallAfter(java.time.Duration.ofMillis(writerStallAfterMillis))
-                .withSecurity(new SecurityOptions(jwtPublicKeys, jwks, jwtIssuer, jwtAudience, tlsCert, tlsKey));
+                .withSecurity(externalIssuer.security(tlsCert, tlsKey));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);
         CountDownLatch stopped = new CountDownLatch(1);

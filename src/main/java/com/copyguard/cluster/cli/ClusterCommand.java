@@ -11,7 +11,7 @@ import com.copyguard.core.command.ActivateRules;
 
 import com.copyguard.durability.writer.WallClockGuard;
 import com.copyguard.core.rules.RuleSetLoader;
-import com.copyguard.api.security.SecurityOptions;
+import com.copyguard.api.security.ExternalIssuerOptions;
 import com.copyguard.api.security.SigningKey;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -85,17 +86,8 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--key-dir", defaultValue = "data", description = "Where the ingress finds (or creates) its token signing key; every ingress must share it. Default: ${DEFAULT-VALUE}")
     Path keyDir;
 
-    @Option(names = "--jwt-public-key", paramLabel = "FILE.pem", description = "An external token issuer's public key; repeatable")
-    List<Path> jwtPublicKeys = new ArrayList<>();
-
-    @Option(names = "--jwks", paramLabel = "FILE.json", description = "An external token issuer's JWKS file; repeatable")
-    List<Path> jwks = new ArrayList<>();
-
-    @Option(names = "--jwt-issuer", description = "Required iss of externally issued tokens")
-    String jwtIssuer;
-
-    @Option(names = "--jwt-audience", description = "Required aud of externally issued tokens")
-    String jwtAudience;
+    @Mixin
+    ExternalIssuerOptions externalIssuer;
 
     @Option(names = "--reply-timeout-ms", defaultValue = "30000", description = "How long the ingress waits for a committed reply. Default: ${DEFAULT-VALUE}")
     long replyTimeoutMs;
@@ -140,7 +132,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 ClusterGateway gateway = new ClusterGateway(bootstrapServers, topics, shardCount, Duration.ofMillis(replyTimeoutMs));
                 running.add(gateway);
                 ClusterIngress ingress = ClusterIngress.start(gateway, host, port, SigningKey.loadOrCreate(keyDir),
-                        new SecurityOptions(jwtPublicKeys, jwks, jwtIssuer, jwtAudience, null, null),
+                        externalIssuer.security(null, null),
                         WallClockGuard.allowing(Duration.ofMillis(maxTimeAheadMs)));
                 running.add(0, ingress);
                 System.out.println("copyguard cluster ingress listening on port " + ingress.port());
