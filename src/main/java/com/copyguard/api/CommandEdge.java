@@ -49,8 +49,8 @@ import java.util.function.Function;
  * The single-node service's HTTP edge for state-changing commands, with the commands sent
  * somewhere else: the same contract validation, bearer tokens, roles, follower confinement, body
  * parsing, command parsers and error bodies as {@link HttpApi}, answering from a {@link Sink} (the
- * cluster's ingress sends them to Kafka). Operations it does not carry answer 501
- * {@code NOT_IN_CLUSTER_MODE}.
+ * cluster's ingress sends them to Kafka). Reads ({@link ReadOperations}) and the event stream are
+ * answered by the sink too; operations it does not carry answer 501 {@code NOT_IN_CLUSTER_MODE}.
  */
 public final class CommandEdge {
     /** Where a parsed command goes; {@code confinedTo} is the follower a follower-only caller is held to (else null). */
@@ -59,6 +59,22 @@ public final class CommandEdge {
 
         /** Whether commands can be answered now (readiness). */
         boolean ready();
+
+        /**
+         * Answers a read operation ({@link ReadOperations}) where its data lives; {@code confinedTo}
+         * as for {@link #submit}. May throw a 400 {@link com.copyguard.core.refusal.InputRefused}
+         * for a bad parameter, before anything is asked.
+         */
+        CompletableFuture<Answer> read(ReadOperations.Request request, String confinedTo);
+
+        /** The live events GET /events streams, ids assigned by the sink (null: not served). */
+        com.copyguard.events.EventRing events();
+
+        /**
+         * The rule set versions GET /rules lists and POST /rules/activate compiles and sends (null:
+         * no rules directory; activation is not served and the list shows the active set only).
+         */
+        com.copyguard.core.rules.RuleSetLoader rules();
     }
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
@@ -124,10 +140,25 @@ public final class CommandEdge {
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(HttpApi.MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
             rb.rootHandler(CommandEdge::confine);
+            com.copyguard.events.EventRing events = sink.events();
+            com.copyguard.core.rules.RuleSetLoader library = sink.rules();
+            com.copyguard.core.rules.CompiledRuleSets compiled = new com.copyguard.core.rules.CompiledRuleSets();
             for (OpenAPIRoute route : rb.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
                 Function<RoutingContext, Command> parse = COMMANDS.get(operation);
-                route.addHandler(parse == null ? CommandEdge::notCarried : ctx -> command(ctx, parse, wallClock, sink));
+                if (operation.equals("listRules") && library != null) {
+                    route.addHandler(ctx -> listRules(ctx, library, sink));
+                } else if (operation.equals("activateRules") && library != null) {
+                    route.addHandler(ctx -> activateRules(ctx, library, compiled, wallClock, sink));
+                } else if (parse != null) {
+                    route.addHandler(ctx -> command(ctx, parse, wallClock, sink));
+                } else if (ReadOperations.operations().contains(operation)) {
+                    route.addHandler(ctx -> read(ctx, operation, sink));
+                } else if (operation.equals("streamEvents") && events != null) {
+                    route.addHandler(new EventStream(events)::handle);
+                } else {
+                    route.addHandler(CommandEdge::notCarried);
+                }
                 route.addFailureHandler(ErrorResponder::handle);
             }
             router.route("/*").subRouter(rb.createRouter());
@@ -187,8 +218,58 @@ public final class CommandEdge {
         }));
     }
 
+    private static void read(RoutingContext ctx, String operation, Sink sink) {
+        read(ctx, operation, sink, a -> a);
+    }
+
+    private static void read(RoutingContext ctx, String operation, Sink sink, java.util.function.UnaryOperator<Answer> then) {
+        CompletableFuture<Answer> answer;
+        try {
+            answer = sink.read(ReadOperations.Request.of(ctx, operation), ctx.get(CONFINED_TO));
+        } catch (RuntimeException e) {
+            ErrorResponder.fail(ctx, e);
+            return;
+        }
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        answer.whenComplete((a, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                ErrorResponder.fail(ctx, error);
+            } else {
+                Answer out = then.apply(a);
+                Exchange.json(ctx, out.httpStatus(), out.body());
+            }
+        }));
+    }
+
+    /** GET /rules: the active set as the sink reads it, with this edge's rules directory's versions. */
+    private static void listRules(RoutingContext ctx, com.copyguard.core.rules.RuleSetLoader library, Sink sink) {
+        RulesRoutes.blocking(ctx, () -> RulesRoutes.versions(library), versions -> read(ctx, "listRules", sink, a -> {
+            if (a.refusal() == null && a.body() instanceof com.fasterxml.jackson.databind.node.ObjectNode n
+                    && n.get("versions") instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                list.removeAll();
+                list.addAll(((com.fasterxml.jackson.databind.node.ObjectNode) RulesRoutes.listing(versions)).withArray("versions"));
+            }
+            return a;
+        }));
+    }
+
+    /**
+     * POST /rules/activate (admin): compiled here first, so that a version that does not compile is a
+     * 422 that sends nothing; then sent as the journaled activation with its full text, as the single node does.
+     */
+    private static void activateRules(RoutingContext ctx, com.copyguard.core.rules.RuleSetLoader library,
+                                      com.copyguard.core.rules.CompiledRuleSets compiled, WallClockGuard wallClock,
+                                      Sink sink) {
+        String version = RulesRoutes.postedVersion(ctx, library);
+        if (version == null) {
+            return;
+        }
+        RulesRoutes.blocking(ctx, () -> compiled.compile(library.source(version)).source(),
+                source -> command(ctx, c -> com.copyguard.core.command.ActivateRules.of(source), wallClock, sink));
+    }
+
     private static void notCarried(RoutingContext ctx) {
-        ErrorResponder.send(ctx, 501, "NOT_IN_CLUSTER_MODE", "this operation is not served by the cluster ingress yet;"
-                + " reads and rule authoring run on the single-node service");
+        ErrorResponder.send(ctx, 501, "NOT_IN_CLUSTER_MODE", "this operation is not served by the cluster ingress yet"
+                + " (see README, Cluster mode: Not done yet)");
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,25 +25,46 @@ import java.util.regex.Pattern;
 final class ListQuery {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Map<String, Map<String, JsonNode>> DECLARED = new ConcurrentHashMap<>();
-    private final MultiMap params;
+    private final Map<String, String> params;
     private final Map<String, JsonNode> declared;
 
-    private ListQuery(MultiMap params, Map<String, JsonNode> declared) {
+    private ListQuery(Map<String, String> params, Map<String, JsonNode> declared) {
         this.params = params;
         this.declared = declared;
     }
 
     /** The query of {@code ctx}, checked against {@code operationId}'s declared query parameters. */
     static ListQuery of(RoutingContext ctx, String operationId) {
-        Map<String, JsonNode> declared = DECLARED.computeIfAbsent(operationId, ListQuery::queryParameters);
-        MultiMap params = ctx.queryParams();
+        return of(values(ctx.queryParams()), operationId);
+    }
+
+    /** Every value of every query parameter, by name, in order. */
+    static Map<String, List<String>> values(MultiMap params) {
+        Map<String, List<String>> out = new TreeMap<>();
         for (String name : params.names()) {
+            out.put(name, List.copyOf(params.getAll(name)));
+        }
+        return out;
+    }
+
+    /**
+     * A query given as values by name (as {@link #values} reads them; a request carried to another
+     * process), checked against {@code operationId}'s declared query parameters.
+     */
+    static ListQuery of(Map<String, List<String>> values, String operationId) {
+        Map<String, JsonNode> declared = DECLARED.computeIfAbsent(operationId, ListQuery::queryParameters);
+        Map<String, String> params = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            String name = e.getKey();
             if (!declared.containsKey(name)) {
                 throw new InputRefused(RefusalCode.UNKNOWN_PARAMETER, "query parameter " + InputRefused.quote(name)
                         + " is not one of " + declared.keySet());
             }
-            if (params.getAll(name).size() > 1) {
+            if (e.getValue().size() > 1) {
                 throw new InputRefused(RefusalCode.INVALID_PARAMETER, "query parameter " + name + " is given more than once");
+            }
+            if (!e.getValue().isEmpty()) {
+                params.put(name, e.getValue().get(0));
             }
         }
         return new ListQuery(params, declared);

@@ -76,41 +76,54 @@ final class RulesRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking(ctx, () -> {
-            List<RuleSource> versions = new ArrayList<>();
-            for (String v : library.versions()) {
-                try {
-                    versions.add(library.source(v));
-                } catch (RuleCompilationException e) {
-                    versions.add(RuleSource.of(v, "(unreadable: " + String.join("; ", e.messages()) + ")", Map.of()));
-                }
+        blocking(ctx, () -> versions(library), versions -> exchange.query(ctx, e -> listing(e, versions)));
+    }
+
+    /** Every version folder of {@code library}, read (not compiled); an unreadable one says why. Blocking. */
+    static List<RuleSource> versions(RuleSetLoader library) {
+        List<RuleSource> versions = new ArrayList<>();
+        for (String v : library.versions()) {
+            try {
+                versions.add(library.source(v));
+            } catch (RuleCompilationException e) {
+                versions.add(RuleSource.of(v, "(unreadable: " + String.join("; ", e.messages()) + ")", Map.of()));
             }
-            return versions;
-        }, versions -> exchange.query(ctx, e -> {
-            RuleSet active = e.rules().get();
-            ObjectNode n = Json.object();
-            n.put("active", active.version());
-            n.put("activeDescription", active.description());
-            n.put("activeFingerprint", active.source().fingerprint());
-            ArrayNode arr = n.putArray("versions");
-            for (RuleSource v : versions) {
-                ObjectNode vn = arr.addObject();
-                vn.put("version", v.version());
-                vn.put("description", v.description());
-                vn.put("files", v.files().size());
-                vn.put("fingerprint", v.fingerprint());
-            }
-            n.put("shadow", e.rules().shadow().running() ? e.rules().shadow().report().version() : null);
-            com.copyguard.core.engine.RulesProcessor.Activation last = e.lastActivation();
-            if (last != null) {
-                ObjectNode a = n.putObject("lastActivation");
-                a.put("version", last.version());
-                a.put("proposalId", last.proposalId());
-                a.set("proposedBy", last.proposedBy() == null ? null : ApiJson.tree(last.proposedBy()));
-                a.set("approvedBy", last.approvedBy() == null ? null : ApiJson.tree(last.approvedBy()));
-            }
-            return n;
-        }));
+        }
+        return versions;
+    }
+
+    /** {versions: [...]}: {@code versions} as GET /rules lists them. */
+    static ObjectNode listing(List<RuleSource> versions) {
+        ObjectNode n = Json.object();
+        ArrayNode arr = n.putArray("versions");
+        for (RuleSource v : versions) {
+            ObjectNode vn = arr.addObject();
+            vn.put("version", v.version());
+            vn.put("description", v.description());
+            vn.put("files", v.files().size());
+            vn.put("fingerprint", v.fingerprint());
+        }
+        return n;
+    }
+
+    /** GET /rules: the active rule set, {@code versions}, the shadow run and the last activation. */
+    static ObjectNode listing(com.copyguard.core.engine.Engine e, List<RuleSource> versions) {
+        RuleSet active = e.rules().get();
+        ObjectNode n = Json.object();
+        n.put("active", active.version());
+        n.put("activeDescription", active.description());
+        n.put("activeFingerprint", active.source().fingerprint());
+        n.set("versions", listing(versions).get("versions"));
+        n.put("shadow", e.rules().shadow().running() ? e.rules().shadow().report().version() : null);
+        com.copyguard.core.engine.RulesProcessor.Activation last = e.lastActivation();
+        if (last != null) {
+            ObjectNode a = n.putObject("lastActivation");
+            a.put("version", last.version());
+            a.put("proposalId", last.proposalId());
+            a.set("proposedBy", last.proposedBy() == null ? null : ApiJson.tree(last.proposedBy()));
+            a.set("approvedBy", last.approvedBy() == null ? null : ApiJson.tree(last.approvedBy()));
+        }
+        return n;
     }
 
     private void activate(RoutingContext ctx) {
@@ -243,8 +256,13 @@ final class RulesRoutes {
 
     /** The body's {@code version}, checked by {@link #versionName}; null once the error is answered. */
     private String postedVersion(RoutingContext ctx) {
+        return postedVersion(ctx, library);
+    }
+
+    /** The {@code version} of a VersionInput body, a folder of {@code library}; else the request is answered 400/404 and null returned. */
+    static String postedVersion(RoutingContext ctx, RuleSetLoader library) {
         try {
-            return versionName(Fields.of(JsonBody.of(ctx), "VersionInput").text("version"));
+            return versionName(library, Fields.of(JsonBody.of(ctx), "VersionInput").text("version"));
         } catch (RuntimeException e) {
             ErrorResponder.fail(ctx, e);
             return null;
@@ -252,6 +270,10 @@ final class RulesRoutes {
     }
 
     private String versionName(String version) {
+        return versionName(library, version);
+    }
+
+    private static String versionName(RuleSetLoader library, String version) {
         if (!RuleSetLoader.VERSION_NAME.matcher(version).matches()) {
             throw InputRefused.invalid("version must be a folder name: letters, digits, '.', '_' or '-'");
         }
@@ -262,7 +284,7 @@ final class RulesRoutes {
     }
 
     /** Runs {@code work} on a worker thread, then {@code next} on the request's context. */
-    private static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> next) {
+    static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> next) {
         // Ordered: compilations queue up one at a time instead of competing for the CPU with inputs.
         ctx.vertx().executeBlocking(work, true).onComplete(ar -> {
             if (ar.failed()) {

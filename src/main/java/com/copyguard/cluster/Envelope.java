@@ -6,31 +6,42 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * What travels with an input's journal JSON on {@link Topics#SEQ} and {@link Topics#SHARD_LOG}, as
- * record headers: the request it answers, how many shard answers make its reply, and (for a caller
- * confined to one follower) the follower whose subscription or account it must touch.
+ * record headers: the request it answers, how many shard answers make its reply, (for a caller
+ * confined to one follower) the follower whose subscription or account it must touch, and whether
+ * the record is a read ({@code query}: a {@link QueryRecord} instead of an input, answered and
+ * never applied).
  */
-public record Envelope(String requestId, int parts, String confinedTo) {
+public record Envelope(String requestId, int parts, String confinedTo, boolean query) {
     static final String REQUEST = "cg-request";
     static final String PARTS = "cg-parts";
     static final String CONFINED_TO = "cg-confined-to";
+    static final String QUERY = "cg-query";
+
+    /** The envelope of an input (not a read). */
+    public Envelope(String requestId, int parts, String confinedTo) {
+        this(requestId, parts, confinedTo, false);
+    }
 
     public void writeTo(Headers headers) {
-        headers.remove(REQUEST).remove(PARTS).remove(CONFINED_TO);
+        headers.remove(REQUEST).remove(PARTS).remove(CONFINED_TO).remove(QUERY);
         headers.add(REQUEST, bytes(requestId));
         headers.add(PARTS, bytes(String.valueOf(parts)));
         if (confinedTo != null) {
             headers.add(CONFINED_TO, bytes(confinedTo));
         }
+        if (query) {
+            headers.add(QUERY, bytes("1"));
+        }
     }
 
     public Envelope withParts(int n) {
-        return new Envelope(requestId, n, confinedTo);
+        return new Envelope(requestId, n, confinedTo, query);
     }
 
     public static Envelope readFrom(Headers headers) {
         String parts = text(headers.lastHeader(PARTS));
         return new Envelope(text(headers.lastHeader(REQUEST)), parts == null ? 1 : Integer.parseInt(parts),
-                text(headers.lastHeader(CONFINED_TO)));
+                text(headers.lastHeader(CONFINED_TO)), headers.lastHeader(QUERY) != null);
     }
 
     private static byte[] bytes(String s) {

@@ -12,7 +12,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * The cluster's topics. {@link #seq} has one partition so that every market-wide input has one
  * place in one order; {@link #shardLog} has one partition per shard, fixed for the life of the
  * data (a follower's shard is its id's hash modulo the count); {@link #replies} carries each
- * shard's answer to an input, written in the shard's transaction.
+ * shard's answer to an input, written in the shard's transaction; {@link #events} the live events
+ * ({@code GET /events}) the input caused, in the same transaction. Both have one partition, so an
+ * event's offset is its id in one sequence every ingress agrees on.
  */
 public record Topics(String prefix) {
     /** The names a production cluster uses: cg.seq, cg.shard-log, cg.replies, groups and transactional ids cg-... */
@@ -34,6 +36,10 @@ public record Topics(String prefix) {
 
     public String replies() {
         return prefix + ".replies";
+    }
+
+    public String events() {
+        return prefix + ".events";
     }
 
     /** The consumer group of the shard workers. */
@@ -65,7 +71,8 @@ public record Topics(String prefix) {
         List<NewTopic> topics = List.of(
                 new NewTopic(seq(), 1, replication).configs(keep),
                 new NewTopic(shardLog(), shards, replication).configs(keep),
-                new NewTopic(replies(), 1, replication).configs(Map.of("retention.ms", String.valueOf(24 * 3_600_000L))));
+                new NewTopic(replies(), 1, replication).configs(Map.of("retention.ms", String.valueOf(24 * 3_600_000L))),
+                new NewTopic(events(), 1, replication).configs(Map.of("retention.ms", String.valueOf(24 * 3_600_000L))));
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get();

@@ -80,6 +80,10 @@ public final class EventRing {
             events.addLast(e);
             published.add(e);
         }
+        deliver(published);
+    }
+
+    private void deliver(List<LiveEvent> published) {
         if (published.isEmpty()) {
             return;
         }
@@ -94,6 +98,35 @@ public final class EventRing {
                 s.sink().accept(mine);
             }
         }
+    }
+
+    /**
+     * Publishes events whose ids were assigned elsewhere (the cluster ingress: their offsets in the
+     * events topic), in increasing id order; ids need not be consecutive. An event whose id is not
+     * above the last one published is a repeat and is dropped.
+     */
+    public synchronized void publishAssigned(List<LiveEvent> assigned) {
+        List<LiveEvent> published = new ArrayList<>(assigned.size());
+        for (LiveEvent e : assigned) {
+            if (e.id() <= lastId) {
+                continue;
+            }
+            lastId = e.id();
+            if (events.size() == capacity) {
+                events.removeFirst();
+            }
+            events.addLast(e);
+            published.add(e);
+        }
+        deliver(published);
+    }
+
+    /**
+     * Drops every held event: for a publisher that hands each batch on at once (a cluster shard
+     * writes its events to Kafka) and serves no resume itself.
+     */
+    public synchronized void forget() {
+        events.clear();
     }
 
     private static String serialize(long id, LiveEvent.Pending p) {

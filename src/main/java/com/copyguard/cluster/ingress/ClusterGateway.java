@@ -50,6 +50,7 @@ public final class ClusterGateway implements AutoCloseable {
     public record Answer(int status, com.fasterxml.jackson.databind.JsonNode body, RefusalCode refusal) {
     }
 
+    private final String bootstrapServers;
     private final Topics topics;
     private final ShardRouting routing;
     private final Duration timeout;
@@ -59,17 +60,26 @@ public final class ClusterGateway implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** A request in flight: the shard answers received so far, complete when {@code parts} shards answered. */
     private static final class Pending {
         final int parts;
         final List<ShardReply> received = new ArrayList<>();
-        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        final CompletableFuture<List<ShardReply>> replies = new CompletableFuture<>();
 
         Pending(int parts) {
             this.parts = parts;
         }
     }
 
+    /** The cluster did not confirm a request in time (or could not take it): answered 503 NOT_CONFIRMED. */
+    static final class NotConfirmed extends RuntimeException {
+        NotConfirmed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public ClusterGateway(String bootstrapServers, Topics topics, int shards, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.routing = new ShardRouting(shards);
         this.timeout = timeout;
@@ -122,6 +132,14 @@ public final class ClusterGateway implements AutoCloseable {
         return running && thread.isAlive();
     }
 
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    Topics topics() {
+        return topics;
+    }
+
     public ShardRouting routing() {
         return routing;
     }
@@ -142,24 +160,64 @@ public final class ClusterGateway implements AutoCloseable {
         ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(topics.seq(), 0, null, value)
                 : new ProducerRecord<>(topics.shardLog(), shard, null, value);
         new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
+        send(requestId, p, record);
+        return await(requestId, p, "the input may still be applied (repeat it with the same idempotency key)")
+                .handle((replies, error) -> {
+                    if (error != null) {
+                        return unavailable(error);
+                    }
+                    ReplyMerge.Merged m = ReplyMerge.of(replies);
+                    return new Answer(m.status(), m.body(), m.refusal());
+                });
+    }
+
+    /**
+     * Appends the read {@code query} (a {@link com.copyguard.cluster.QueryRecord}) to each of
+     * {@code shards}' logs and completes with their answers, each given after every record before it
+     * on its shard was applied; fails with {@link NotConfirmed} when they do not all come within the timeout.
+     */
+    CompletableFuture<List<ShardReply>> ask(List<Integer> shards, byte[] query, String confinedTo) {
+        String requestId = UUID.randomUUID().toString();
+        Pending p = new Pending(shards.size());
+        pending.put(requestId, p);
+        for (int shard : shards) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.shardLog(), shard, null, query);
+            new Envelope(requestId, p.parts, confinedTo, true).writeTo(record.headers());
+            send(requestId, p, record);
+        }
+        return await(requestId, p, "nothing was read (a read changes nothing: ask again)");
+    }
+
+    private void send(String requestId, Pending p, ProducerRecord<String, byte[]> record) {
         producer.send(record, (meta, error) -> {
             if (error != null) {
                 pending.remove(requestId);
-                p.answer.complete(unavailable("the input could not be appended: " + error.getMessage()));
+                p.replies.completeExceptionally(new NotConfirmed("the request could not be appended: " + error.getMessage()));
             }
         });
-        return p.answer.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((answer, error) -> {
+    }
+
+    private CompletableFuture<List<ShardReply>> await(String requestId, Pending p, String whenLate) {
+        return p.replies.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((replies, error) -> {
                     pending.remove(requestId);
                     if (error instanceof TimeoutException) {
-                        return unavailable("no reply within " + timeout.toMillis()
-                                + " ms; the input may still be applied (repeat it with the same idempotency key)");
+                        throw new NotConfirmed("no reply within " + timeout.toMillis() + " ms; " + whenLate);
+                    }
+                    if (error instanceof NotConfirmed n) {
+                        throw n;
                     }
                     if (error != null) {
-                        return unavailable(String.valueOf(error));
+                        throw new NotConfirmed(String.valueOf(error));
                     }
-                    return answer;
+                    return replies;
                 });
+    }
+
+    /** The 503 answer to a request the cluster did not confirm. */
+    static Answer unavailable(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : error;
+        return unavailable(cause instanceof NotConfirmed ? cause.getMessage() : String.valueOf(cause));
     }
 
     private static Answer unavailable(String message) {
@@ -180,8 +238,7 @@ public final class ClusterGateway implements AutoCloseable {
                         p.received.add(reply);
                     }
                     if (p.received.size() == p.parts) {
-                        ReplyMerge.Merged m = ReplyMerge.of(p.received);
-                        p.answer.complete(new Answer(m.status(), m.body(), m.refusal()));
+                        p.replies.complete(List.copyOf(p.received));
                     }
                 }
             }
@@ -204,6 +261,6 @@ public final class ClusterGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
-        pending.values().forEach(p -> p.answer.complete(unavailable("the ingress is shutting down")));
+        pending.values().forEach(p -> p.replies.completeExceptionally(new NotConfirmed("the ingress is shutting down")));
     }
 }

@@ -10,20 +10,36 @@ import io.vertx.core.http.HttpServer;
 /**
  * The stateless HTTP ingress: the single-node service's contract, tokens, roles and parsers
  * ({@link CommandEdge}) in front of the {@link ClusterGateway}. Any number of them can run; a
- * client gets a 2xx only after the owning shards committed the input.
+ * client gets a 2xx only after the owning shards committed the input. Reads go to the shards that
+ * hold the data ({@link ClusterReads}); {@code GET /events} streams what the shards wrote to
+ * {@code cg.events} ({@link ClusterEvents}).
  */
 public final class ClusterIngress implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
+    private final ClusterEvents events;
 
-    private ClusterIngress(Vertx vertx, HttpServer server) {
+    private ClusterIngress(Vertx vertx, HttpServer server, ClusterEvents events) {
         this.vertx = vertx;
         this.server = server;
+        this.events = events;
     }
 
     public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
                                        SecurityOptions security, WallClockGuard wallClock) {
+        return start(gateway, host, port, key, security, wallClock, null);
+    }
+
+    /**
+     * As above; {@code rules} (null: none) is the rules directory GET /rules lists and POST
+     * /rules/activate compiles from (every ingress should see the same one).
+     */
+    public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
+                                       SecurityOptions security, WallClockGuard wallClock,
+                                       com.copyguard.core.rules.RuleSetLoader rules) {
         Vertx vertx = Vertx.vertx();
+        ClusterEvents events = new ClusterEvents(gateway.bootstrapServers(), gateway.topics());
+        ClusterReads reads = new ClusterReads(gateway);
         try {
             HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock, new CommandEdge.Sink() {
                 @Override
@@ -35,12 +51,29 @@ public final class ClusterIngress implements AutoCloseable {
 
                 @Override
                 public boolean ready() {
-                    return gateway.readingReplies();
+                    return gateway.readingReplies() && events.ready();
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<CommandEdge.Answer> read(
+                        com.copyguard.api.ReadOperations.Request request, String confinedTo) {
+                    return reads.read(request, confinedTo);
+                }
+
+                @Override
+                public com.copyguard.events.EventRing events() {
+                    return events.ring();
+                }
+
+                @Override
+                public com.copyguard.core.rules.RuleSetLoader rules() {
+                    return rules;
                 }
             }).await();
-            return new ClusterIngress(vertx, server);
+            return new ClusterIngress(vertx, server, events);
         } catch (RuntimeException e) {
             vertx.close();
+            events.close();
             throw e;
         }
     }
@@ -52,5 +85,6 @@ public final class ClusterIngress implements AutoCloseable {
     @Override
     public void close() {
         vertx.close().await();
+        events.close();
     }
 }

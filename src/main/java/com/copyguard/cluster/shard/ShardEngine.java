@@ -1,6 +1,10 @@
 package com.copyguard.cluster.shard;
 
+import com.copyguard.api.ReadOperations;
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.QueryRecord;
+import com.copyguard.events.LiveEvent;
+import java.util.List;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.core.command.ActivateRules;
@@ -17,14 +21,12 @@ import com.copyguard.core.command.StopFollowing;
 import com.copyguard.core.command.Withdraw;
 import com.copyguard.core.engine.Engine;
 import com.copyguard.core.engine.Result;
-import com.copyguard.core.screening.EngineAssembly;
 import com.copyguard.api.ResultStatus;
 import com.copyguard.json.ApiJson;
 import com.copyguard.durability.journal.CommandCodec;
 import com.copyguard.core.ledger.Account;
 import com.copyguard.core.ledger.Subscription;
 import com.copyguard.core.refusal.Refusal;
-import com.copyguard.core.rules.ActiveRules;
 import com.copyguard.core.rules.RuleSet;
 import com.copyguard.core.refusal.RefusalCode;
 import java.math.BigDecimal;
@@ -48,36 +50,50 @@ public final class ShardEngine {
     private final int shard;
     private final int shards;
     private final Engine engine;
+    private final ShardEvents events;
+    /** The live events of the last input applied, for the worker to write with its reply. */
+    private List<LiveEvent> lastEvents = List.of();
     /** The journal JSON of the last rule activation applied: a snapshot holds state, not the rules. */
     private String lastActivation;
     private long nextOffset;
 
-    private ShardEngine(int shard, int shards, Engine engine, String lastActivation, long nextOffset) {
+    private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, String lastActivation, long nextOffset) {
         this.shard = shard;
         this.shards = shards;
         this.engine = engine;
+        this.events = events;
         this.lastActivation = lastActivation;
         this.nextOffset = nextOffset;
     }
 
     /** An empty shard that mints ids from its own block. */
     public static ShardEngine fresh(int shard, int shards, RuleSet rules) {
-        Engine engine = EngineAssembly.create(new ActiveRules(rules));
+        ShardEvents events = new ShardEvents();
+        Engine engine = events.engine(rules);
         engine.ledger().mintIdsAfter(ShardRouting.idBase(shard));
-        return new ShardEngine(shard, shards, engine, null, 0);
+        return new ShardEngine(shard, shards, engine, events, null, 0);
     }
 
     /** A shard restored from a snapshot's state; its rules are re-activated from {@code lastActivation}. */
-    static ShardEngine restored(int shard, int shards, Engine engine, String lastActivation, long nextOffset) {
+    static ShardEngine restored(int shard, int shards, Engine engine, ShardEvents events, String lastActivation,
+                                long nextOffset) {
         if (lastActivation != null) {
             engine.apply(CommandCodec.decode(lastActivation));
         }
-        return new ShardEngine(shard, shards, engine, lastActivation, nextOffset);
+        return new ShardEngine(shard, shards, engine, events, lastActivation, nextOffset);
     }
 
-    /** Applies the record at {@code offset} ({@code json}: an input's journal JSON) and answers it. */
+    /**
+     * Applies the record at {@code offset} ({@code json}: an input's journal JSON, or a read's
+     * {@link QueryRecord} when the envelope says so) and answers it; the input's live events are
+     * then {@link #lastEvents}.
+     */
     public ShardReply apply(long offset, String json, Envelope envelope) {
         nextOffset = offset + 1;
+        lastEvents = List.of();
+        if (envelope.query()) {
+            return answer(offset, json, envelope);
+        }
         Command command;
         Sender sender;
         try {
@@ -93,20 +109,81 @@ public final class ShardEngine {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                     "subscription or account not found");
         }
+        events.before(command);
         try {
             Result reply = engine.apply(quota(command), sender);
             if (command instanceof ActivateRules && reply.changed()) {
                 lastActivation = json;
             }
+            lastEvents = events.applied(command, reply);
             return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.of(reply), ApiJson.tree(reply), null);
         } catch (Refusal e) {
+            events.refused(command);
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(),
                     e.getMessage());
         } catch (RuntimeException e) {
+            events.refused(command);
             LOG.error("shard {} offset {}: input refused by an internal error", shard, offset, e);
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
                     "INTERNAL_ERROR", String.valueOf(e));
         }
+    }
+
+    /**
+     * Replays the record at {@code offset} during recovery: an input is applied as live (its reply
+     * and events were committed by the owner that first applied it); a read is skipped.
+     */
+    public void replay(long offset, String json, Envelope envelope) {
+        if (envelope.query()) {
+            nextOffset = offset + 1;
+            lastEvents = List.of();
+        } else {
+            apply(offset, json, envelope);
+        }
+    }
+
+    /** The live events of the input last applied (none after a read, a refusal or a no-op). */
+    public List<LiveEvent> lastEvents() {
+        return lastEvents;
+    }
+
+    /**
+     * Answers a read with the single node's own query ({@link ReadOperations}); a caller confined to
+     * one follower gets 404 for a subscription or account that is not its own, as the single node answers.
+     */
+    private ShardReply answer(long offset, String json, Envelope envelope) {
+        try {
+            ReadOperations.Request request = QueryRecord.decode(json);
+            if (envelope.confinedTo() != null && !readable(request, envelope.confinedTo())) {
+                return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
+                        "subscription or account not found");
+            }
+            Object view = ReadOperations.query(request).apply(engine);
+            return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, ApiJson.tree(view), null);
+        } catch (Refusal e) {
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("shard {} offset {}: read failed", shard, offset, e);
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
+                    "INTERNAL_ERROR", String.valueOf(e));
+        }
+    }
+
+    /** Whether {@code follower} may read what {@code r} names: its subscription or account (path or filter). */
+    private boolean readable(ReadOperations.Request r, String follower) {
+        String subscription = r.path().getOrDefault("subscriptionId", r.queryValue("subscriptionId"));
+        String account = r.path().get("accountId");
+        if (subscription != null) {
+            Subscription s = engine.ledger().subscription(subscription);
+            if (s == null || !follower.equals(s.followerId())) {
+                return false;
+            }
+        }
+        if (account != null) {
+            Account a = engine.ledger().account(account);
+            return a != null && follower.equals(a.followerId());
+        }
+        return true;
     }
 
     /** TOKEN_LIMIT across shards: each shard gets an equal share of the instrument's limit (rounded down). */

@@ -202,7 +202,7 @@ public final class ShardWorker implements AutoCloseable {
         int live = 0;
         while (live < records.size() && records.get(live).offset() < shard.liveFrom) {
             ConsumerRecord<String, byte[]> r = records.get(live++);
-            apply(shard, r);
+            shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()));
             shard.replayed++;
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
@@ -221,6 +221,10 @@ public final class ShardWorker implements AutoCloseable {
                     throw new SimulatedCrash();
                 }
                 shard.producer.send(new ProducerRecord<>(settings.topics().replies(), reply.requestId(), reply.encode()));
+                for (com.copyguard.events.LiveEvent e : shard.engine.lastEvents()) {
+                    shard.producer.send(new ProducerRecord<>(settings.topics().events(), e.followerId(),
+                            com.copyguard.cluster.EventRecord.encode(e)));
+                }
             }
         } catch (SimulatedCrash e) {
             throw e;
