@@ -105,7 +105,7 @@ class ClusterIngressIT {
         assertThat(own.status()).as(own.raw()).isEqualTo(200);
         Response invalid = admin.post("/subscriptions", "{\"followerId\":\"x\",\"unknown\":1}");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(admin.get("/accounts/" + dave.text("accountId")).status()).as("reads are not carried yet").isEqualTo(501);
+        assertThat(admin.get("/accounts/" + dave.text("accountId")).status()).as("reads are served").isEqualTo(200);
         assertThat(admin.as(null).get("/health/ready").status()).isEqualTo(200);
     }
 

@@ -1,0 +1,253 @@
+package com.copyguard.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.copyguard.api.security.Role;
+import com.copyguard.api.security.SecurityOptions;
+import com.copyguard.api.security.SigningKey;
+import com.copyguard.api.security.Tokens4Tests;
+import com.copyguard.cluster.ingress.ClusterGateway;
+import com.copyguard.cluster.ingress.ClusterIngress;
+import com.copyguard.core.paging.Cursor;
+import com.copyguard.core.rules.RuleSetLoader;
+import com.copyguard.durability.writer.WallClockGuard;
+import com.copyguard.testing.ApiClient;
+import com.copyguard.testing.ApiClient.Response;
+import com.copyguard.testing.EventStreamReader;
+import com.copyguard.testing.EventStreamReader.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads, live events and rule reads through the cluster ingress, as clients use them: real HTTP
+ * on a loopback port, a real in-process Kafka, 16 shards on one worker. A read sees the writes
+ * answered before it; a desk-wide list gathered from every shard pages each item exactly once; a
+ * follower token reads only its own data; GET /events streams a fill's decisions from cg.events
+ * after the fill's 2xx and resumes from an id; an expert's figures are summed over the shards.
+ */
+class ClusterReadsIT {
+    private static final long T = 1_700_000_000_000L;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static KafkaTestCluster kafka;
+    private static InProcessCluster cluster;
+    private static ClusterGateway gateway;
+    private static ClusterIngress ingress;
+    private static Tokens4Tests tokens;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void start(@TempDir Path keys) {
+        kafka = KafkaTestCluster.start(1);
+        cluster = new InProcessCluster(kafka, 16, 1, null, 0);
+        gateway = new ClusterGateway(kafka.bootstrapServers(), cluster.topics(), 16, Duration.ofSeconds(20));
+        ingress = ClusterIngress.start(gateway, "127.0.0.1", 0, SigningKey.loadOrCreate(keys),
+                new SecurityOptions(List.of(), List.of(), null, null, null, null), WallClockGuard.DEFAULT,
+                new RuleSetLoader(Path.of("rules")));
+        tokens = new Tokens4Tests(keys);
+        admin = new ApiClient(ingress.port(), tokens.token("ops", Role.ADMIN, null));
+        assertThat(admin.put("/instruments/BTCUSDT", "{\"minQty\":\"0.001\",\"qtyStep\":\"0.001\",\"maxLeverage\":125,"
+                + "\"takerFeeRate\":\"0.0006\",\"maintenanceMarginRate\":\"0.004\"}").status()).isEqualTo(200);
+        for (String expert : List.of("ann", "ben", "cat", "dan")) {
+            assertThat(admin.put("/experts/" + expert, "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status())
+                    .isEqualTo(201);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ingress.close();
+        gateway.close();
+        cluster.close();
+        tokens.close();
+        kafka.close();
+    }
+
+    private static Response follow(ApiClient client, String follower, String expert, long time) {
+        Response r = client.post("/subscriptions", "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert
+                + "\",\"mode\":\"MULTIPLIER\",\"multiplier\":\"0.1\",\"amount\":\"1000\","
+                + "\"settings\":{\"leverage\":{\"mode\":\"FIXED\",\"value\":20}},\"time\":" + time + "}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r;
+    }
+
+    private static Response fill(String expert, String fillId, String action, long time) {
+        Response r = admin.post("/experts/" + expert + "/fills", "{\"fillId\":\"" + fillId + "\",\"symbol\":\"BTCUSDT\","
+                + "\"action\":\"" + action + "\",\"qty\":\"0.1\",\"price\":\"100000\",\"leverage\":100,"
+                + "\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + time + "}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r;
+    }
+
+    @Test
+    void aReadSeesEveryWriteAnsweredBeforeIt() {
+        Response sub = follow(admin, "rw-bob", "ann", T);
+        String account = sub.text("accountId");
+        Response read = admin.get("/subscriptions/" + sub.text("subscriptionId"));
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.text("followerId")).isEqualTo("rw-bob");
+        BigDecimal balance = new BigDecimal(admin.get("/accounts/" + account).text("balance"));
+        for (int i = 1; i <= 5; i++) {
+            Response deposit = admin.post("/accounts/" + account + "/deposits",
+                    "{\"amount\":\"" + i + "\",\"requestId\":\"rw-" + i + "\",\"time\":" + (T + i) + "}");
+            assertThat(deposit.status()).as(deposit.raw()).isEqualTo(200);
+            balance = balance.add(BigDecimal.valueOf(i));
+            Response after = admin.get("/accounts/" + account);
+            assertThat(after.status()).as(after.raw()).isEqualTo(200);
+            assertThat(new BigDecimal(after.text("balance"))).as("the read after deposit " + i).isEqualByComparingTo(balance);
+        }
+        Response movements = admin.get("/accounts/" + account + "/transactions?type=DEPOSIT&limit=2");
+        assertThat(movements.status()).as(movements.raw()).isEqualTo(200);
+        assertThat(movements.body().path("items")).hasSize(2);
+        assertThat(movements.body().path("items").get(0).path("amount").asText()).isEqualTo("5");
+        Response rest = admin.get("/accounts/" + account + "/transactions?type=DEPOSIT&limit=1000&cursor="
+                + movements.text("nextCursor"));
+        assertThat(rest.body().path("items")).as("deposits 3, 2, 1 and the follow's").hasSize(4);
+        assertThat(rest.body().path("nextCursor").isNull()).isTrue();
+        Response followings = admin.get("/followers/rw-bob/subscriptions");
+        assertThat(followings.status()).as(followings.raw()).isEqualTo(200);
+        assertThat(followings.body().path("items")).extracting(s -> s.path("subscriptionId").asText())
+                .containsExactly(sub.text("subscriptionId"));
+        Response missing = admin.get("/subscriptions/S999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.error()).isEqualTo("NOT_FOUND");
+        assertThat(admin.get("/accounts/" + account + "/transactions?limit=0").status()).as("a bad parameter").isEqualTo(400);
+        assertThat(admin.get("/health").text("ruleSet")).isEqualTo(cluster.read(0, s -> s.engine().rules().get().version()));
+    }
+
+    @Test
+    void aDeskListAcrossShardsPagesEveryItemExactlyOnce() {
+        Set<String> subscriptions = new HashSet<>();
+        Set<Integer> shards = new HashSet<>();
+        for (int i = 0; i < 14; i++) {
+            Response sub = follow(admin, "desk-" + i, "ben", T + 100 + i);
+            subscriptions.add(sub.text("subscriptionId"));
+            shards.add(cluster.routing().ofMintedId(sub.text("subscriptionId")));
+        }
+        assertThat(shards).as("the followers are spread over several shards").hasSizeGreaterThan(4);
+        Response fill = fill("ben", "desk-f1", "OPEN_LONG", T + 200);
+        assertThat(fill.body().path("copied").asInt() + fill.body().path("rejected").asInt()).isEqualTo(14);
+
+        for (int limit : List.of(1, 3, 5, 14, 100)) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Response page = admin.get("/decisions?fillId=desk-f1&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.status()).as(page.raw()).isEqualTo(200);
+                assertThat(page.body().path("items").size()).as("page size").isLessThanOrEqualTo(limit);
+                page.body().path("items").forEach(d -> seen.add(d.path("subscriptionId").asText()));
+                cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+                assertThat(++pages).as("pages end").isLessThan(40);
+            } while (cursor != null);
+            assertThat(seen).as("limit " + limit + ": every decision exactly once").hasSize(14)
+                    .containsExactlyInAnyOrderElementsOf(subscriptions);
+        }
+        Response risk = admin.get("/risk-actions?limit=3");
+        assertThat(risk.status()).as(risk.raw()).isEqualTo(200);
+
+        Response garbage = admin.get("/decisions?fillId=desk-f1&cursor=bm90LW91cnM");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.error()).isEqualTo("INVALID_CURSOR");
+        Response singleNodeCursor = admin.get("/decisions?fillId=desk-f1&cursor=" + Cursor.encode(5));
+        assertThat(singleNodeCursor.error()).as("a cursor of one shard is not a desk cursor").isEqualTo("INVALID_CURSOR");
+
+        Response expert = admin.get("/experts/ben");
+        assertThat(expert.status()).as(expert.raw()).isEqualTo(200);
+        assertThat(expert.body().path("followers").asInt()).as("followers summed over the shards").isEqualTo(14);
+        assertThat(expert.body().path("positions")).hasSize(1);
+    }
+
+    @Test
+    void aFollowerTokenReadsOnlyItsOwnData() {
+        Response dave = follow(admin, "own-dave", "cat", T + 300);
+        Response erin = follow(admin, "own-erin", "cat", T + 301);
+        fill("cat", "own-f1", "OPEN_LONG", T + 302);
+        ApiClient asErin = admin.as(tokens.token("own-erin", Role.FOLLOWER, "own-erin"));
+        assertThat(asErin.get("/subscriptions/" + erin.text("subscriptionId")).status()).isEqualTo(200);
+        assertThat(asErin.get("/accounts/" + erin.text("accountId")).status()).isEqualTo(200);
+        for (String path : List.of("/subscriptions/" + dave.text("subscriptionId"), "/accounts/" + dave.text("accountId"),
+                "/accounts/" + dave.text("accountId") + "/transactions",
+                "/decisions?subscriptionId=" + dave.text("subscriptionId"),
+                "/risk-actions?subscriptionId=" + dave.text("subscriptionId"))) {
+            Response probe = asErin.get(path);
+            assertThat(probe.status()).as(path + " -> " + probe.raw()).isEqualTo(404);
+        }
+        assertThat(asErin.get("/followers/own-dave/subscriptions").status()).isEqualTo(403);
+        Response own = asErin.get("/decisions?fillId=own-f1");
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.body().path("items")).extracting(d -> d.path("subscriptionId").asText())
+                .containsExactly(erin.text("subscriptionId"));
+        assertThat(asErin.get("/decisions?fillId=own-f1&subscriptionId=" + erin.text("subscriptionId"))
+                .body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void eventsStreamAFillsDecisionsAfterItsAnswerAndResumeFromAnId() {
+        List<String> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            subscriptions.add(follow(admin, "ev-" + i, "dan", T + 400 + i).text("subscriptionId"));
+        }
+        ApiClient asEv0 = admin.as(tokens.token("ev-0", Role.FOLLOWER, "ev-0"));
+        assertThat(asEv0.stream("/events?followerId=ev-1", null).statusCode()).as("another follower's stream").isEqualTo(403);
+        try (EventStreamReader desk = EventStreamReader.open(admin, "expertId=dan&types=DECISION", null);
+             EventStreamReader mine = EventStreamReader.open(asEv0, "types=DECISION", null)) {
+            Response fill = fill("dan", "ev-f1", "OPEN_LONG", T + 500);
+            List<Event> events = desk.take(6, WAIT);
+            assertThat(events).extracting(e -> e.data().path("subscriptionId").asText())
+                    .containsExactlyInAnyOrderElementsOf(subscriptions);
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.type()).isEqualTo("DECISION");
+                assertThat(e.data().path("fillId").asText()).isEqualTo("ev-f1");
+                assertThat(e.data().path("id").asText()).isEqualTo(e.id());
+            });
+            for (Event e : events) {
+                JsonNode answered = null;
+                for (JsonNode d : fill.body().path("decisions")) {
+                    if (d.path("subscriptionId").equals(e.data().path("subscriptionId"))) {
+                        answered = d;
+                    }
+                }
+                assertThat(answered).as("the fill answered the event's decision").isNotNull();
+                for (String field : List.of("outcome", "qty", "price", "margin", "leverage")) {
+                    assertThat(e.data().path(field)).as(field).isEqualTo(answered.path(field));
+                }
+                assertThat(e.data().path("rulesFired")).as("the event explains the decision").isNotEmpty();
+            }
+            List<Long> ids = events.stream().map(e -> Long.parseLong(e.id())).toList();
+            assertThat(ids).as("ids increase").isSorted().doesNotHaveDuplicates();
+
+            List<Event> own = mine.take(1, WAIT);
+            assertThat(own.get(0).data().path("subscriptionId").asText()).isEqualTo(subscriptions.get(0));
+            assertThat(mine.drain(Duration.ofMillis(500))).as("a follower streams only its own events").isEmpty();
+
+            try (EventStreamReader resumed = EventStreamReader.open(admin, "expertId=dan&types=DECISION", events.get(1).id())) {
+                assertThat(resumed.take(4, WAIT)).extracting(Event::id)
+                        .containsExactlyElementsOf(events.subList(2, 6).stream().map(Event::id).toList());
+                assertThat(resumed.drain(Duration.ofMillis(500))).as("nothing twice").isEmpty();
+            }
+        }
+        assertThat(admin.stream("/events", String.valueOf(Long.MAX_VALUE)).statusCode()).as("an id never sent").isEqualTo(410);
+    }
+
+    @Test
+    void rulesAreListedWithTheShardsActiveSet() {
+        Response rules = admin.get("/rules");
+        assertThat(rules.status()).as(rules.raw()).isEqualTo(200);
+        assertThat(rules.text("active")).isEqualTo(cluster.read(0, s -> s.engine().rules().get().version()));
+        assertThat(rules.body().path("versions")).extracting(v -> v.path("version").asText()).contains("v1", "v2");
+        Response unknown = admin.post("/rules/activate", "{\"version\":\"no-such-version\"}");
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        assertThat(admin.get("/experts").status()).as("screening is not summed yet").isEqualTo(501);
+        assertThat(admin.get("/state/hash").status()).isEqualTo(501);
+    }
+}
