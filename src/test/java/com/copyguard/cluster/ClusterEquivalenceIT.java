@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClusterEquivalenceIT {
     static final boolean FULL = "full".equals(System.getProperty("copyguard.cluster"));
     private static KafkaTestCluster kafka;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path keys;
 
     @BeforeAll
     static void startKafka() {
@@ -39,11 +41,26 @@ class ClusterEquivalenceIT {
         check(4, 17, 3000, 12, 300);
     }
 
+    /** The experts' figures as the ingress answers GET /experts/{id} (summed over the shards) equal the single engine's. */
+    private static void assertSameExpertsOverHttp(InProcessCluster cluster, ReferenceRun run) {
+        com.copyguard.api.security.SigningKey key = com.copyguard.api.security.SigningKey.loadOrCreate(keys);
+        try (com.copyguard.api.security.Tokens4Tests tokens = new com.copyguard.api.security.Tokens4Tests(keys);
+             com.copyguard.cluster.ingress.ClusterIngress ingress = com.copyguard.cluster.ingress.ClusterIngress.start(
+                     cluster.gateway(), "127.0.0.1", 0, key, new com.copyguard.api.security.SecurityOptions(
+                             java.util.List.of(), java.util.List.of(), null, null, null, null),
+                     com.copyguard.durability.writer.WallClockGuard.DEFAULT)) {
+            long followers = run.assertSameExperts(new com.copyguard.testing.ApiClient(ingress.port(),
+                    tokens.token("desk", com.copyguard.api.security.Role.DESK, null)));
+            org.assertj.core.api.Assertions.assertThat(followers).as("experts with followers were compared").isPositive();
+        }
+    }
+
     private static void check(int workers, long seed, int inputs, int experts, int maxSubscriptions) {
         try (InProcessCluster cluster = new InProcessCluster(kafka, 16, workers, null, 0)) {
             ReferenceRun run = new ReferenceRun(cluster, seed, experts, maxSubscriptions);
             run.run(Math.max(1, maxSubscriptions / experts / 2), inputs, i -> { });
             run.assertSameFollowerState();
+            assertSameExpertsOverHttp(cluster, run);
             // the stream must be what it claims: hardly anything left out
             org.assertj.core.api.Assertions.assertThat(run.leftOut().size()).as("inputs left out").isLessThan(inputs / 10);
         }

@@ -125,6 +125,23 @@ final class ReferenceRun {
         return acknowledgedFills;
     }
 
+    /**
+     * Every expert as {@code GET /experts/{id}} shows it through the cluster ingress ({@code api})
+     * equals the single engine's view: its own state, and its followers and profit share earned
+     * summed over the shards, exactly. Returns how many followers the experts have in all.
+     */
+    long assertSameExperts(com.copyguard.testing.ApiClient api) {
+        long followers = 0;
+        for (com.copyguard.core.ledger.Expert e : single.ledger().experts()) {
+            JsonNode expected = ApiJson.tree(com.copyguard.core.engine.Queries.expert(single, e.expertId()));
+            com.copyguard.testing.ApiClient.Response actual = api.get("/experts/" + e.expertId());
+            assertThat(actual.status()).as(actual.raw()).isEqualTo(200);
+            assertThat(actual.body()).as("expert " + e.expertId()).isEqualTo(expected);
+            followers += expected.path("followers").asLong();
+        }
+        return followers;
+    }
+
     /** Every follower's state on its shard equals its state in the single engine. */
     void assertSameFollowerState() {
         assertThat(followers).isNotEmpty();

@@ -96,7 +96,7 @@ final class ClusterReads {
                 followers += reply.body().path("followers").asLong();
                 earned = earned.add(new BigDecimal(reply.body().path("profitShareEarned").asText("0")));
             }
-            merged.put("followers", followers);
+            merged.put("followers", Math.toIntExact(followers));
             merged.put("profitShareEarned", Decimals.plain(earned));
             return new CommandEdge.Answer(200, merged, null);
         });
