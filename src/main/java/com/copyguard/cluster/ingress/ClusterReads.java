@@ -111,6 +111,7 @@ final class ClusterReads {
     private CompletableFuture<CommandEdge.Answer> desk(ReadOperations.Request r, String confinedTo) {
         DeskCursor from = DeskCursor.decode(r.queryValue("cursor"), routing.shards());
         ReadOperations.Request base = r.withQuery("cursor", null);
+        ReadOperations.query(base); // every other parameter is checked here, once, not by each shard
         int limit = ReadOperations.limit(base);
         ReadOperations.Request first = from.before() == Long.MAX_VALUE ? base
                 : base.withQuery("cursor", Cursor.encode(from.before()));
