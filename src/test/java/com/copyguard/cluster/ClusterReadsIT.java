@@ -240,13 +240,25 @@ class ClusterReadsIT {
     }
 
     @Test
-    void rulesAreListedWithTheShardsActiveSet() {
+    void rulesAreListedAndActivatedThroughTheSequencer() {
         Response rules = admin.get("/rules");
         assertThat(rules.status()).as(rules.raw()).isEqualTo(200);
         assertThat(rules.text("active")).isEqualTo(cluster.read(0, s -> s.engine().rules().get().version()));
         assertThat(rules.body().path("versions")).extracting(v -> v.path("version").asText()).contains("v1", "v2");
         Response unknown = admin.post("/rules/activate", "{\"version\":\"no-such-version\"}");
         assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        ApiClient author = admin.as(tokens.token("rita", Role.RULES_ADMIN, null));
+        assertThat(author.post("/rules/activate", "{\"version\":\"v2\"}").status()).as("break-glass is admin only")
+                .isEqualTo(403);
+        // the active version again: compiled at the ingress, then applied by every shard through the sequencer
+        String active = rules.text("active");
+        Response activated = admin.post("/rules/activate", "{\"version\":\"" + active + "\"}");
+        assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
+        assertThat(activated.text("active")).isEqualTo(active);
+        Response after = admin.get("/rules");
+        assertThat(after.body().path("lastActivation").path("version").asText()).isEqualTo(active);
+        String onLastShard = cluster.read(15, s -> s.engine().lastActivation().version());
+        assertThat(onLastShard).as("the last shard activated it too").isEqualTo(active);
         assertThat(admin.get("/experts").status()).as("screening is not summed yet").isEqualTo(501);
         assertThat(admin.get("/state/hash").status()).isEqualTo(501);
     }

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingress's way into the cluster: appends an input where it belongs (a follower's shard, or
- * the sequencer for a market-wide input) and completes when its reply has been read back from
- * {@link Topics#REPLIES} with {@code read_committed}, i.e. only after the owning shards committed
- * the transaction that applied it. Holds no state but the requests in flight.
+ * the sequencer for a market-wide input), or a read to the shards that answer it, and completes
+ * when its reply has been read back from {@link Topics#replies} with {@code read_committed}, i.e.
+ * only after the owning shards committed the transaction that applied (or answered) it. Holds no
+ * state but the requests in flight.
  */
 public final class ClusterGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterGateway.class);
