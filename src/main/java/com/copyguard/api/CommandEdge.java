@@ -28,6 +28,13 @@ import com.copyguard.api.security.SecurityOptions;
 import com.copyguard.api.security.SigningKey;
 import com.copyguard.api.security.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.copyguard.core.command.ActivateRules;
+import com.copyguard.core.rules.CompiledRuleSets;
+import com.copyguard.core.rules.RuleSetLoader;
+import com.copyguard.events.EventRing;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -68,13 +75,13 @@ public final class CommandEdge {
         CompletableFuture<Answer> read(ReadOperations.Request request, String confinedTo);
 
         /** The live events GET /events streams, ids assigned by the sink (null: not served). */
-        com.copyguard.events.EventRing events();
+        EventRing events();
 
         /**
          * The rule set versions GET /rules lists and POST /rules/activate compiles and sends (null:
          * no rules directory; activation is not served and the list shows the active set only).
          */
-        com.copyguard.core.rules.RuleSetLoader rules();
+        RuleSetLoader rules();
     }
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
@@ -140,9 +147,9 @@ public final class CommandEdge {
             rb.rootHandler(BodyHandler.create(false).setBodyLimit(HttpApi.MAX_BODY_BYTES));
             rb.rootHandler(JsonBody::parse);
             rb.rootHandler(CommandEdge::confine);
-            com.copyguard.events.EventRing events = sink.events();
-            com.copyguard.core.rules.RuleSetLoader library = sink.rules();
-            com.copyguard.core.rules.CompiledRuleSets compiled = new com.copyguard.core.rules.CompiledRuleSets();
+            EventRing events = sink.events();
+            RuleSetLoader library = sink.rules();
+            CompiledRuleSets compiled = new CompiledRuleSets();
             for (OpenAPIRoute route : rb.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
                 Function<RoutingContext, Command> parse = COMMANDS.get(operation);
@@ -222,7 +229,7 @@ public final class CommandEdge {
         read(ctx, operation, sink, a -> a);
     }
 
-    private static void read(RoutingContext ctx, String operation, Sink sink, java.util.function.UnaryOperator<Answer> then) {
+    private static void read(RoutingContext ctx, String operation, Sink sink, UnaryOperator<Answer> then) {
         CompletableFuture<Answer> answer;
         try {
             answer = sink.read(ReadOperations.Request.of(ctx, operation), ctx.get(CONFINED_TO));
@@ -242,12 +249,12 @@ public final class CommandEdge {
     }
 
     /** GET /rules: the active set as the sink reads it, with this edge's rules directory's versions. */
-    private static void listRules(RoutingContext ctx, com.copyguard.core.rules.RuleSetLoader library, Sink sink) {
+    private static void listRules(RoutingContext ctx, RuleSetLoader library, Sink sink) {
         RulesRoutes.blocking(ctx, () -> RulesRoutes.versions(library), versions -> read(ctx, "listRules", sink, a -> {
-            if (a.refusal() == null && a.body() instanceof com.fasterxml.jackson.databind.node.ObjectNode n
-                    && n.get("versions") instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+            if (a.refusal() == null && a.body() instanceof ObjectNode n
+                    && n.get("versions") instanceof ArrayNode list) {
                 list.removeAll();
-                list.addAll(((com.fasterxml.jackson.databind.node.ObjectNode) RulesRoutes.listing(versions)).withArray("versions"));
+                list.addAll(RulesRoutes.listing(versions).withArray("versions"));
             }
             return a;
         }));
@@ -257,15 +264,15 @@ public final class CommandEdge {
      * POST /rules/activate (admin): compiled here first, so that a version that does not compile is a
      * 422 that sends nothing; then sent as the journaled activation with its full text, as the single node does.
      */
-    private static void activateRules(RoutingContext ctx, com.copyguard.core.rules.RuleSetLoader library,
-                                      com.copyguard.core.rules.CompiledRuleSets compiled, WallClockGuard wallClock,
+    private static void activateRules(RoutingContext ctx, RuleSetLoader library,
+                                      CompiledRuleSets compiled, WallClockGuard wallClock,
                                       Sink sink) {
         String version = RulesRoutes.postedVersion(ctx, library);
         if (version == null) {
             return;
         }
         RulesRoutes.blocking(ctx, () -> compiled.compile(library.source(version)).source(),
-                source -> command(ctx, c -> com.copyguard.core.command.ActivateRules.of(source), wallClock, sink));
+                source -> command(ctx, c -> ActivateRules.of(source), wallClock, sink));
     }
 
     private static void notCarried(RoutingContext ctx) {
