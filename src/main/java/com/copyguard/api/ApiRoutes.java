@@ -100,16 +100,16 @@ final class ApiRoutes {
             return e -> FollowerQueries.followings(e, ctx.pathParam("followerId"), page);
         }));
         rb.getRoute("getRiskActions").addHandler(ctx -> list(ctx, "getRiskActions", q -> {
-            RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"),
+            RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"), q.text("cause"),
                     q.enumValue("reason", ReasonCode.class), q.time());
-            PageRequest page = q.page();
+            PageRequest page = q.pageEitherWay();
             String owner = AccessControl.followerFilter(ctx);
             return e -> Queries.riskActions(e, filter, page, owner);
         }));
         rb.getRoute("getDecisions").addHandler(ctx -> list(ctx, "getDecisions", q -> {
-            DecisionFilter filter = new DecisionFilter(q.text("fillId"), q.text("subscriptionId"),
+            DecisionFilter filter = new DecisionFilter(q.text("expertId"), q.text("fillId"), q.text("subscriptionId"),
                     q.enumValue("outcome", Outcome.class), q.enumValue("reason", ReasonCode.class), q.time());
-            PageRequest page = q.page();
+            PageRequest page = q.pageEitherWay();
             String owner = AccessControl.followerFilter(ctx);
             return e -> Queries.decisions(e, filter, page, owner);
         }));
