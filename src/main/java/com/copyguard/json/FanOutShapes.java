@@ -65,7 +65,10 @@ final class FanOutShapes {
         }
     }
 
-    /** {@code {total, byOutcome, byReason, nextCursor, next}}; {@code list} is the list request without a cursor. */
+    /**
+     * {@code {total, byOutcome, byReason, list, nextCursor, next}}: {@code list} is the list request for
+     * all the records (newest first), {@code next} the one for the records after the first page.
+     */
     private static void summary(JsonGenerator gen, String field, FanOutSummary s, String list) throws IOException {
         gen.writeObjectFieldStart(field);
         gen.writeNumberField("total", s.total());
@@ -83,6 +86,7 @@ final class FanOutShapes {
             gen.writeEndObject();
         }
         gen.writeEndObject();
+        gen.writeStringField("list", list);
         String cursor = s.nextAfter() == null ? null : Cursor.encodeOldestFirst(s.nextAfter());
         gen.writeStringField("nextCursor", cursor);
         gen.writeStringField("next", cursor == null ? null : list + "&cursor=" + cursor);

@@ -69,9 +69,9 @@ class ApiJsonTest {
                 + "\"riskActions\":[{\"subscriptionId\":\"S1\",\"symbol\":\"BTCUSDT\",\"side\":null,\"action\":\"STOP\","
                 + "\"reason\":\"STOP_FOLLOWING\",\"qty\":null,\"price\":null,\"realizedPnl\":null}],"
                 + "\"decisionSummary\":{\"total\":1,\"byOutcome\":{\"COPIED\":1},\"byReason\":{\"COPIED\":{\"NONE\":1}},"
-                + "\"nextCursor\":null,\"next\":null},"
+                + "\"list\":\"/decisions?expertId=x&fillId=f1\",\"nextCursor\":null,\"next\":null},"
                 + "\"riskActionSummary\":{\"total\":1,\"byOutcome\":{\"STOP\":1},\"byReason\":{\"STOP\":{\"STOP_FOLLOWING\":1}},"
-                + "\"nextCursor\":null,\"next\":null}}");
+                + "\"list\":\"/risk-actions?cause=f1\",\"nextCursor\":null,\"next\":null}}");
         assertThat(ResultStatus.of(fill)).isEqualTo(200);
     }
 
@@ -167,8 +167,9 @@ class ApiJsonTest {
         assertThat(json(new Remembered(first, false))).isEqualTo(json(fill));
         assertThat(json(new Remembered(codec.summary(first), false)))
                 .isEqualTo("{\"fillId\":\"f1\",\"copied\":2,\"rejected\":1,\"decisionSummary\":{\"total\":3,"
-                        + "\"byOutcome\":{\"COPIED\":2,\"REJECTED\":1},\"byReason\":{},\"nextCursor\":null,\"next\":null},"
-                        + "\"riskActionSummary\":{\"total\":0,\"byOutcome\":{},\"byReason\":{},\"nextCursor\":null,"
+                        + "\"byOutcome\":{\"COPIED\":2,\"REJECTED\":1},\"byReason\":{},\"list\":\"/decisions?expertId=x&fillId=f1\","
+                        + "\"nextCursor\":null,\"next\":null},\"riskActionSummary\":{\"total\":0,\"byOutcome\":{},"
+                        + "\"byReason\":{},\"list\":\"/risk-actions?cause=f1\",\"nextCursor\":null,"
                         + "\"next\":null},\"summary\":true}");
     }
 }
