@@ -47,6 +47,7 @@ final class ApiModule extends SimpleModule {
         addSerializer(Remembered.class, new RememberedAnswer());
         addSerializer(new FanOutShapes.FillReply());
         addSerializer(new FanOutShapes.ExpertMarginReply());
+        addSerializer(new FanOutShapes.PricesReply());
         setMixInAnnotation(SubscriptionView.class, SubscriptionViewShape.class);
         setMixInAnnotation(FollowingView.class, FollowingViewShape.class);
         setMixInAnnotation(SettingsView.Leverage.class, LeverageShape.class);

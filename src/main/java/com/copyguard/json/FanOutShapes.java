@@ -3,6 +3,7 @@ package com.copyguard.json;
 import com.copyguard.core.engine.ExpertMarginResult;
 import com.copyguard.core.engine.FanOutSummary;
 import com.copyguard.core.engine.FillResult;
+import com.copyguard.core.engine.PricesResult;
 import com.copyguard.core.paging.Cursor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -12,9 +13,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The replies of fan-outs (a fill, an expert margin change): their first pages and summaries, each
+ * The replies of fan-outs (a fill, prices, an expert margin change): their first pages and summaries, each
  * summary with the cursor and the list request that continue after the first page (contract:
- * {@code FillReply}, {@code ExpertMarginReply}, {@code FanOutSummary} in openapi.yaml).
+ * {@code FillReply}, {@code PricesReply}, {@code ExpertMarginReply}, {@code FanOutSummary} in openapi.yaml).
  */
 final class FanOutShapes {
     private FanOutShapes() {
@@ -38,6 +39,21 @@ final class FanOutShapes {
             summary(gen, "decisionSummary", r.decisionSummary(),
                     "/decisions?expertId=" + query(r.expertId()) + "&fillId=" + query(r.fillId()));
             summary(gen, "riskActionSummary", r.riskActionSummary(), "/risk-actions?cause=" + query(r.fillId()));
+            gen.writeEndObject();
+        }
+    }
+
+    static final class PricesReply extends StdSerializer<PricesResult> {
+        PricesReply() {
+            super(PricesResult.class);
+        }
+
+        @Override
+        public void serialize(PricesResult r, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeFieldName("riskActions");
+            provider.defaultSerializeValue(r.riskActions(), gen);
+            summary(gen, "riskActionSummary", r.riskActionSummary(), "/risk-actions?cause=" + query(r.ref()));
             gen.writeEndObject();
         }
     }

@@ -16,15 +16,20 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 15, the reply side, over HTTP: a fill to 250 followers answers with its counts by outcome and
  * reason, its first 100 decisions in subscription order and a cursor to the rest; paging the rest (and
  * the whole list) yields every decision exactly once while new fills arrive; a small fill still lists
  * everything; a repeat is byte-identical; a follower pages only its own decisions; an expert margin
- * change to 200 copies is bounded the same way and pages through GET /risk-actions.
+ * change to 200 copies and a price crash that liquidates them are bounded the same way and page
+ * through GET /risk-actions.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FanOutReplyIT {
     private static final int FOLLOWERS = 250;
     private static final int COPYING = 200;
@@ -203,6 +208,31 @@ class FanOutReplyIT {
         }
         assertThat(seen).isEqualTo(subscriptions.subList(0, COPYING));
         assertThat(new HashSet<>(seen)).hasSize(COPYING);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPriceCrashThatLiquidatesEveryCopyIsBoundedAndPagesThroughRiskActions() {
+        // last: it liquidates the 200 isolated copies the other tests read (10x leverage, price down 20 %)
+        long time = later();
+        Response r = api.post("/prices", "{\"time\":" + time + ",\"prices\":[{\"symbol\":\"FANUSDT\",\"price\":\"80\"}]}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode summary = r.body().path("riskActionSummary");
+        assertThat(summary.path("total").asLong()).as(summary.toString()).isEqualTo(COPYING);
+        assertThat(summary.path("byOutcome").path("LIQUIDATE").asLong()).as(summary.toString()).isEqualTo(COPYING);
+        assertThat(r.body().path("riskActions")).hasSize(100);
+        assertThat(summary.path("list").asText()).isEqualTo("/risk-actions?cause=prices%40" + time);
+        List<String> seen = new ArrayList<>(ids(r.body().path("riskActions")));
+        String next = summary.path("next").asText();
+        while (next != null) {
+            Response page = api.get(next);
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            seen.addAll(ids(page.body().path("items")));
+            JsonNode cursor = page.body().path("nextCursor");
+            next = cursor.isNull() ? null : summary.path("list").asText() + "&cursor=" + cursor.asText();
+        }
+        assertThat(seen).hasSize(COPYING);
+        assertThat(new HashSet<>(seen)).as("each liquidation once").hasSize(COPYING);
     }
 
     private static void newFills(long time, int n) {

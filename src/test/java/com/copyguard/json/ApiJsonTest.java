@@ -20,6 +20,7 @@ import com.copyguard.core.engine.ExpertResult;
 import com.copyguard.core.engine.ExpertView;
 import com.copyguard.core.engine.FanOutSummary;
 import com.copyguard.core.engine.FillResult;
+import com.copyguard.core.engine.PricesResult;
 import com.copyguard.core.engine.Remembered;
 import com.copyguard.core.engine.RiskActionSummary;
 import com.copyguard.core.engine.RulesActivated;
@@ -98,6 +99,17 @@ class ApiJsonTest {
         assertThat(Cursor.request(s.path("nextCursor").asText(), 100))
                 .isEqualTo(com.copyguard.core.paging.PageRequest.oldestFirstAfter(100, 1099));
         assertThat(reply.path("riskActionSummary").path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void pricesAnswerTheirRiskActionsBoundedWithTheCauseToListThemAll() {
+        List<RiskActionSummary> taken = List.of(new RiskActionSummary("S1", "BTCUSDT", null, "LIQUIDATE",
+                ReasonCode.LIQUIDATION, null, null, null));
+        PricesResult prices = new PricesResult(taken, "prices@7",
+                FanOutSummary.of(taken, RiskActionSummary::action, RiskActionSummary::reason, 3));
+        assertThat(json(prices)).endsWith("\"riskActionSummary\":{\"total\":1,\"byOutcome\":{\"LIQUIDATE\":1},"
+                + "\"byReason\":{\"LIQUIDATE\":{\"LIQUIDATION\":1}},\"list\":\"/risk-actions?cause=prices%407\","
+                + "\"nextCursor\":null,\"next\":null}}").startsWith("{\"riskActions\":[{\"subscriptionId\":\"S1\"");
     }
 
     private static FillResult fill(String fillId, List<DecisionSummary> decisions, List<RiskActionSummary> actions) {

@@ -80,7 +80,7 @@ public final class Engine {
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
         this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk, events);
-        this.market = new MarketProcessor(ledger, risk);
+        this.market = new MarketProcessor(ledger, risk, riskLog);
         this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events, decisions,
                 riskLog);
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);
