@@ -43,6 +43,19 @@ public record FanOutSummary(long total, SortedMap<String, Long> byOutcome,
                 Collections.unmodifiableSortedMap(byReason), nextAfter);
     }
 
+    /**
+     * A reply's cursor names a log position: the first record's plus its index. That holds because a
+     * fan-out logs each record as it makes it, in the order it returns them, and nothing else is logged
+     * meanwhile; the count is checked here, so a change that logs them otherwise fails loudly instead of
+     * handing out cursors that skip or repeat records.
+     */
+    public static void requireLoggedTogether(String what, int made, long logSizeBefore, long logSizeAfter) {
+        if (logSizeAfter - logSizeBefore != made) {
+            throw new IllegalStateException(made + " " + what + " were made but the log grew by "
+                    + (logSizeAfter - logSizeBefore) + "; reply cursors need them logged together");
+        }
+    }
+
     /** The records a reply lists: the first page, in the order they were made. */
     public static <R> List<R> firstPage(List<R> records) {
         return records.size() <= FIRST_PAGE ? records : records.subList(0, FIRST_PAGE);

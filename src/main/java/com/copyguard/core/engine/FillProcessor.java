@@ -112,8 +112,8 @@ final class FillProcessor {
         }
         long firstAction = riskLog.size();
         List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
-        loggedInOrder("decisions", made.size(), firstDecision, decisionLog.size());
-        loggedInOrder("risk actions", actions.size(), firstAction, riskLog.size());
+        FanOutSummary.requireLoggedTogether("decisions", made.size(), firstDecision, decisionLog.size());
+        FanOutSummary.requireLoggedTogether("risk actions", actions.size(), firstAction, riskLog.size());
 
         return answer(f.expertId(), f.fillId(), made, firstDecision, actions, firstAction);
     }
@@ -128,18 +128,6 @@ final class FillProcessor {
             }
         }
         return out;
-    }
-
-    /**
-     * The reply's cursors name log positions: the first record's plus its index. That holds while a
-     * fan-out's records are logged consecutively and in the order returned; a change that breaks it
-     * must fail here, not hand out cursors that skip or repeat records.
-     */
-    static void loggedInOrder(String what, int made, long logSizeBefore, long logSizeAfter) {
-        if (logSizeAfter - logSizeBefore != made) {
-            throw new IllegalStateException(made + " " + what + " were made but the log grew by "
-                    + (logSizeAfter - logSizeBefore) + "; reply cursors need them logged consecutively");
-        }
     }
 
     /** The reply: counts in one pass over the records, and the first page only turned into summaries. */

@@ -125,7 +125,7 @@ final class MarginProcessor {
                         c.time(), ref, "REJECTED")));
             }
         }
-        FillProcessor.loggedInOrder("expert margin copies", made.size(), firstLogged, riskLog.size());
+        FanOutSummary.requireLoggedTogether("expert margin copies", made.size(), firstLogged, riskLog.size());
         return new ExpertMarginResult(c.expertId(), c.symbol(), c.side(), c.amount(), ep.margin(),
                 RiskActionView.of(FanOutSummary.firstPage(made)), ref,
                 FanOutSummary.of(made, r -> r.explanation().get("outcome"), RiskActionRecord::reason, firstLogged));

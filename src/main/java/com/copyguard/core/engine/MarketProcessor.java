@@ -35,7 +35,7 @@ final class MarketProcessor {
         long firstLogged = riskLog.size();
         String ref = "prices@" + c.time();
         List<RiskActionRecord> actions = risk.evaluate(risk.accountsToCheck(symbols, true), c.time(), ref);
-        FillProcessor.loggedInOrder("risk actions", actions.size(), firstLogged, riskLog.size());
+        FanOutSummary.requireLoggedTogether("risk actions", actions.size(), firstLogged, riskLog.size());
         return new PricesResult(RiskActionSummary.of(FanOutSummary.firstPage(actions)), ref,
                 FanOutSummary.of(actions, RiskActionRecord::action, RiskActionRecord::reason, firstLogged));
     }
