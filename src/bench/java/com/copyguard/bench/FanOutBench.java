@@ -63,7 +63,7 @@ final class FanOutBench {
                 throw new IllegalStateException("fill not copied: " + answer);
             }
             if (sink != null) {
-                sink.accept(ms, r.decisions().size());
+                sink.accept(ms, (int) r.decisionSummary().total());
             }
         }
         return time + 20_000;

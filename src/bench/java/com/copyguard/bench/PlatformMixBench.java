@@ -22,7 +22,7 @@ final class PlatformMixBench {
     }
 
     private static int settled(com.copyguard.core.engine.Result r) {
-        return r instanceof FillResult f ? f.decisions().size() : 0;
+        return r instanceof FillResult f ? (int) f.decisionSummary().total() : 0;
     }
 
     static Result run(RuleSet rules, int experts, int followersPerExpert, int symbols, int inputs) throws Exception {

@@ -71,10 +71,21 @@ final class ListQuery {
     }
 
     PageRequest page() {
-        JsonNode limitSchema = declared.get("limit").path("schema");
-        int limit = (int) number("limit", limitSchema.path("default").asLong());
         String cursor = text("cursor");
-        return new PageRequest(limit, cursor == null ? Long.MAX_VALUE : Cursor.decode(cursor));
+        return new PageRequest(limit(), cursor == null ? Long.MAX_VALUE : Cursor.decode(cursor));
+    }
+
+    /**
+     * The page of a log a fan-out's reply points into ({@code /decisions}, {@code /risk-actions}):
+     * newest first, or oldest first after a reply's first page when the cursor is the one it gave.
+     */
+    PageRequest pageEitherWay() {
+        return Cursor.request(text("cursor"), limit());
+    }
+
+    private int limit() {
+        JsonNode limitSchema = declared.get("limit").path("schema");
+        return (int) number("limit", limitSchema.path("default").asLong());
     }
 
     TimeRange time() {

@@ -100,16 +100,16 @@ public final class ReadOperations {
         });
         READS.put("getRiskActions", r -> {
             ListQuery q = list(r);
-            RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"),
+            RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"), q.text("cause"),
                     q.enumValue("reason", ReasonCode.class), q.time());
-            PageRequest page = q.page();
+            PageRequest page = q.pageEitherWay();
             return e -> Queries.riskActions(e, filter, page, r.followerFilter());
         });
         READS.put("getDecisions", r -> {
             ListQuery q = list(r);
-            DecisionFilter filter = new DecisionFilter(q.text("fillId"), q.text("subscriptionId"),
+            DecisionFilter filter = new DecisionFilter(q.text("expertId"), q.text("fillId"), q.text("subscriptionId"),
                     q.enumValue("outcome", Outcome.class), q.enumValue("reason", ReasonCode.class), q.time());
-            PageRequest page = q.page();
+            PageRequest page = q.pageEitherWay();
             return e -> Queries.decisions(e, filter, page, r.followerFilter());
         });
         READS.put("health", r -> Queries::health);

@@ -45,6 +45,9 @@ final class ApiModule extends SimpleModule {
         addSerializer(BigDecimal.class, new PlainDecimal());
         addSerializer(new PageShape());
         addSerializer(Remembered.class, new RememberedAnswer());
+        addSerializer(new FanOutShapes.FillReply());
+        addSerializer(new FanOutShapes.ExpertMarginReply());
+        addSerializer(new FanOutShapes.PricesReply());
         setMixInAnnotation(SubscriptionView.class, SubscriptionViewShape.class);
         setMixInAnnotation(FollowingView.class, FollowingViewShape.class);
         setMixInAnnotation(SettingsView.Leverage.class, LeverageShape.class);

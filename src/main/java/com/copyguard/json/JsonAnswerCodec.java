@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 
 /**
  * First answers kept as the JSON the API gave them as, so a repeat gets the same bytes. A summary
- * keeps the answer's scalar fields (for a fill: its id and copied and rejected counts) and says it
+ * keeps the answer's scalar fields (for a fill: its id and copied and rejected counts) and its
+ * fan-out summaries (small: counts by outcome and reason, the cursor to the records) and says it
  * is one ({@code "summary": true}). Installed for engines built without a codec (META-INF/services).
  */
 public final class JsonAnswerCodec implements AnswerCodec {
@@ -25,7 +26,7 @@ public final class JsonAnswerCodec implements AnswerCodec {
             JsonNode answer = Json.MAPPER.readTree(full);
             ObjectNode summary = Json.object();
             answer.fieldNames().forEachRemaining(f -> {
-                if (!answer.get(f).isContainerNode()) {
+                if (!answer.get(f).isContainerNode() || f.endsWith("Summary")) {
                     summary.set(f, answer.get(f));
                 }
             });

@@ -18,7 +18,9 @@ import com.copyguard.core.engine.DecisionSummary;
 import com.copyguard.core.engine.DecisionView;
 import com.copyguard.core.engine.ExpertResult;
 import com.copyguard.core.engine.ExpertView;
+import com.copyguard.core.engine.FanOutSummary;
 import com.copyguard.core.engine.FillResult;
+import com.copyguard.core.engine.PricesResult;
 import com.copyguard.core.engine.Remembered;
 import com.copyguard.core.engine.RiskActionSummary;
 import com.copyguard.core.engine.RulesActivated;
@@ -27,6 +29,7 @@ import com.copyguard.core.engine.SubscriptionResult;
 import com.copyguard.core.engine.SubscriptionView;
 import com.copyguard.core.engine.TransactionView;
 import com.copyguard.core.paging.Cursor;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.copyguard.core.paging.Page;
 import com.copyguard.api.ResultStatus;
 import java.math.BigDecimal;
@@ -60,14 +63,60 @@ class ApiJsonTest {
 
     @Test
     void aFillAnswerListsItsDecisionsAndRiskActions() {
-        FillResult fill = new FillResult("f1", 1, 0,
-                List.of(new DecisionSummary("S1", Outcome.COPIED, null, d("0.01"), d("100"), d("1"), 10)),
+        FillResult fill = fill("f1", List.of(new DecisionSummary("S1", Outcome.COPIED, null, d("0.01"), d("100"), d("1"), 10)),
                 List.of(new RiskActionSummary("S1", "BTCUSDT", null, "STOP", ReasonCode.STOP_FOLLOWING, null, null, null)));
         assertThat(json(fill)).isEqualTo("{\"fillId\":\"f1\",\"copied\":1,\"rejected\":0,\"decisions\":[{\"subscriptionId\":"
                 + "\"S1\",\"outcome\":\"COPIED\",\"qty\":\"0.01\",\"price\":\"100\",\"margin\":\"1\",\"leverage\":10}],"
                 + "\"riskActions\":[{\"subscriptionId\":\"S1\",\"symbol\":\"BTCUSDT\",\"side\":null,\"action\":\"STOP\","
-                + "\"reason\":\"STOP_FOLLOWING\",\"qty\":null,\"price\":null,\"realizedPnl\":null}]}");
+                + "\"reason\":\"STOP_FOLLOWING\",\"qty\":null,\"price\":null,\"realizedPnl\":null}],"
+                + "\"decisionSummary\":{\"total\":1,\"byOutcome\":{\"COPIED\":1},\"byReason\":{\"COPIED\":{\"NONE\":1}},"
+                + "\"list\":\"/decisions?expertId=x&fillId=f1\",\"nextCursor\":null,\"next\":null},"
+                + "\"riskActionSummary\":{\"total\":1,\"byOutcome\":{\"STOP\":1},\"byReason\":{\"STOP\":{\"STOP_FOLLOWING\":1}},"
+                + "\"list\":\"/risk-actions?cause=f1\",\"nextCursor\":null,\"next\":null}}");
         assertThat(ResultStatus.of(fill)).isEqualTo(200);
+    }
+
+    @Test
+    void aLargeFanOutListsItsFirstPageAndLinksTheRestInTheOrderMade() {
+        List<DecisionSummary> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            made.add(new DecisionSummary("S" + i, i < 200 ? Outcome.COPIED : Outcome.REJECTED,
+                    i < 200 ? null : i < 230 ? ReasonCode.BELOW_MIN_QTY : ReasonCode.SLIPPAGE_EXCEEDED, null, null, null, null));
+        }
+        // the fill's decisions sit at log positions 1000..1249: the rest continue after the 100th, position 1099
+        FanOutSummary summary = FanOutSummary.of(made, d -> d.outcome().name(), DecisionSummary::reason, 1000);
+        FillResult fill = new FillResult("alice", "f 1", 200, 50, FanOutSummary.firstPage(made), summary, List.of(),
+                FanOutSummary.of(List.<RiskActionSummary>of(), RiskActionSummary::action, RiskActionSummary::reason, 0));
+        JsonNode reply = ApiJson.tree(fill);
+        assertThat(reply.path("decisions")).hasSize(FanOutSummary.FIRST_PAGE);
+        assertThat(reply.path("decisions").get(99).path("subscriptionId").asText()).isEqualTo("S99");
+        JsonNode s = reply.path("decisionSummary");
+        assertThat(s.toString()).startsWith("{\"total\":250,\"byOutcome\":{\"COPIED\":200,\"REJECTED\":50},"
+                + "\"byReason\":{\"COPIED\":{\"NONE\":200},\"REJECTED\":{\"BELOW_MIN_QTY\":30,\"SLIPPAGE_EXCEEDED\":20}},");
+        assertThat(s.path("nextCursor").asText()).isEqualTo(Cursor.encodeOldestFirst(1099));
+        assertThat(s.path("next").asText()).isEqualTo("/decisions?expertId=alice&fillId=f+1&cursor="
+                + Cursor.encodeOldestFirst(1099));
+        assertThat(Cursor.request(s.path("nextCursor").asText(), 100))
+                .isEqualTo(com.copyguard.core.paging.PageRequest.oldestFirstAfter(100, 1099));
+        assertThat(reply.path("riskActionSummary").path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void pricesAnswerTheirRiskActionsBoundedWithTheCauseToListThemAll() {
+        List<RiskActionSummary> taken = List.of(new RiskActionSummary("S1", "BTCUSDT", null, "LIQUIDATE",
+                ReasonCode.LIQUIDATION, null, null, null));
+        PricesResult prices = new PricesResult(taken, "prices@7",
+                FanOutSummary.of(taken, RiskActionSummary::action, RiskActionSummary::reason, 3));
+        assertThat(json(prices)).endsWith("\"riskActionSummary\":{\"total\":1,\"byOutcome\":{\"LIQUIDATE\":1},"
+                + "\"byReason\":{\"LIQUIDATE\":{\"LIQUIDATION\":1}},\"list\":\"/risk-actions?cause=prices%407\","
+                + "\"nextCursor\":null,\"next\":null}}").startsWith("{\"riskActions\":[{\"subscriptionId\":\"S1\"");
+    }
+
+    private static FillResult fill(String fillId, List<DecisionSummary> decisions, List<RiskActionSummary> actions) {
+        FanOutSummary d = FanOutSummary.of(decisions, x -> x.outcome().name(), DecisionSummary::reason, 0);
+        FanOutSummary r = FanOutSummary.of(actions, RiskActionSummary::action, RiskActionSummary::reason, 0);
+        long copied = d.byOutcome().getOrDefault("COPIED", 0L);
+        return new FillResult("x", fillId, copied, decisions.size() - copied, decisions, d, actions, r);
     }
 
     @Test
@@ -122,11 +171,17 @@ class ApiJsonTest {
 
     @Test
     void aRememberedAnswerIsTheSameJsonAndItsSummaryKeepsTheScalars() {
-        FillResult fill = new FillResult("f1", 2, 1, List.of(), List.of());
+        FillResult fill = new FillResult("x", "f1", 2, 1, List.of(),
+                new FanOutSummary(3, new java.util.TreeMap<>(Map.of("COPIED", 2L, "REJECTED", 1L)), new java.util.TreeMap<>(), null),
+                List.of(), FanOutSummary.of(List.<RiskActionSummary>of(), RiskActionSummary::action, RiskActionSummary::reason, 0));
         JsonAnswerCodec codec = new JsonAnswerCodec();
         byte[] first = codec.encode(fill);
         assertThat(json(new Remembered(first, false))).isEqualTo(json(fill));
         assertThat(json(new Remembered(codec.summary(first), false)))
-                .isEqualTo("{\"fillId\":\"f1\",\"copied\":2,\"rejected\":1,\"summary\":true}");
+                .isEqualTo("{\"fillId\":\"f1\",\"copied\":2,\"rejected\":1,\"decisionSummary\":{\"total\":3,"
+                        + "\"byOutcome\":{\"COPIED\":2,\"REJECTED\":1},\"byReason\":{},\"list\":\"/decisions?expertId=x&fillId=f1\","
+                        + "\"nextCursor\":null,\"next\":null},\"riskActionSummary\":{\"total\":0,\"byOutcome\":{},"
+                        + "\"byReason\":{},\"list\":\"/risk-actions?cause=f1\",\"nextCursor\":null,"
+                        + "\"next\":null},\"summary\":true}");
     }
 }

@@ -12,7 +12,7 @@ public interface AnswerCodec {
     /** The full answer. */
     byte[] encode(Result result);
 
-    /** A smaller answer kept once the budget for full answers is spent (scalars only, marked as a summary). */
+    /** A smaller answer kept once the budget for full answers is spent (scalars and fan-out summaries, marked as a summary). */
     byte[] summary(byte[] full);
 
     /** The codec installed on the class path, looked up once (engines are built per shard and per test). */

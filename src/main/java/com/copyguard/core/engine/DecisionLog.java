@@ -105,9 +105,21 @@ public final class DecisionLog {
      * first.
      */
     public Page<DecisionRecord> page(String subscriptionId, Predicate<DecisionRecord> filter, PageRequest request) {
-        Page<Positioned<DecisionRecord>> page = Pages.walk(source(subscriptionId), Positioned::position,
+        return page(null, null, subscriptionId, filter, request);
+    }
+
+    /**
+     * As above; with both {@code expertId} and {@code fillId} (and no subscription) only that fill's
+     * decisions are read, so paging a fill's fan-out costs its size, not the log's.
+     */
+    public Page<DecisionRecord> page(String expertId, String fillId, String subscriptionId,
+                                     Predicate<DecisionRecord> filter, PageRequest request) {
+        Iterator<Positioned<DecisionRecord>> source = expertId != null && fillId != null && subscriptionId == null
+                ? byFill.getOrDefault(expertId + "/" + fillId, new ArrayDeque<>()).descendingIterator()
+                : source(subscriptionId);
+        Page<Positioned<DecisionRecord>> page = Pages.walk(source, Positioned::position,
                 p -> filter.test(p.value()), request);
-        return new Page<>(page.items().stream().map(Positioned::value).toList(), page.next());
+        return page.map(Positioned::value);
     }
 
     private Iterator<Positioned<DecisionRecord>> source(String subscriptionId) {

@@ -80,13 +80,14 @@ public final class Engine {
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
         this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk, events);
-        this.market = new MarketProcessor(ledger, risk);
-        this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events);
+        this.market = new MarketProcessor(ledger, risk, riskLog);
+        this.fills = new FillProcessor(ledger, rules, idempotency, executor, risk, lifecycle, events, decisions,
+                riskLog);
         this.stops = new StopProcessor(ledger, views, rules, lifecycle);
         this.dailyChecks = new DailyChecks(ledger, rules, profitShare, events);
         this.ruleActivation = new RulesProcessor(rules, events);
         this.pauses = new PauseProcessor(ledger, views, follows);
-        this.margins = new MarginProcessor(ledger, views, rules, lifecycle, idempotency);
+        this.margins = new MarginProcessor(ledger, views, rules, lifecycle, idempotency, riskLog);
         this.lossLimits = new LossLimits(ledger);
     }
 

@@ -31,9 +31,11 @@ final class FillProcessor {
     private final RiskProcessor risk;
     private final SubscriptionLifecycle lifecycle;
     private final EngineEvents events;
+    private final DecisionLog decisionLog;
+    private final RiskLog riskLog;
 
     FillProcessor(Ledger ledger, ActiveRules rules, Idempotency idempotency, CopyExecutor executor, RiskProcessor risk,
-                  SubscriptionLifecycle lifecycle, EngineEvents events) {
+                  SubscriptionLifecycle lifecycle, EngineEvents events, DecisionLog decisionLog, RiskLog riskLog) {
         this.ledger = ledger;
         this.rules = rules;
         this.idempotency = idempotency;
@@ -41,6 +43,8 @@ final class FillProcessor {
         this.risk = risk;
         this.lifecycle = lifecycle;
         this.events = events;
+        this.decisionLog = decisionLog;
+        this.riskLog = riskLog;
     }
 
     Result apply(ExpertFill f) {
@@ -84,6 +88,7 @@ final class FillProcessor {
                 equity, positionBefore, sinceLastOpen, Math.max(0L, ledger.clock() - f.time()));
         RuleSet ruleSet = rules.get();
 
+        long firstDecision = decisionLog.size();
         List<DecisionRecord> made = f.action().isOpening()
                 ? executor.opens(expert, order, instrument, following(expert), price, ruleSet)
                 : executor.closes(expert, order, instrument, price, ruleSet);
@@ -105,9 +110,12 @@ final class FillProcessor {
         if (!f.action().isOpening()) {
             made.forEach(d -> checked.add(ledger.account(ledger.subscription(d.subscriptionId()).accountId())));
         }
+        long firstAction = riskLog.size();
         List<RiskActionRecord> actions = risk.evaluate(checked, f.time(), f.fillId());
+        FanOutSummary.requireLoggedTogether("decisions", made.size(), firstDecision, decisionLog.size());
+        FanOutSummary.requireLoggedTogether("risk actions", actions.size(), firstAction, riskLog.size());
 
-        return answer(f.fillId(), made, actions);
+        return answer(f.expertId(), f.fillId(), made, firstDecision, actions, firstAction);
     }
 
     /** Subscriptions that receive the expert's opens: all but the stopped ones (inactive ones are rejected by rule). */
@@ -122,9 +130,14 @@ final class FillProcessor {
         return out;
     }
 
-    private static FillResult answer(String fillId, List<DecisionRecord> made, List<RiskActionRecord> actions) {
-        long copied = made.stream().filter(d -> d.outcome() == Outcome.COPIED).count();
-        return new FillResult(fillId, copied, made.size() - copied,
-                made.stream().map(DecisionSummary::of).toList(), RiskActionSummary.of(actions));
+    /** The reply: counts in one pass over the records, and the first page only turned into summaries. */
+    private static FillResult answer(String expertId, String fillId, List<DecisionRecord> made, long firstDecision,
+                                     List<RiskActionRecord> actions, long firstAction) {
+        FanOutSummary decisions = FanOutSummary.of(made, d -> d.outcome().name(), DecisionRecord::reason, firstDecision);
+        long copied = decisions.byOutcome().getOrDefault(Outcome.COPIED.name(), 0L);
+        return new FillResult(expertId, fillId, copied, made.size() - copied,
+                FanOutSummary.firstPage(made).stream().map(DecisionSummary::of).toList(), decisions,
+                RiskActionSummary.of(FanOutSummary.firstPage(actions)),
+                FanOutSummary.of(actions, RiskActionRecord::action, RiskActionRecord::reason, firstAction));
     }
 }

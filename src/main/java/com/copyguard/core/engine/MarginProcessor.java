@@ -36,10 +36,12 @@ final class MarginProcessor {
     private final ActiveRules rules;
     private final SubscriptionLifecycle lifecycle;
     private final Idempotency idempotency;
+    private final RiskLog riskLog;
 
     MarginProcessor(Ledger ledger, LedgerViews views, ActiveRules rules, SubscriptionLifecycle lifecycle,
-                    Idempotency idempotency) {
+                    Idempotency idempotency, RiskLog riskLog) {
         this.idempotency = idempotency;
+        this.riskLog = riskLog;
         this.ledger = ledger;
         this.views = views;
         this.rules = rules;
@@ -112,6 +114,7 @@ final class MarginProcessor {
         ledger.expertMarginChanged(expert, c.symbol(), c.side(), c.amount());
         String ref = "expert-margin:" + c.expertId() + ":" + c.symbol() + ":" + c.side() + ":" + c.time();
         List<RiskActionRecord> made = new ArrayList<>();
+        long firstLogged = riskLog.size();
         for (int i = 0; i < copies.size(); i++) {
             MarginChange change = copies.get(i);
             if (change.getOutcome() == Outcome.COPIED) {
@@ -122,8 +125,10 @@ final class MarginProcessor {
                         c.time(), ref, "REJECTED")));
             }
         }
+        FanOutSummary.requireLoggedTogether("expert margin copies", made.size(), firstLogged, riskLog.size());
         return new ExpertMarginResult(c.expertId(), c.symbol(), c.side(), c.amount(), ep.margin(),
-                RiskActionView.of(made));
+                RiskActionView.of(FanOutSummary.firstPage(made)), ref,
+                FanOutSummary.of(made, r -> r.explanation().get("outcome"), RiskActionRecord::reason, firstLogged));
     }
 
     private MarginChange fact(Subscription s, Position p, BigDecimal requested, BigDecimal expertAmount,

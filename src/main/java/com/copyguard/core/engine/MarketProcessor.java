@@ -13,10 +13,12 @@ import java.util.Set;
 final class MarketProcessor {
     private final Ledger ledger;
     private final RiskProcessor risk;
+    private final RiskLog riskLog;
 
-    MarketProcessor(Ledger ledger, RiskProcessor risk) {
+    MarketProcessor(Ledger ledger, RiskProcessor risk, RiskLog riskLog) {
         this.ledger = ledger;
         this.risk = risk;
+        this.riskLog = riskLog;
     }
 
     Result prices(PriceTick c) {
@@ -30,8 +32,12 @@ final class MarketProcessor {
         for (PriceTick.SymbolPrice p : c.prices()) {
             ledger.observePrice(p.symbol(), p.price(), c.time());
         }
-        List<RiskActionRecord> actions = risk.evaluate(risk.accountsToCheck(symbols, true), c.time(), "prices@" + c.time());
-        return new PricesResult(RiskActionSummary.of(actions));
+        long firstLogged = riskLog.size();
+        String ref = "prices@" + c.time();
+        List<RiskActionRecord> actions = risk.evaluate(risk.accountsToCheck(symbols, true), c.time(), ref);
+        FanOutSummary.requireLoggedTogether("risk actions", actions.size(), firstLogged, riskLog.size());
+        return new PricesResult(RiskActionSummary.of(FanOutSummary.firstPage(actions)), ref,
+                FanOutSummary.of(actions, RiskActionRecord::action, RiskActionRecord::reason, firstLogged));
     }
 
     Result clock(AdvanceClock c) {

@@ -57,12 +57,12 @@ public final class Queries {
                 .map(TransactionView::of);
     }
 
-    /** The filters of {@code GET /decisions}; null = any. */
-    public record DecisionFilter(String fillId, String subscriptionId, Outcome outcome, ReasonCode reason,
-                                 TimeRange time) implements Predicate<DecisionRecord> {
+    /** The filters of {@code GET /decisions}; null = any ({@code fillId} is unique per expert only). */
+    public record DecisionFilter(String expertId, String fillId, String subscriptionId, Outcome outcome,
+                                 ReasonCode reason, TimeRange time) implements Predicate<DecisionRecord> {
         @Override
         public boolean test(DecisionRecord d) {
-            return (fillId == null || fillId.equals(d.fillId()))
+            return (expertId == null || expertId.equals(d.expertId())) && (fillId == null || fillId.equals(d.fillId()))
                     && (subscriptionId == null || subscriptionId.equals(d.subscriptionId()))
                     && (outcome == null || outcome == d.outcome()) && (reason == null || reason == d.reason())
                     && time.contains(d.time());
@@ -71,17 +71,21 @@ public final class Queries {
 
     /** A page of decisions; with {@code followerId}, only those on that follower's subscriptions. */
     public static Page<DecisionView> decisions(Engine e, DecisionFilter filter, PageRequest page, String followerId) {
-        return e.decisions().page(filter.subscriptionId(),
+        return e.decisions().page(filter.expertId(), filter.fillId(), filter.subscriptionId(),
                         filter.and(d -> ownedBy(e, d.subscriptionId(), followerId)), page)
                 .map(DecisionView::of);
     }
 
-    /** The filters of {@code GET /risk-actions}; null = any. */
-    public record RiskActionFilter(String subscriptionId, ReasonCode reason, TimeRange time)
+    /**
+     * The filters of {@code GET /risk-actions}; null = any. {@code cause} is the {@code ref} of the
+     * input that caused the actions (a fill's id, an expert margin change's ref, {@code prices@time}).
+     */
+    public record RiskActionFilter(String subscriptionId, String cause, ReasonCode reason, TimeRange time)
             implements Predicate<RiskActionRecord> {
         @Override
         public boolean test(RiskActionRecord r) {
             return (subscriptionId == null || subscriptionId.equals(r.subscriptionId()))
+                    && (cause == null || cause.equals(r.ref()))
                     && (reason == null || reason == r.reason()) && time.contains(r.time());
         }
     }

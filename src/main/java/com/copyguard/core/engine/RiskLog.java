@@ -60,7 +60,7 @@ public final class RiskLog {
         };
         Page<Positioned<RiskActionRecord>> page = Pages.walk(positioned, Positioned::position,
                 p -> filter.test(p.value()), request);
-        return new Page<>(page.items().stream().map(Positioned::value).toList(), page.next());
+        return page.map(Positioned::value);
     }
 
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */

@@ -40,7 +40,9 @@ class BoundedMemoryTest {
         for (int i = 0; i < 5; i++) {
             DecisionSummary copied = new DecisionSummary("S1", Outcome.COPIED, null, new BigDecimal("0.123456789"),
                     null, null, null);
-            memory.remember("fill:x/f" + i, deposit(i), new FillResult("f" + i, i, 0, List.of(copied), List.of()));
+            memory.remember("fill:x/f" + i, deposit(i), new FillResult("x", "f" + i, i, 0, List.of(copied),
+                    FanOutSummary.of(List.of(copied), d -> d.outcome().name(), DecisionSummary::reason, 0), List.of(),
+                    FanOutSummary.of(List.<RiskActionSummary>of(), RiskActionSummary::action, RiskActionSummary::reason, 0)));
         }
         Result newest = memory.seen("fill:x/f4", deposit(4));
         assertThat(ApiJson.tree(newest).path("decisions")).hasSize(1);
@@ -52,6 +54,8 @@ class BoundedMemoryTest {
         assertThat(summary.path("summary").asBoolean()).isTrue();
         assertThat(summary.path("fillId").asText()).isEqualTo("f0");
         assertThat(summary.has("decisions")).isFalse();
+        assertThat(summary.path("decisionSummary").path("byOutcome").path("COPIED").asLong())
+                .as("the summary keeps the counts by outcome").isEqualTo(1);
         assertThat(memory.seen("fill:x/unknown", deposit(9))).isNull();
         assertThatThrownBy(() -> memory.seen("fill:x/f0", deposit(1)))
                 .as("a key is bound to the body it first came with")

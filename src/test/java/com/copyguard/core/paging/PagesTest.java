@@ -45,6 +45,45 @@ class PagesTest {
         assertThat(pages).isEqualTo(Math.max(1, (expected.size() + limit - 1) / limit));
     }
 
+    @Property(tries = 300)
+    void walkingOldestFirstAfterAPositionYieldsTheRestInOrderOnce(
+            @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 9) Integer> values,
+            @ForAll @IntRange(min = 1, max = 40) int limit, @ForAll @IntRange(min = 0, max = 9) int keepBelow,
+            @ForAll @IntRange(min = 0, max = 310) int after) {
+        Predicate<Long> filter = p -> values.get(p.intValue()) < keepBelow;
+        List<Long> expected = new ArrayList<>();
+        for (long p = after + 1; p < values.size(); p++) {
+            if (filter.test(p)) {
+                expected.add(p);
+            }
+        }
+        List<Long> walked = new ArrayList<>();
+        PageRequest request = PageRequest.oldestFirstAfter(limit, after);
+        while (true) {
+            Page<Long> page = Pages.walk(newestFirst(values.size()).iterator(), p -> p, filter, request);
+            assertThat(page.items().size()).isLessThanOrEqualTo(limit);
+            walked.addAll(page.items());
+            if (page.next() == null) {
+                break;
+            }
+            assertThat(page.items()).hasSize(limit);
+            request = Cursor.request(page.nextCursor(), limit);
+            assertThat(request.oldestFirst()).as("the next page continues the same way").isTrue();
+        }
+        assertThat(walked).isEqualTo(expected);
+    }
+
+    @Test
+    void eitherCursorIsReadAsItsWalkAndTheNewestFirstDecoderRefusesTheOther() {
+        assertThat(Cursor.request(null, 5)).isEqualTo(PageRequest.first(5));
+        assertThat(Cursor.request(Cursor.encode(9), 5)).isEqualTo(new PageRequest(5, 9));
+        assertThat(Cursor.request(Cursor.encodeOldestFirst(9), 5)).isEqualTo(PageRequest.oldestFirstAfter(5, 9));
+        assertThatThrownBy(() -> Cursor.decode(Cursor.encodeOldestFirst(9))).isInstanceOfSatisfying(InputRefused.class,
+                e -> assertThat(e.errorCode()).isEqualTo("INVALID_CURSOR"));
+        assertThatThrownBy(() -> Cursor.request("a1.5", 5)).isInstanceOfSatisfying(InputRefused.class,
+                e -> assertThat(e.errorCode()).isEqualTo("INVALID_CURSOR"));
+    }
+
     @Test
     void aCursorIsOpaqueAndOnlyOursAreAccepted() {
         assertThat(Cursor.decode(Cursor.encode(12345))).isEqualTo(12345);
