@@ -278,6 +278,20 @@ public final class Engine {
         return riskIndex.stats();
     }
 
+    /**
+     * Accounts price ticks have put through the risk rules since this engine started: the risk
+     * index's selections, every holder on a full scan. Scenarios pin it ("a tick that crosses no
+     * trigger checks nobody"), so a trigger price declared too wide fails a test.
+     */
+    public long accountsRiskCheckedOnTicks() {
+        return riskIndex.stats().evaluated();
+    }
+
+    /** Price ticks that ran the full scan as the risk index's safety net (sweeps). */
+    public long riskSweeps() {
+        return riskIndex.stats().sweeps();
+    }
+
     /** Accounts the full sweeps found that the risk index would have skipped (must stay 0). */
     public long riskIndexMissed() {
         return riskIndex.missed();
