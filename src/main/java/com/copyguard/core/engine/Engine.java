@@ -265,6 +265,9 @@ public final class Engine {
         return rules;
     }
 
+    /** Price ticks between two full risk scans unless configured otherwise ({@code --risk-sweep-every}). */
+    public static final int DEFAULT_RISK_SWEEP_EVERY = RiskIndex.DEFAULT_SWEEP_EVERY;
+
     /**
      * How often a price tick runs the full risk scan instead of the index (every {@code ticks} ticks;
      * 1 = always, as a rule set without trigger prices does): the safety net that must find nothing.
