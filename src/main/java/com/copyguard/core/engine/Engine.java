@@ -290,11 +290,6 @@ public final class Engine {
         return riskIndex.stats().evaluated();
     }
 
-    /** Price ticks that ran the full scan as the risk index's safety net (sweeps). */
-    public long riskSweeps() {
-        return riskIndex.stats().sweeps();
-    }
-
     /** Accounts the full sweeps found that the risk index would have skipped (must stay 0). */
     public long riskIndexMissed() {
         return riskIndex.missed();
