@@ -89,6 +89,8 @@ public final class CopyguardService implements AutoCloseable {
                 throw e;
             }
             engine = recovered.engine();
+            // not state: sweeps only re-check what the index selects, so the interval changes no decision
+            engine.sweepRiskEvery(config.riskSweepEvery());
             LOG.info("recovered {} journaled inputs from {} (snapshot at {}, {} replayed) in {} ms", recovered.seq(),
                     config.dataDir(), recovered.snapshotSeq(), recovered.replayed(), recovered.millis());
             writer = new SingleWriter(engine, journal, this::fatal,

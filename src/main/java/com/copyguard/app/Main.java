@@ -15,6 +15,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code java -jar copyguard.jar [--port N] [--data-dir DIR] ...}: starts the service; the
@@ -64,6 +67,21 @@ public final class Main implements Callable<Integer> {
             description = "Milliseconds one input may take before the writer counts as stalled (readiness 503,"
                     + " copyguard_writer_stalled). Default: ${DEFAULT-VALUE}")
     long writerStallAfterMillis;
+    @Option(names = "--risk-sweep-every", paramLabel = "TICKS", defaultValue = "1000",
+            description = "Price ticks between two full risk scans, the risk index's safety net (1: every tick;"
+                    + " at most 1000000); copyguard_risk_index_sweeps_total counts them. Default: ${DEFAULT-VALUE}")
+    void riskSweepEvery(int ticks) {
+        if (ticks < 1 || ticks > ServiceConfig.MAX_RISK_SWEEP_EVERY) {
+            throw new ParameterException(spec.commandLine(), "--risk-sweep-every must be 1 to "
+                    + ServiceConfig.MAX_RISK_SWEEP_EVERY + " ticks, not " + ticks);
+        }
+        riskSweepEvery = ticks;
+    }
+
+    private int riskSweepEvery;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -84,6 +102,7 @@ public final class Main implements Callable<Integer> {
         config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
                 .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs))
                 .withWriterStallAfter(java.time.Duration.ofMillis(writerStallAfterMillis))
+                .withRiskSweepEvery(riskSweepEvery)
                 .withSecurity(externalIssuer.security(tlsCert, tlsKey));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);

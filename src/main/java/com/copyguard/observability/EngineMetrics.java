@@ -55,6 +55,7 @@ public final class EngineMetrics implements EngineEvents {
     private final Counter commitFailures;
     private final Counter freezes;
     private final Counter riskIndexMissed;
+    private final Counter riskIndexSweeps;
     private final Timer decisionLatency;
     private final Timer queueWait;
     private final Timer commitLatency;
@@ -86,6 +87,10 @@ public final class EngineMetrics implements EngineEvents {
                 .description("Journal commits that failed (the service then stops: fail-stop)").register(registry);
         riskIndexMissed = Counter.builder("copyguard.risk.index.missed")
                 .description("Accounts a full risk sweep found that the risk index would have skipped (must stay 0)")
+                .register(registry);
+        riskIndexSweeps = Counter.builder("copyguard.risk.index.sweeps")
+                .description("Price ticks that ran the full risk scan as the risk index's safety net (every --risk-sweep-every"
+                        + " ticks, and the first tick after a daily check)")
                 .register(registry);
         freezes = Counter.builder("copyguard.profit.share.freezes")
                 .description("Profit-share freezes applied on withdrawal requests").register(registry);
@@ -222,6 +227,11 @@ public final class EngineMetrics implements EngineEvents {
     @Override
     public void riskIndexMissed(int accounts) {
         riskIndexMissed.increment(accounts);
+    }
+
+    @Override
+    public void riskIndexSwept(int accounts) {
+        riskIndexSweeps.increment();
     }
 
     @Override

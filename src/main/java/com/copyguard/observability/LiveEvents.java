@@ -109,6 +109,13 @@ public final class LiveEvents implements EngineEvents {
     }
 
     @Override
+    public void riskIndexSwept(int accounts) {
+        if (live) {
+            each(l -> l.riskIndexSwept(accounts));
+        }
+    }
+
+    @Override
     public void ruleFailure(String code, String message) {
         if (live) {
             each(l -> l.ruleFailure(code, message));

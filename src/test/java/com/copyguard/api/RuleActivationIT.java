@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * their compiler messages while the old version keeps serving.
  */
 class RuleActivationIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static final String FOLLOW = """
             {"followerId": "%s", "expertId": "alice", "mode": "MULTIPLIER", "multiplier": "%s", "amount": "10000",
              "settings": {"leverage": {"mode": "FIXED", "value": 10}}, "time": 1700000001000}""";
@@ -45,20 +47,20 @@ class RuleActivationIT {
         try (RunningService service = RunningService.start(config(rules, data))) {
             ApiClient api = service.api();
             Response list = api.get("/rules");
-            assertThat(list.text("active")).isEqualTo("v2");
+            assertThat(list.text("active")).isEqualTo(ACTIVE);
             assertThat(list.body().get("versions").findValuesAsText("version"))
-                    .contains("v2", "tight-cap", "runaway", "throwing", "syntax-error", "type-error");
+                    .contains(ACTIVE, "tight-cap", "runaway", "throwing", "syntax-error", "type-error");
 
             Scenario s = new Scenario(api).instrument("AUSDT", "0").expert("alice", "100000");
             s.follow(FOLLOW.formatted("carol", "1"));
             s.fill("alice", "f1", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000002000L);
             assertThat(decision(api, "f1").path("qty").asText()).isEqualTo("30");
-            assertThat(decision(api, "f1").path("ruleSet").asText()).isEqualTo("v2");
+            assertThat(decision(api, "f1").path("ruleSet").asText()).isEqualTo(ACTIVE);
 
             Response activated = activate(api, "tight-cap");
             assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
             assertThat(activated.text("active")).isEqualTo("tight-cap");
-            assertThat(activated.text("previous")).isEqualTo("v2");
+            assertThat(activated.text("previous")).isEqualTo(ACTIVE);
             assertThat(api.get("/health").text("ruleSet")).isEqualTo("tight-cap");
 
             s.fill("alice", "f2", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000006000L);
@@ -66,7 +68,7 @@ class RuleActivationIT {
             assertThat(f2.path("ruleSet").asText()).isEqualTo("tight-cap");
             assertThat(f2.path("qty").asText()).isEqualTo("20");
             assertThat(f2.path("reason").asText()).isEqualTo("MAX_POSITION_VALUE");
-            assertThat(decision(api, "f1").path("ruleSet").asText()).as("earlier decisions keep their version").isEqualTo("v2");
+            assertThat(decision(api, "f1").path("ruleSet").asText()).as("earlier decisions keep their version").isEqualTo(ACTIVE);
         }
 
         // Edit the activated folder on disk: the journal holds the text that ran, so a restart keeps it.
@@ -84,10 +86,10 @@ class RuleActivationIT {
             s.fill("alice", "f4", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000015000L);
             assertThat(decision(api, "f4").path("qty").asText()).as("re-activation picks up the edit").isEqualTo("10");
 
-            assertThat(activate(api, "v2").status()).isEqualTo(200);
+            assertThat(activate(api, ACTIVE).status()).isEqualTo(200);
             s.fill("alice", "f5", "AUSDT", "OPEN_LONG", "30", "100", 10, 1700000020000L);
             assertThat(decision(api, "f5").path("qty").asText()).isEqualTo("30");
-            assertThat(decision(api, "f5").path("ruleSet").asText()).isEqualTo("v2");
+            assertThat(decision(api, "f5").path("ruleSet").asText()).isEqualTo(ACTIVE);
         }
     }
 
@@ -100,15 +102,15 @@ class RuleActivationIT {
             assertThat(syntax.status()).isEqualTo(422);
             assertThat(syntax.error()).isEqualTo("RULES_INVALID");
             assertThat(syntax.body().get("messages").get(0).asText()).startsWith("broken.drl:7:").contains("no viable alternative");
-            assertThat(api.get("/health").text("ruleSet")).isEqualTo("v2");
+            assertThat(api.get("/health").text("ruleSet")).isEqualTo(ACTIVE);
 
             Response type = activate(api, "type-error");
             assertThat(type.status()).isEqualTo(422);
             assertThat(type.body().get("messages").get(0).asText())
                     .startsWith("wrong-type.drl:10 (rule \"Sets a text where a decimal belongs\")")
                     .contains("setTarget(BigDecimal)");
-            assertThat(api.get("/health").text("ruleSet")).isEqualTo("v2");
-            assertThat(api.get("/rules").text("active")).isEqualTo("v2");
+            assertThat(api.get("/health").text("ruleSet")).isEqualTo(ACTIVE);
+            assertThat(api.get("/rules").text("active")).isEqualTo(ACTIVE);
 
             Scenario s = new Scenario(api).instrument("AUSDT", "0").expert("alice", "100000");
             s.follow(FOLLOW.formatted("carol", "1"));
@@ -152,7 +154,7 @@ class RuleActivationIT {
             assertThat(postedBad.body().get("valid").asBoolean()).isFalse();
             assertThat(postedBad.body().get("messages").get(0).asText()).startsWith("mine.drl:5");
 
-            assertThat(api.get("/health").text("ruleSet")).isEqualTo("v2");
+            assertThat(api.get("/health").text("ruleSet")).isEqualTo(ACTIVE);
         }
     }
 }

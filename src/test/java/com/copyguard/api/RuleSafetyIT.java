@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * position, transaction and decision as it was, and the service goes on serving.
  */
 class RuleSafetyIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static final String FILL = """
             {"fillId": "%s", "symbol": "AUSDT", "action": "OPEN_LONG", "qty": "10", "price": "100", "leverage": 10,
              "marginMode": "CROSS", "status": "FILLED", "time": %d}""";
@@ -60,8 +62,8 @@ class RuleSafetyIT {
             assertThat(state(api, sub, account)).isEqualTo(before);
             assertThat(api.get("/health").status()).isEqualTo(200);
 
-            // The service keeps serving: back on v2 the very same fill id is decided normally.
-            assertThat(api.post("/rules/activate", "{\"version\": \"v2\"}").status()).isEqualTo(200);
+            // The service keeps serving: back on the active version the very same fill id is decided normally.
+            assertThat(api.post("/rules/activate", "{\"version\": \"" + ACTIVE + "\"}").status()).isEqualTo(200);
             Response retried = api.post("/experts/alice/fills", FILL.formatted("f2", 1700000006000L));
             assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
             assertThat(retried.body().get("copied").asInt()).isEqualTo(1);
@@ -71,7 +73,7 @@ class RuleSafetyIT {
         try (RunningService again = RunningService.start(new ServiceConfig("127.0.0.1", 0, data, rules, null, null))) {
             Response follow = again.api().get("/decisions?fillId=f2");
             assertThat(follow.body().path("items")).hasSize(1);
-            assertThat(again.api().get("/health").text("ruleSet")).isEqualTo("v2");
+            assertThat(again.api().get("/health").text("ruleSet")).isEqualTo(ACTIVE);
         }
     }
 }

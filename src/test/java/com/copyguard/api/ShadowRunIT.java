@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shadow run of a candidate with a tighter cap beside v2: live decisions stay v2's, and the
+ * A shadow run of a candidate with a tighter cap beside the active version: live decisions stay its own, and the
  * report lists exactly the copies the candidate would have sized differently.
  */
 class ShadowRunIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static final String FOLLOW = """
             {"followerId": "%s", "expertId": "alice", "mode": "MULTIPLIER", "multiplier": "%s", "amount": "10000",
              "settings": {"leverage": {"mode": "FIXED", "value": 10}}, "time": 1700000001000}""";
@@ -43,7 +45,7 @@ class ShadowRunIT {
             // Live decisions are v1's: carol copied all 30.
             JsonNode carolLive = api.get("/decisions?fillId=f1&subscriptionId=" + carol).body().path("items").get(0);
             assertThat(carolLive.path("qty").asText()).isEqualTo("30");
-            assertThat(carolLive.path("ruleSet").asText()).isEqualTo("v2");
+            assertThat(carolLive.path("ruleSet").asText()).isEqualTo(ACTIVE);
             assertThat(f1.body().get("copied").asInt()).isEqualTo(3);
 
             JsonNode report = api.get("/rules/shadow").body();

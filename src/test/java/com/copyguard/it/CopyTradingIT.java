@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC.md's sizing and close behaviour end to end: real service, real HTTP, real rules/v1. */
 class CopyTradingIT extends SharedService {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     static String followJson(String follower, String expert, String mode, String amount, String extra) {
         return "{\"followerId\":\"" + follower + "\",\"expertId\":\"" + expert + "\",\"mode\":\"" + mode
                 + "\",\"amount\":\"" + amount + "\",\"time\":" + (T0 + 1000) + extra + "}";
@@ -138,7 +140,7 @@ class CopyTradingIT extends SharedService {
         assertThat(positionQty(sub)).isEqualByComparingTo("0.12");
 
         JsonNode logged = api.get("/decisions?fillId=r2").body().path("items").get(0);
-        assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(logged.path("ruleSet").asText()).isEqualTo(ACTIVE);
         assertThat(logged.path("rulesFired").toString()).contains("Target itself below the minimum quantity");
         assertThat(logged.path("explanation").path("minQty").asText()).isEqualTo("0.01");
     }
@@ -256,7 +258,7 @@ class CopyTradingIT extends SharedService {
         assertThat(spec.raw()).contains("operationId: postFill");
         Response health = api.get("/health");
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
-        assertThat(health.body().path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(health.body().path("ruleSet").asText()).isEqualTo(ACTIVE);
         assertThat(api.get("/instruments").body().path("items").findValuesAsText("symbol")).contains("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 

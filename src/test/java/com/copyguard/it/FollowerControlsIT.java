@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * loss-limit periods follow the service's event clock.
  */
 class FollowerControlsIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static final long T = WEDNESDAY + HOUR;
     private static final String FIXED_10 = "{\"mode\":\"FIXED\",\"value\":10}";
 
@@ -63,7 +65,7 @@ class FollowerControlsIT {
         assertThat(open.path("reason").asText()).isEqualTo("PAUSED");
         JsonNode logged = cg.api().get("/decisions?fillId=p-o2").body().path("items").get(0);
         assertThat(logged.path("rulesFired").toString()).contains("Paused: no new opens");
-        assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(logged.path("ruleSet").asText()).isEqualTo(ACTIVE);
 
         // the expert closes its 2 (1 copied before the pause): the paused copy of 1 closes at 110
         JsonNode close = only(cg.fill("px", "p-c1", "PAUSEUSDT", "CLOSE_LONG", "2", "110", "CROSS", T + 40_000));

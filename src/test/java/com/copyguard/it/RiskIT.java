@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * boundary that does not, and closes getting through where SPEC.md says they must.
  */
 class RiskIT extends SharedService {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static JsonNode only(Response fill) {
         assertThat(fill.body().path("decisions")).hasSize(1);
         return fill.body().path("decisions").get(0);
@@ -172,7 +174,7 @@ class RiskIT extends SharedService {
         assertThat(dec(s.path("fees"))).isEqualByComparingTo("0.1949");
         assertThat(dec(api.get("/accounts/" + f.text("accountId")).body().path("balance"))).isEqualByComparingTo("994.7051");
         JsonNode logged = api.get("/risk-actions?subscriptionId=" + sub).body().path("items").get(0);
-        assertThat(logged.path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(logged.path("ruleSet").asText()).isEqualTo(ACTIVE);
         assertThat(logged.path("rulesFired").toString()).contains("Stop loss");
         assertThat(logged.path("explanation").path("roe").asText()).isEqualTo("-0.51");
         assertConsistent(api, f.text("accountId"));

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * HTTP: what each fill, refusal and restart shows on the metrics page and in the logs.
  */
 class ObservabilityIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static final Set<String> IDS = Set.of("E1", "F1", "F2", "F3", "S1", "S2", "S3", "A1", "A2", "A3", "o1", "o2");
 
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
@@ -92,7 +94,7 @@ class ObservabilityIT {
             assertThat(m.value("copyguard_profit_share_frozen_usdt")).isEqualTo(0.0);
             assertThat(m.value("copyguard_profit_share_pending_usdt")).isEqualTo(0.0);
 
-            assertThat(m.value("copyguard_rule_set_info", "version", "v2")).isEqualTo(1.0);
+            assertThat(m.value("copyguard_rule_set_info", "version", ACTIVE)).isEqualTo(1.0);
             assertThat(m.value("copyguard_rule_activations_total", "result", "success")).isEqualTo(0.0);
             assertThat(m.value("copyguard_rule_activations_total", "result", "failure")).isEqualTo(0.0);
             assertThat(m.value("copyguard_ready")).isEqualTo(1.0);
@@ -130,7 +132,7 @@ class ObservabilityIT {
         assertThat(open.path("fillId").asText()).isEqualTo("o1");
         assertThat(open.path("symbol").asText()).isEqualTo("BTCUSDT");
         assertThat(open.path("action").asText()).isEqualTo("OPEN_LONG");
-        assertThat(open.path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(open.path("ruleSet").asText()).isEqualTo(ACTIVE);
         assertThat(open.path("followers").asInt()).isEqualTo(3);
         assertThat(open.path("copied").asInt()).isEqualTo(3);
         assertThat(open.path("rejected").asInt()).isZero();
@@ -150,7 +152,7 @@ class ObservabilityIT {
 
         assertThat(logged).anySatisfy(e -> {
             assertThat(e.path("event").asText()).isEqualTo("service_ready");
-            assertThat(e.path("ruleSet").asText()).isEqualTo("v2");
+            assertThat(e.path("ruleSet").asText()).isEqualTo(ACTIVE);
         });
     }
 
@@ -162,7 +164,7 @@ class ObservabilityIT {
             MetricsText before = new MetricsText(scrape(service).body());
             assertThat(before.value("copyguard_rule_activations_total", "result", "success"))
                     .as("the startup activation is journal history, not a live activation").isEqualTo(0.0);
-            assertThat(before.value("copyguard_rule_set_info", "version", "v2")).isEqualTo(1.0);
+            assertThat(before.value("copyguard_rule_set_info", "version", ACTIVE)).isEqualTo(1.0);
 
             Response ok = service.api().post("/rules/activate", "{\"version\": \"tight-cap\"}");
             assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
@@ -173,14 +175,14 @@ class ObservabilityIT {
             assertThat(after.value("copyguard_rule_activations_total", "result", "success")).isEqualTo(1.0);
             assertThat(after.value("copyguard_rule_activations_total", "result", "failure")).isEqualTo(1.0);
             assertThat(after.value("copyguard_rule_set_info", "version", "tight-cap")).isEqualTo(1.0);
-            assertThat(after.value("copyguard_rule_set_info", "version", "v2")).as("only the active version").isNull();
+            assertThat(after.value("copyguard_rule_set_info", "version", ACTIVE)).as("only the active version").isNull();
             assertThat(service.api().get("/health/ready").text("ruleSet")).isEqualTo("tight-cap");
         }
         List<JsonNode> activations = json(events.list).stream()
                 .filter(e -> e.path("event").asText().equals("rules_activated")).toList();
         assertThat(activations).hasSize(2);
         assertThat(activations.get(0).path("version").asText()).isEqualTo("tight-cap");
-        assertThat(activations.get(0).path("previousVersion").asText()).isEqualTo("v2");
+        assertThat(activations.get(0).path("previousVersion").asText()).isEqualTo(ACTIVE);
         assertThat(activations.get(0).path("result").asText()).isEqualTo("success");
         assertThat(activations.get(1).path("version").asText()).isEqualTo("syntax-error");
         assertThat(activations.get(1).path("result").asText()).isEqualTo("failure");
@@ -292,7 +294,7 @@ class ObservabilityIT {
             Response ready = service.api().get("/health/ready");
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.text("status")).isEqualTo("READY");
-            assertThat(ready.text("ruleSet")).isEqualTo("v2");
+            assertThat(ready.text("ruleSet")).isEqualTo(ACTIVE);
             Response health = service.api().get("/health");
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.text("status")).isEqualTo("UP");

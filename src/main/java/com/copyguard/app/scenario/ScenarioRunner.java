@@ -32,7 +32,7 @@ public final class ScenarioRunner {
     private static final Set<String> TOP = Set.of("description", "given", "when", "then");
     private static final Set<String> GIVEN = Set.of("instruments", "experts", "prices", "subscriptions", "fills", "steps");
     private static final Set<String> THEN = Set.of("decisions", "riskActions", "exactly", "error", "accounts",
-            "subscriptions", "screening");
+            "subscriptions", "screening", "riskChecksOnTicks");
     private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
             "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
@@ -105,6 +105,7 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         long before = world.engine().decisions().size();
         long actionsBefore = world.engine().riskLog().size();
+        long checkedBefore = world.engine().accountsRiskCheckedOnTicks();
         String expectedError = then.hasNonNull("error") ? then.get("error").asText() : null;
         for (int i = 0; i < when.size(); i++) {
             ScenarioWorld.Outcome o = world.step(when.get(i));
@@ -140,8 +141,33 @@ public final class ScenarioRunner {
             failures.addAll(compareViews(world, then, "accounts"));
             failures.addAll(compareViews(world, then, "subscriptions"));
             failures.addAll(compareScreening(world, then));
+            failures.addAll(compareRiskChecks(then, world.engine().accountsRiskCheckedOnTicks() - checkedBefore));
+        }
+        long missed = world.engine().riskIndexMissed();
+        if (missed > 0) {
+            // a sweep (the first tick after a daily check) found accounts the trigger prices would have skipped
+            failures.add("the risk index missed " + missed + " account(s): a full sweep found the rules acting where"
+                    + " no declared trigger price was crossed");
         }
         return failures;
+    }
+
+    /**
+     * {@code riskChecksOnTicks}: how many accounts the "when" price ticks put through the risk rules.
+     * With trigger prices that is the risk index's selection, so a tick that crosses no trigger
+     * checks nobody; without them every holder of the symbol is checked on every tick.
+     */
+    private static List<String> compareRiskChecks(JsonNode then, long checked) {
+        JsonNode expected = then.get("riskChecksOnTicks");
+        if (expected == null || expected.isNull()) {
+            return List.of();
+        }
+        if (!expected.canConvertToLong() || !expected.isIntegralNumber() || expected.asLong() < 0) {
+            throw new ScenarioException("'riskChecksOnTicks' is a whole number of accounts, got " + expected);
+        }
+        return expected.asLong() == checked ? List.of()
+                : List.of("expected the price ticks to put " + expected.asLong() + " account(s) through the risk rules,"
+                        + " they put " + checked + " (a trigger price declared too wide, or one missing)");
     }
 
     private static void given(ScenarioWorld world, JsonNode given) {

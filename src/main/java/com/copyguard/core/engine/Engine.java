@@ -266,6 +266,9 @@ public final class Engine {
         return rules;
     }
 
+    /** Price ticks between two full risk scans unless configured otherwise ({@code --risk-sweep-every}). */
+    public static final int DEFAULT_RISK_SWEEP_EVERY = RiskIndex.DEFAULT_SWEEP_EVERY;
+
     /**
      * How often a price tick runs the full risk scan instead of the index (every {@code ticks} ticks;
      * 1 = always, as a rule set without trigger prices does): the safety net that must find nothing.
@@ -277,6 +280,15 @@ public final class Engine {
     /** What the risk index evaluated on ticks, against what full scans would have (tests, benchmarks). */
     RiskIndex.Stats riskIndexStats() {
         return riskIndex.stats();
+    }
+
+    /**
+     * Accounts price ticks have put through the risk rules since this engine started: the risk
+     * index's selections, every holder on a full scan. Scenarios pin it ("a tick that crosses no
+     * trigger checks nobody"), so a trigger price declared too wide fails a test.
+     */
+    public long accountsRiskCheckedOnTicks() {
+        return riskIndex.stats().evaluated();
     }
 
     /** Accounts the full sweeps found that the risk index would have skipped (must stay 0). */

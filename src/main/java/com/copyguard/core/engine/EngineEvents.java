@@ -50,6 +50,14 @@ public interface EngineEvents extends LedgerListener {
     default void riskIndexMissed(int accounts) {
     }
 
+    /**
+     * A price tick ran the full risk scan over {@code accounts} holders instead of the risk index's
+     * selection: the periodic safety net ({@code --risk-sweep-every}) or the first tick after a
+     * daily check. Only rule sets that declare trigger prices sweep.
+     */
+    default void riskIndexSwept(int accounts) {
+    }
+
     /** An input was applied (changed state) or refused. */
     default void inputApplied(Command command, Result result, long nanos) {
     }

@@ -53,8 +53,12 @@ final class RiskIndex {
     private static final BigInteger KEY_MAX = BigInteger.valueOf(Long.MAX_VALUE - 2);
     private static final BigInteger KEY_MIN = BigInteger.valueOf(Long.MIN_VALUE + 2);
 
-    /** Ticks seen, accounts they evaluated, and holders they would have evaluated in a full scan. */
-    record Stats(long ticks, long evaluated, long holders) {
+    /**
+     * Ticks seen, accounts they evaluated, holders they would have evaluated in a full scan, and
+     * ticks that ran the full scan as the safety net (a rule set without trigger prices scans in
+     * full on every tick, which counts as evaluating every holder but not as a sweep).
+     */
+    record Stats(long ticks, long evaluated, long holders, long sweeps) {
     }
 
     /** The accounts a risk pass checks, in account order, and how they were chosen. */
@@ -96,6 +100,7 @@ final class RiskIndex {
     private long ticks;
     private long evaluatedOnTicks;
     private long holdersOnTicks;
+    private long sweeps;
 
     RiskIndex(Ledger ledger, EngineEvents events) {
         this.ledger = ledger;
@@ -122,7 +127,7 @@ final class RiskIndex {
     }
 
     Stats stats() {
-        return new Stats(ticks, evaluatedOnTicks, holdersOnTicks);
+        return new Stats(ticks, evaluatedOnTicks, holdersOnTicks, sweeps);
     }
 
     /** The ledger was put back to an earlier state: nothing the index holds can be trusted. */
@@ -136,7 +141,11 @@ final class RiskIndex {
      */
     Selection select(RuleSet rules, Collection<String> symbols, boolean tick) {
         if (!declares(rules)) {
-            return new Selection(ledger.holdersOf(symbols), false, null);
+            List<Account> holders = ledger.holdersOf(symbols);
+            if (tick) {
+                count(holders, symbols);
+            }
+            return new Selection(holders, false, null);
         }
         ensureBuiltFor(rules);
         boolean sweep = false;
@@ -176,13 +185,21 @@ final class RiskIndex {
         }
         List<Account> evaluated = sweep ? ledger.holdersOf(symbols) : accounts;
         if (tick) {
-            ticks++;
-            evaluatedOnTicks += evaluated.size();
-            for (String symbol : symbols) {
-                holdersOnTicks += ledger.holderCount(symbol);
+            count(evaluated, symbols);
+            if (sweep) {
+                sweeps++;
+                events.riskIndexSwept(evaluated.size());
             }
         }
         return new Selection(evaluated, sweep, chosen);
+    }
+
+    private void count(List<Account> evaluated, Collection<String> symbols) {
+        ticks++;
+        evaluatedOnTicks += evaluated.size();
+        for (String symbol : symbols) {
+            holdersOnTicks += ledger.holderCount(symbol);
+        }
     }
 
     /**

@@ -99,4 +99,27 @@ class ScenarioRunnerTest {
                 "then": {"decisions": [{"follower": "bob", "outcome": "COPIED"}]}}""");
         assertThat(unexpected.failures()).singleElement().asString().startsWith("when[0] was refused: RULE_FAILED");
     }
+
+    /**
+     * {@code riskChecksOnTicks} counts the accounts the "when" ticks put through the risk rules: with
+     * trigger prices (v3) a tick that crosses no trigger checks nobody; without them (v1) every tick
+     * checks every holder. So the same expectation passes on one and fails on the other.
+     */
+    @Test
+    void riskChecksOnTicksCountsWhatTheTicksCheckedWithAndWithoutTriggerPrices() throws Exception {
+        String scenario = """
+                {"given": {"instruments": {"AUSDT": {"minQty": "0.001", "qtyStep": "0.001", "maxLeverage": 125,
+                                                     "takerFeeRate": "0", "maintenanceMarginRate": "0.005"}},
+                           "experts": {"alice": {"equity": "10000"}},
+                           "subscriptions": [{"followerId": "bob", "mode": "MULTIPLIER", "multiplier": "1", "amount": "1000",
+                                              "settings": {"stopLossRatio": "0.5"}}],
+                           "fills": [{"symbol": "AUSDT", "action": "OPEN_LONG", "qty": "1", "price": "100", "leverage": 10}],
+                           "steps": [{"prices": {"AUSDT": "97"}}]},
+                 "when": [{"prices": {"AUSDT": "96"}}, {"prices": {"AUSDT": "95.5"}}],
+                 "then": {"riskChecksOnTicks": 0, "riskActions": []}}""";
+        RuleSet v3 = RuleSetLoader.loadFolder(TestRuleVersions.REAL_RULES.resolve("v3"));
+        assertThat(run(v3, scenario).failures()).as("v3: neither tick reaches the stop at 95").isEmpty();
+        assertThat(run(v1, scenario).failures()).singleElement().asString()
+                .contains("expected the price ticks to put 0 account(s) through the risk rules, they put 2");
+    }
 }

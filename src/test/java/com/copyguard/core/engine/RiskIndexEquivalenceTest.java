@@ -55,7 +55,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  * <li>the full scan: every tick evaluates every holder (a sweep on every tick);</li>
  * <li>the index alone: never sweeps;</li>
- * <li>the index with its safety net: a full sweep every few ticks, which must find nothing.</li>
+ * <li>the index with its safety net: a full sweep every few ticks, which must find nothing;</li>
+ * <li>rules/v2, which v3 extends only by trigger-price rules and so must decide exactly alike (its
+ * replies name v2 where v3's name v3; nothing else may differ).</li>
  * </ul>
  * Every reply (risk actions: same positions, same reasons, same order; decisions; refusals) must be
  * identical, input by input, and so must the final state hash (equity peaks included). The test
@@ -67,11 +69,13 @@ class RiskIndexEquivalenceTest {
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT"};
     private static final int FOLLOWS = 1_200;
     private static final int STEPS = 200;
+    private static RuleSet v3;
     private static RuleSet v2;
 
     @BeforeAll
     static void compile() throws RuleCompilationException {
-        v2 = RuleSetLoader.loadFolder(Path.of("rules", "v3"));
+        v3 = RuleSetLoader.loadFolder(Path.of("rules", "v3"));
+        v2 = RuleSetLoader.loadFolder(Path.of("rules", "v2"));
     }
 
     /** More walks: {@code -Drisk.equivalence.seeds=1,2,3} (the default run takes one, a few seconds). */
@@ -86,16 +90,17 @@ class RiskIndexEquivalenceTest {
         Engine fullScan = engine(1);
         Engine indexOnly = engine(Integer.MAX_VALUE);
         Engine withSweeps = engine(7);
+        Engine predecessor = com.copyguard.core.screening.EngineAssembly.create(new ActiveRules(v2));
         Walk walk = new Walk(new Random(seed), fullScan);
         int inputs = 0;
         Map<String, Integer> actionsByReason = new TreeMap<>();
         for (Command c : walk.setUp()) {
-            sameEverywhere(c, fullScan, indexOnly, withSweeps, actionsByReason, inputs++);
+            sameEverywhere(c, fullScan, indexOnly, withSweeps, predecessor, actionsByReason, inputs++);
         }
         long setUp = System.nanoTime();
         for (int step = 0; step < STEPS; step++) {
             for (Command c : walk.next()) {
-                sameEverywhere(c, fullScan, indexOnly, withSweeps, actionsByReason, inputs++);
+                sameEverywhere(c, fullScan, indexOnly, withSweeps, predecessor, actionsByReason, inputs++);
             }
             if (step % 20 == 0) {
                 // equal replies are not enough: a missed check can change state silently (an equity peak)
@@ -121,16 +126,18 @@ class RiskIndexEquivalenceTest {
     }
 
     private static Engine engine(int sweepEvery) {
-        Engine e = com.copyguard.core.screening.EngineAssembly.create(new ActiveRules(v2));
+        Engine e = com.copyguard.core.screening.EngineAssembly.create(new ActiveRules(v3));
         e.sweepRiskEvery(sweepEvery);
         return e;
     }
 
     private static void sameEverywhere(Command c, Engine fullScan, Engine indexOnly, Engine withSweeps,
-                                       Map<String, Integer> actionsByReason, int n) {
+                                       Engine predecessor, Map<String, Integer> actionsByReason, int n) {
         String expected = outcome(fullScan, c);
         assertThat(outcome(indexOnly, c)).as("input %d (%s), index alone", n, c).isEqualTo(expected);
         assertThat(outcome(withSweeps, c)).as("input %d (%s), index and sweeps", n, c).isEqualTo(expected);
+        assertThat(outcome(predecessor, c).replace("\"ruleSet\":\"v2\"", "\"ruleSet\":\"v3\""))
+                .as("input %d (%s), rules/v2", n, c).isEqualTo(expected);
         if (expected.contains("riskActions")) {
             JsonNode actions = parse(expected.substring(expected.indexOf(' ') + 1)).path("riskActions");
             for (JsonNode a : actions) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * follows. Every history ends on {@link ScreeningApi#END}, so they share one as-of day.
  */
 class ScreeningCurvesIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static RunningService service;
     private static ApiClient api;
     private static ScreeningApi screening;
@@ -59,7 +61,7 @@ class ScreeningCurvesIT {
         screening.load("steady", steady(1.5));
         JsonNode s = screening.screening("steady");
         assertThat(s.path("expertId").asText()).isEqualTo("steady");
-        assertThat(s.path("ruleSet").asText()).isEqualTo("v2");
+        assertThat(s.path("ruleSet").asText()).isEqualTo(ACTIVE);
         assertThat(s.path("verdict").asText()).isEqualTo("RECOMMENDED");
         assertThat(s.path("verdictRule").asText()).startsWith("Screening verdict: RECOMMENDED");
         assertThat(s.path("flags").isArray()).isTrue();

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records a session through the real service (v2, then tight-cap activated mid-way), then asks the
+ * Records a session through the real service (the active version, then tight-cap activated mid-way), then asks the
  * replay command what other rules would have done: per follower PnL and decision differences.
  */
 class WhatIfReplayIT {
+    /** The version rules/ACTIVE names: what a fresh data directory starts with. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     private static Path rules;
     private static Path data;
 
@@ -61,7 +63,7 @@ class WhatIfReplayIT {
         Cli cli = Cli.run("replay", "--data-dir", data.toString(), "--rules", rules.resolve("tight-cap").toString());
         assertThat(cli.exit()).as(cli.err()).isZero();
         String out = cli.out();
-        assertThat(out).contains("actual : v2 → tight-cap (as recorded)")
+        assertThat(out).contains("actual : " + ACTIVE + " → tight-cap (as recorded)")
                 .contains("what-if: tight-cap")
                 .contains("copy decisions: 6 compared, 2 differ")
                 .contains("follower bob — no difference (net PnL 60)")
@@ -73,7 +75,7 @@ class WhatIfReplayIT {
 
     @Test
     void underTheBaselineOnlyTheCopyAfterTheActivationDiffers() throws Exception {
-        Cli cli = Cli.run("replay", "--data-dir", data.toString(), "--rules", rules.resolve("v2").toString(), "--json");
+        Cli cli = Cli.run("replay", "--data-dir", data.toString(), "--rules", rules.resolve(ACTIVE).toString(), "--json");
         assertThat(cli.exit()).as(cli.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(cli.out());
         assertThat(report.get("decisionsDiffering").asInt()).isEqualTo(1);

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecoveryTest {
+    /** The version rules/ACTIVE names: the engines of these tests start on it. */
+    private static final String ACTIVE = com.copyguard.testing.TestRuleVersions.activeVersion();
     @TempDir
     Path dir;
 
@@ -39,16 +41,16 @@ class RecoveryTest {
     }
 
     /**
-     * The active rule set's DRL published as both "v1" and "v2": the journal was written under the
-     * active rules, so each half replays under rules that decide its inputs as they were decided
-     * (the real rules/v1 would refuse some of today's fills RULE_RUNAWAY: see its affordability cap).
+     * The active rule set's DRL published both as "v1" and under its own name: the journal was
+     * written under the active rules, so each half replays under rules that decide its inputs as they
+     * were decided (the real rules/v1 would refuse some of today's fills RULE_RUNAWAY: see its
+     * affordability cap).
      */
-    private Path rulesWithV2() throws Exception {
+    private Path rulesWithActiveAndV1() throws Exception {
         Path root = dir.resolve("rules");
-        String active = Files.readString(Path.of("rules", "ACTIVE")).trim();
-        for (String v : new String[] {"v1", "v2"}) {
+        for (String v : new String[] {"v1", ACTIVE}) {
             Path target = Files.createDirectories(root.resolve(v));
-            try (Stream<Path> files = Files.list(Path.of("rules", active))) {
+            try (Stream<Path> files = Files.list(Path.of("rules", ACTIVE))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }
@@ -61,8 +63,8 @@ class RecoveryTest {
     @Test
     void eachEntryIsReplayedUnderTheRuleSetThatAppliedItThenTheStartingOneIsBack() throws Exception {
         Engines.Built built = Engines.build(21, 300);
-        List<JournalEntry> entries = journalOf(built.journal(), "v2");
-        // stamp the second half with v1, as if the rule set had changed half way (the engines start on the active v2)
+        List<JournalEntry> entries = journalOf(built.journal(), ACTIVE);
+        // stamp the second half with v1, as if the rule set had changed half way (the engines start on the active set)
         for (int i = entries.size() / 2; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             entries.set(i, new JournalEntry(e.seq(), "v1", e.payload()));
@@ -70,19 +72,19 @@ class RecoveryTest {
         try (SqliteJournal journal = new SqliteJournal(dir.resolve("data"))) {
             journal.append(entries);
             Engine engine = Engines.fresh();
-            RuleSetLoader loader = new RuleSetLoader(rulesWithV2());
+            RuleSetLoader loader = new RuleSetLoader(rulesWithActiveAndV1());
             List<String> asked = new ArrayList<>();
             Replayer.asRecorded(engine, v -> {
                 asked.add(v);
                 return loader.load(v);
             }).replay(journal, 0);
             assertThat(asked).containsExactly("v1");
-            assertThat(engine.rules().get().version()).isEqualTo("v2");
+            assertThat(engine.rules().get().version()).isEqualTo(ACTIVE);
             long v1Fills = entries.stream().filter(e -> e.ruleSet().equals("v1"))
                     .filter(e -> CommandCodec.decode(e.payload()) instanceof ExpertFill).count();
             assertThat(v1Fills).isPositive();
             List<DecisionRecord> decisions = engine.decisions().query(null, null, 1_000_000);
-            assertThat(decisions).extracting(DecisionRecord::ruleSet).contains("v1", "v2");
+            assertThat(decisions).extracting(DecisionRecord::ruleSet).contains("v1", ACTIVE);
         }
     }
 

@@ -50,6 +50,20 @@ class ActiveRuleSetMutationTest {
                 .contains("because "); // the equivalent mutants are listed with their reasons
     }
 
+    /**
+     * The risk index's trigger prices: a trigger declared too late is a stop that fires late, one
+     * declared too early checks accounts for nothing; the trigger-*.json scenarios see both
+     * (rules/README.md, "Mutation testing"). Only versions that declare trigger prices have the file.
+     */
+    @Test
+    void noMutantOfTheTriggerPricesSurvives() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(activeFolder().resolve("triggers.drl")),
+                "the active version declares no trigger prices");
+        Cli cli = Cli.run("rules", "test", "--mutations", "--file", "triggers.drl", activeFolder().toString());
+        assertThat(cli.exit()).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("survived 0;").contains("RESULT: no mutant survived");
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "copyguard.mutations", matches = "full")
     void noMutantOfTheActiveVersionSurvives() throws Exception {
