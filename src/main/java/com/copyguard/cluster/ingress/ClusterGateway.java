@@ -135,13 +135,18 @@ public final class ClusterGateway implements AutoCloseable {
     public CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo) {
         int shard = routing.of(command);
         boolean market = shard == ShardRouting.MARKET;
+        // a follow takes a seat of its expert through the sequencer, which hands it on to its shard alone
+        boolean follow = command instanceof com.copyguard.core.command.Follow;
         String requestId = UUID.randomUUID().toString();
         Pending p = new Pending(market ? routing.shards() : 1);
         pending.put(requestId, p);
         byte[] value = CommandCodec.encode(command, sender).getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(topics.seq(), 0, null, value)
+        ProducerRecord<String, byte[]> record = market || follow ? new ProducerRecord<>(topics.seq(), 0, null, value)
                 : new ProducerRecord<>(topics.shardLog(), shard, null, value);
         new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
+        if (follow) {
+            com.copyguard.cluster.sequencer.SeatRecords.markFollow(record.headers());
+        }
         producer.send(record, (meta, error) -> {
             if (error != null) {
                 pending.remove(requestId);

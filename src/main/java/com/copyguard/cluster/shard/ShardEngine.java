@@ -48,35 +48,70 @@ public final class ShardEngine {
     private final int shard;
     private final int shards;
     private final Engine engine;
+    private final SeatWatch seats;
+    /** The seat report of the record applied last, until the worker takes it. */
+    private com.copyguard.cluster.sequencer.SeatRecords.Report seatReport;
     /** The journal JSON of the last rule activation applied: a snapshot holds state, not the rules. */
     private String lastActivation;
     private long nextOffset;
 
-    private ShardEngine(int shard, int shards, Engine engine, String lastActivation, long nextOffset) {
+    private ShardEngine(int shard, int shards, Engine engine, SeatWatch seats, String lastActivation, long nextOffset) {
         this.shard = shard;
         this.shards = shards;
         this.engine = engine;
+        this.seats = seats;
+        seats.attach(engine.ledger());
         this.lastActivation = lastActivation;
         this.nextOffset = nextOffset;
     }
 
     /** An empty shard that mints ids from its own block. */
     public static ShardEngine fresh(int shard, int shards, RuleSet rules) {
-        Engine engine = EngineAssembly.create(new ActiveRules(rules));
+        SeatWatch seats = new SeatWatch();
+        Engine engine = EngineAssembly.create(new ActiveRules(rules), seats);
         engine.ledger().mintIdsAfter(ShardRouting.idBase(shard));
-        return new ShardEngine(shard, shards, engine, null, 0);
+        return new ShardEngine(shard, shards, engine, seats, null, 0);
+    }
+
+    /** An empty engine that tells {@code seats} about stopped subscriptions, for a snapshot to be restored into. */
+    static Engine engineFor(RuleSet rules, SeatWatch seats) {
+        return EngineAssembly.create(new ActiveRules(rules), seats);
     }
 
     /** A shard restored from a snapshot's state; its rules are re-activated from {@code lastActivation}. */
-    static ShardEngine restored(int shard, int shards, Engine engine, String lastActivation, long nextOffset) {
+    static ShardEngine restored(int shard, int shards, Engine engine, SeatWatch seats, String lastActivation,
+                                long nextOffset) {
         if (lastActivation != null) {
             engine.apply(CommandCodec.decode(lastActivation));
         }
-        return new ShardEngine(shard, shards, engine, lastActivation, nextOffset);
+        return new ShardEngine(shard, shards, engine, seats, lastActivation, nextOffset);
     }
 
     /** Applies the record at {@code offset} ({@code json}: an input's journal JSON) and answers it. */
     public ShardReply apply(long offset, String json, Envelope envelope) {
+        return apply(offset, json, envelope, null);
+    }
+
+    /**
+     * Applies the record at {@code offset}, a follow handed over by the sequencer with {@code grant}
+     * (null: any other record), and keeps its seat report for {@link #takeSeatReport}.
+     */
+    public ShardReply apply(long offset, String json, Envelope envelope,
+                            com.copyguard.cluster.sequencer.SeatRecords.Grant grant) {
+        ShardReply reply = applyRecord(offset, json, envelope, grant);
+        seatReport = seats.after(shard, offset, engine.ledger(), grant);
+        return reply;
+    }
+
+    /** What the record applied last changed in expert follower counts (null: nothing), sent back to cg.seq. */
+    public com.copyguard.cluster.sequencer.SeatRecords.Report takeSeatReport() {
+        com.copyguard.cluster.sequencer.SeatRecords.Report r = seatReport;
+        seatReport = null;
+        return r;
+    }
+
+    private ShardReply applyRecord(long offset, String json, Envelope envelope,
+                                   com.copyguard.cluster.sequencer.SeatRecords.Grant grant) {
         nextOffset = offset + 1;
         Command command;
         Sender sender;
@@ -92,6 +127,9 @@ public final class ShardEngine {
         if (envelope.confinedTo() != null && !ownedBy(command, envelope.confinedTo())) {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                     "subscription or account not found");
+        }
+        if (command instanceof com.copyguard.core.command.Follow f) {
+            seats.following(f, grant);
         }
         try {
             Result reply = engine.apply(quota(command), sender);

@@ -64,11 +64,12 @@ public final class ShardSnapshots {
                 }
                 try {
                     SnapshotStore.Checked checked = store.check(f);
-                    Engine engine = com.copyguard.core.screening.EngineAssembly.create(new ActiveRules(rules));
+                    SeatWatch seats = new SeatWatch();
+                    Engine engine = ShardEngine.engineFor(rules, seats);
                     store.restore(checked, engine);
                     Path activation = store.dir().resolve(String.format("activation-%020d.json", f.seq()));
                     String rulesJson = Files.exists(activation) ? Files.readString(activation, StandardCharsets.UTF_8) : null;
-                    return Optional.of(ShardEngine.restored(shard, shards, engine, rulesJson, f.seq()));
+                    return Optional.of(ShardEngine.restored(shard, shards, engine, seats, rulesJson, f.seq()));
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("shard {}: snapshot {} not used: {}", shard, f.path(), e.getMessage());
                 }
