@@ -3,11 +3,13 @@ package com.copyguard.cluster.shard;
 import com.copyguard.cluster.Envelope;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
+import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.command.ActivateRules;
 import com.copyguard.core.command.ChangePositionMargin;
 import com.copyguard.core.command.ClosePosition;
 import com.copyguard.core.command.Command;
 import com.copyguard.core.command.Deposit;
+import com.copyguard.core.command.Follow;
 import com.copyguard.core.command.PatchSettings;
 import com.copyguard.core.command.PauseSubscription;
 import com.copyguard.core.command.PutInstrument;
@@ -40,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>Two things differ from the single-node service, both on purpose: an instrument's
  * {@code followNotionalLimit} (TOKEN_LIMIT, the one global rule) is applied as a per-shard quota
  * of limit ÷ shards, so the shards together never exceed it; and a caller confined to one
- * follower is checked here, at apply time, against the subscription's or account's owner.
+ * follower is checked here, at apply time, against the subscription's or account's owner. A
+ * follow the sequencer handed over with a seat grant is decided counting the expert's followers
+ * on the other shards (the grant's), and what each record changed in follower counts is kept as a
+ * seat report for the worker to send back to the sequencer ({@link SeatWatch}).
  */
 public final class ShardEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ShardEngine.class);
@@ -50,7 +55,7 @@ public final class ShardEngine {
     private final Engine engine;
     private final SeatWatch seats;
     /** The seat report of the record applied last, until the worker takes it. */
-    private com.copyguard.cluster.sequencer.SeatRecords.Report seatReport;
+    private SeatRecords.Report seatReport;
     /** The journal JSON of the last rule activation applied: a snapshot holds state, not the rules. */
     private String lastActivation;
     private long nextOffset;
@@ -97,21 +102,21 @@ public final class ShardEngine {
      * (null: any other record), and keeps its seat report for {@link #takeSeatReport}.
      */
     public ShardReply apply(long offset, String json, Envelope envelope,
-                            com.copyguard.cluster.sequencer.SeatRecords.Grant grant) {
+                            SeatRecords.Grant grant) {
         ShardReply reply = applyRecord(offset, json, envelope, grant);
         seatReport = seats.after(shard, offset, engine.ledger(), grant);
         return reply;
     }
 
     /** What the record applied last changed in expert follower counts (null: nothing), sent back to cg.seq. */
-    public com.copyguard.cluster.sequencer.SeatRecords.Report takeSeatReport() {
-        com.copyguard.cluster.sequencer.SeatRecords.Report r = seatReport;
+    public SeatRecords.Report takeSeatReport() {
+        SeatRecords.Report r = seatReport;
         seatReport = null;
         return r;
     }
 
     private ShardReply applyRecord(long offset, String json, Envelope envelope,
-                                   com.copyguard.cluster.sequencer.SeatRecords.Grant grant) {
+                                   SeatRecords.Grant grant) {
         nextOffset = offset + 1;
         Command command;
         Sender sender;
@@ -128,7 +133,7 @@ public final class ShardEngine {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                     "subscription or account not found");
         }
-        if (command instanceof com.copyguard.core.command.Follow f) {
+        if (command instanceof Follow f) {
             seats.following(f, grant);
         }
         try {
