@@ -131,7 +131,7 @@ public final class Sequencer implements AutoCloseable {
                         open = true;
                     }
                     if (SeatRecords.isReport(r.headers())) {
-                        seats.report(SeatRecords.Report.decode(r.value()));
+                        report(r);
                     } else if (SeatRecords.isFollow(r.headers())) {
                         Follow f = follow(r);
                         // a follow that does not decode takes no seat: shard 0 answers it MALFORMED_JSON
@@ -172,6 +172,18 @@ public final class Sequencer implements AutoCloseable {
             consumer.close(Duration.ofSeconds(5));
             stopped.complete(null);
         }
+    }
+
+    /** A shard's seat report; one that does not decode is logged and skipped, never retried forever. */
+    private void report(ConsumerRecord<String, byte[]> r) {
+        SeatRecords.Report report;
+        try {
+            report = SeatRecords.Report.decode(r.value());
+        } catch (RuntimeException e) {
+            LOG.error("{} offset {}: a seat report that does not decode is skipped: {}", r.topic(), r.offset(), e.toString());
+            return;
+        }
+        seats.report(report);
     }
 
     private static Follow follow(ConsumerRecord<String, byte[]> r) {
