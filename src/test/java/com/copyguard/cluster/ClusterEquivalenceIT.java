@@ -63,6 +63,8 @@ class ClusterEquivalenceIT {
             assertSameExpertsOverHttp(cluster, run);
             // the stream must be what it claims: hardly anything left out
             org.assertj.core.api.Assertions.assertThat(run.leftOut().size()).as("inputs left out").isLessThan(inputs / 10);
+            // maxFollowers is counted across shards: some follows met a full expert, on both sides alike
+            org.assertj.core.api.Assertions.assertThat(run.refusals()).as("refusals").containsKey("EXPERT_FULL");
         }
     }
 }

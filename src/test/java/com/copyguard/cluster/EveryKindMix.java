@@ -6,6 +6,8 @@ import com.copyguard.core.command.ClosePosition;
 import com.copyguard.core.command.Command;
 import com.copyguard.core.command.ExpertEquityReport;
 import com.copyguard.core.command.ExpertMarginChange;
+import com.copyguard.core.command.Follow;
+import com.copyguard.core.model.FollowMode;
 import com.copyguard.core.command.PauseSubscription;
 import com.copyguard.core.command.PutExpert;
 import com.copyguard.core.command.ResumeSubscription;
@@ -28,6 +30,9 @@ import java.util.Random;
  * {@link CommandMix} (fills, prices, deposits, follows, settings, clock) with every other kind of
  * input mixed in: withdrawals, stops in both modes, position closes, pauses and resumes, position
  * and expert margin changes, expert equity reports, expert changes and a rule set re-activation.
+ * Expert E0 is full after the setup and newcomers keep asking to follow it, and experts' capacities
+ * change now and then (set near their follower count, or removed), so follows meet EXPERT_FULL
+ * and stops free seats.
  * It reads the reference engine only to pick ids, so a seed over the same engine gives the same stream.
  */
 final class EveryKindMix {
@@ -49,6 +54,7 @@ final class EveryKindMix {
         List<Command> out = new ArrayList<>();
         out.add(ActivateRules.of(Engines.rules().source()));
         out.addAll(base.setup(followersPerExpert));
+        out.add(new PutExpert("E0", null, null, null, followersPerExpert, false));
         return out;
     }
 
@@ -66,7 +72,11 @@ final class EveryKindMix {
         long t = time + 1;
         List<Subscription> subs = new ArrayList<>(engine.ledger().subscriptions());
         String expert = "E" + random.nextInt(experts);
-        if (subs.isEmpty() || r >= 18) {
+        if (r == 17 || r == 18) {
+            return new Follow("C" + counter, "E0", FollowMode.SMART_RATIO, BigDecimal.valueOf(100 + random.nextInt(100)),
+                    null, null, false, null, t, false);
+        }
+        if (subs.isEmpty() || r >= 19) {
             return base.next();
         }
         Subscription s = subs.get(random.nextInt(subs.size()));
@@ -86,9 +96,22 @@ final class EveryKindMix {
             case 11, 12 -> new ExpertEquityReport(expert, t, BigDecimal.valueOf(9000 + random.nextInt(3000)), null);
             case 13 -> new PutExpert(expert, new BigDecimal("0.1"), null, null);
             case 14 -> ActivateRules.of(Engines.rules().source());
+            case 15, 16 -> capacity(expert);
             default -> s.status() == SubscriptionStatus.STOPPED ? base.next()
                     : new PauseSubscription(s.subscriptionId(), t);
         };
+    }
+
+    /** A capacity near the expert's follower count (so the next follows may be refused), or none. */
+    private Command capacity(String expert) {
+        com.copyguard.core.ledger.Expert e = engine.ledger().expert(expert);
+        if (e == null) {
+            return base.next();
+        }
+        if (random.nextInt(4) == 0) {
+            return new PutExpert(expert, null, null, null, null, true);
+        }
+        return new PutExpert(expert, null, null, null, Math.max(1, e.followers() + random.nextInt(3) - 1), false);
     }
 
     private Command expertMargin(String expert, long t) {

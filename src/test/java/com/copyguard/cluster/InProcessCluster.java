@@ -31,7 +31,7 @@ public final class InProcessCluster implements AutoCloseable {
     private final int shards;
     private final ShardSnapshots snapshots;
     private final long snapshotEvery;
-    private final Sequencer sequencer;
+    private Sequencer sequencer;
     private final List<ShardWorker> workers = new ArrayList<>();
     private final ClusterGateway gateway;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -87,6 +87,12 @@ public final class InProcessCluster implements AutoCloseable {
 
     public ShardRouting routing() {
         return gateway.routing();
+    }
+
+    /** Stops the sequencer and starts a new one, which rebuilds its seats from cg.seq before it forwards again. */
+    public void restartSequencer() {
+        sequencer.close();
+        sequencer = new Sequencer(kafka.bootstrapServers(), topics, shards).start(List.of());
     }
 
     /** Sends {@code c} and waits for its committed reply. */

@@ -35,6 +35,8 @@ final class ReferenceRun {
     private final Set<String> followers = new LinkedHashSet<>();
     private final List<String> acknowledgedFills = new ArrayList<>();
     private final List<Command> leftOut = new ArrayList<>();
+    /** How many inputs each error code refused, in both runs alike. */
+    private final java.util.Map<String, Integer> refusals = new java.util.TreeMap<>();
     private int sent;
 
     ReferenceRun(InProcessCluster cluster, long seed, int experts, int maxSubscriptions) {
@@ -71,6 +73,7 @@ final class ReferenceRun {
         assertThat(actual.status()).as(what + " -> " + actual.body()).isEqualTo(expected.status());
         if (expected.refusal() != null) {
             assertThat(actual.body().path("error").asText()).as(what).isEqualTo(expected.body().path("error").asText());
+            refusals.merge(expected.body().path("error").asText(), 1, Integer::sum);
             return;
         }
         if (c instanceof Follow f) {
@@ -111,6 +114,11 @@ final class ReferenceRun {
     /** Market-wide inputs the single engine's rules failed on, not sent to the cluster. */
     List<Command> leftOut() {
         return leftOut;
+    }
+
+    /** Inputs refused alike by the single engine and the cluster, by error code. */
+    java.util.Map<String, Integer> refusals() {
+        return refusals;
     }
 
     Engine single() {

@@ -1,6 +1,7 @@
 package com.copyguard.cluster.ingress;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.Topics;
@@ -154,13 +155,18 @@ public final class ClusterGateway implements AutoCloseable {
     public CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo) {
         int shard = routing.of(command);
         boolean market = shard == ShardRouting.MARKET;
+        // a follow takes a seat of its expert through the sequencer, which hands it on to its shard alone
+        boolean follow = command instanceof com.copyguard.core.command.Follow;
         String requestId = UUID.randomUUID().toString();
         Pending p = new Pending(market ? routing.shards() : 1);
         pending.put(requestId, p);
         byte[] value = CommandCodec.encode(command, sender).getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = market ? new ProducerRecord<>(topics.seq(), 0, null, value)
+        ProducerRecord<String, byte[]> record = market || follow ? new ProducerRecord<>(topics.seq(), 0, null, value)
                 : new ProducerRecord<>(topics.shardLog(), shard, null, value);
         new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
+        if (follow) {
+            SeatRecords.markFollow(record.headers());
+        }
         send(requestId, p, record);
         return await(requestId, p, "the input may still be applied (repeat it with the same idempotency key)")
                 .handle((replies, error) -> {

@@ -1,8 +1,10 @@
 package com.copyguard.cluster.sequencer;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.command.Command;
+import com.copyguard.core.command.Follow;
 import com.copyguard.durability.journal.CommandCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,12 +39,22 @@ import org.slf4j.LoggerFactory;
  * own followers' commands. Its static transactional id (cg-sequencer) fences a second
  * sequencer, so at most one forwards at a time. It decides nothing: every shard applies the input
  * to its own copy of the market and expert state, which is the same everywhere.
+ *
+ * <p>Follows also come through here, one order for every expert's seats ({@link SeatLedger}): each
+ * goes to its follower's shard only, with a {@link SeatRecords.Grant} saying how many followers
+ * of the expert the other shards hold; the shards' {@link SeatRecords.Report}s come back on
+ * {@code cg.seq} and are absorbed, not forwarded. On start the sequencer rebuilds its seats by
+ * reading {@code cg.seq} from the beginning up to its committed offset, without forwarding.
  */
 public final class Sequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
     private final Topics topics;
     private final int shards;
+    private final ShardRouting routing;
+    private final SeatLedger seats;
+    /** Records before this offset of cg.seq were forwarded by an earlier sequencer: only their seats are rebuilt. */
+    private long replayUntil;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread thread;
@@ -52,6 +64,8 @@ public final class Sequencer implements AutoCloseable {
     public Sequencer(String bootstrapServers, Topics topics, int shards) {
         this.topics = topics;
         this.shards = shards;
+        this.routing = new ShardRouting(shards);
+        this.seats = new SeatLedger(shards);
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, topics.sequencerGroup());
@@ -95,7 +109,8 @@ public final class Sequencer implements AutoCloseable {
             LOG.info("seeded {} with {} inputs", topics.seq(), seed.size());
         }
         OffsetAndMetadata committed = consumer.committed(java.util.Set.of(seq)).get(seq);
-        consumer.seek(seq, committed == null ? 0 : committed.offset());
+        replayUntil = committed == null ? 0 : committed.offset();
+        consumer.seek(seq, 0);
         thread.start();
         return this;
     }
@@ -107,16 +122,41 @@ public final class Sequencer implements AutoCloseable {
                 if (records.isEmpty()) {
                     continue;
                 }
-                producer.beginTransaction();
+                boolean open = false;
                 long next = -1;
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    Envelope envelope = Envelope.readFrom(r.headers()).withParts(shards);
-                    for (int p = 0; p < shards; p++) {
-                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
-                        envelope.writeTo(out.headers());
-                        producer.send(out);
+                    boolean replay = r.offset() < replayUntil;
+                    if (!replay && !open) {
+                        producer.beginTransaction();
+                        open = true;
+                    }
+                    if (SeatRecords.isReport(r.headers())) {
+                        report(r);
+                    } else if (SeatRecords.isFollow(r.headers())) {
+                        Follow f = follow(r);
+                        // a follow that does not decode takes no seat: shard 0 answers it MALFORMED_JSON
+                        int shard = f == null ? 0 : routing.ofFollower(f.followerId());
+                        SeatRecords.Grant grant = f == null ? null : seats.grant(r.offset(), f.expertId(), shard);
+                        if (!replay) {
+                            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), shard, null, r.value());
+                            Envelope.readFrom(r.headers()).writeTo(out.headers());
+                            if (grant != null) {
+                                grant.writeTo(out.headers());
+                            }
+                            producer.send(out);
+                        }
+                    } else if (!replay) {
+                        Envelope envelope = Envelope.readFrom(r.headers()).withParts(shards);
+                        for (int p = 0; p < shards; p++) {
+                            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
+                            envelope.writeTo(out.headers());
+                            producer.send(out);
+                        }
                     }
                     next = r.offset() + 1;
+                }
+                if (!open) {
+                    continue;
                 }
                 producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topics.seq(), 0), new OffsetAndMetadata(next)),
                         consumer.groupMetadata());
@@ -131,6 +171,27 @@ public final class Sequencer implements AutoCloseable {
             producer.close(Duration.ofSeconds(5));
             consumer.close(Duration.ofSeconds(5));
             stopped.complete(null);
+        }
+    }
+
+    /** A shard's seat report; one that does not decode is logged and skipped, never retried forever. */
+    private void report(ConsumerRecord<String, byte[]> r) {
+        SeatRecords.Report report;
+        try {
+            report = SeatRecords.Report.decode(r.value());
+        } catch (RuntimeException e) {
+            LOG.error("{} offset {}: a seat report that does not decode is skipped: {}", r.topic(), r.offset(), e.toString());
+            return;
+        }
+        seats.report(report);
+    }
+
+    private static Follow follow(ConsumerRecord<String, byte[]> r) {
+        try {
+            return CommandCodec.decode(new String(r.value(), StandardCharsets.UTF_8)) instanceof Follow f ? f : null;
+        } catch (RuntimeException e) {
+            LOG.warn("{} offset {}: a follow that does not decode: {}", r.topic(), r.offset(), e.toString());
+            return null;
         }
     }
 

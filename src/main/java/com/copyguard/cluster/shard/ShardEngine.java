@@ -7,11 +7,13 @@ import com.copyguard.events.LiveEvent;
 import java.util.List;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
+import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.command.ActivateRules;
 import com.copyguard.core.command.ChangePositionMargin;
 import com.copyguard.core.command.ClosePosition;
 import com.copyguard.core.command.Command;
 import com.copyguard.core.command.Deposit;
+import com.copyguard.core.command.Follow;
 import com.copyguard.core.command.PatchSettings;
 import com.copyguard.core.command.PauseSubscription;
 import com.copyguard.core.command.PutInstrument;
@@ -42,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Two things differ from the single-node service, both on purpose: an instrument's
  * {@code followNotionalLimit} (TOKEN_LIMIT, the one global rule) is applied as a per-shard quota
  * of limit ÷ shards, so the shards together never exceed it; and a caller confined to one
- * follower is checked here, at apply time, against the subscription's or account's owner.
+ * follower is checked here, at apply time, against the subscription's or account's owner. A
+ * follow the sequencer handed over with a seat grant is decided counting the expert's followers
+ * on the other shards (the grant's), and what each record changed in follower counts is kept as a
+ * seat report for the worker to send back to the sequencer ({@link SeatWatch}).
  */
 public final class ShardEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ShardEngine.class);
@@ -53,15 +58,21 @@ public final class ShardEngine {
     private final ShardEvents events;
     /** The live events of the last input applied, for the worker to write with its reply. */
     private List<LiveEvent> lastEvents = List.of();
+    private final SeatWatch seats;
+    /** The seat report of the record applied last, until the worker takes it. */
+    private SeatRecords.Report seatReport;
     /** The journal JSON of the last rule activation applied: a snapshot holds state, not the rules. */
     private String lastActivation;
     private long nextOffset;
 
-    private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, String lastActivation, long nextOffset) {
+    private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
+                        String lastActivation, long nextOffset) {
         this.shard = shard;
         this.shards = shards;
         this.engine = engine;
         this.events = events;
+        this.seats = seats;
+        seats.attach(engine.ledger());
         this.lastActivation = lastActivation;
         this.nextOffset = nextOffset;
     }
@@ -69,18 +80,19 @@ public final class ShardEngine {
     /** An empty shard that mints ids from its own block. */
     public static ShardEngine fresh(int shard, int shards, RuleSet rules) {
         ShardEvents events = new ShardEvents();
-        Engine engine = events.engine(rules);
+        SeatWatch seats = new SeatWatch();
+        Engine engine = events.engine(rules, seats);
         engine.ledger().mintIdsAfter(ShardRouting.idBase(shard));
-        return new ShardEngine(shard, shards, engine, events, null, 0);
+        return new ShardEngine(shard, shards, engine, events, seats, null, 0);
     }
 
     /** A shard restored from a snapshot's state; its rules are re-activated from {@code lastActivation}. */
-    static ShardEngine restored(int shard, int shards, Engine engine, ShardEvents events, String lastActivation,
-                                long nextOffset) {
+    static ShardEngine restored(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
+                                String lastActivation, long nextOffset) {
         if (lastActivation != null) {
             engine.apply(CommandCodec.decode(lastActivation));
         }
-        return new ShardEngine(shard, shards, engine, events, lastActivation, nextOffset);
+        return new ShardEngine(shard, shards, engine, events, seats, lastActivation, nextOffset);
     }
 
     /**
@@ -89,6 +101,29 @@ public final class ShardEngine {
      * then {@link #lastEvents}.
      */
     public ShardReply apply(long offset, String json, Envelope envelope) {
+        return apply(offset, json, envelope, null);
+    }
+
+    /**
+     * Applies the record at {@code offset}, a follow handed over by the sequencer with {@code grant}
+     * (null: any other record), and keeps its seat report for {@link #takeSeatReport}.
+     */
+    public ShardReply apply(long offset, String json, Envelope envelope,
+                            SeatRecords.Grant grant) {
+        ShardReply reply = applyRecord(offset, json, envelope, grant);
+        seatReport = seats.after(shard, offset, engine.ledger(), grant);
+        return reply;
+    }
+
+    /** What the record applied last changed in expert follower counts (null: nothing), sent back to cg.seq. */
+    public SeatRecords.Report takeSeatReport() {
+        SeatRecords.Report r = seatReport;
+        seatReport = null;
+        return r;
+    }
+
+    private ShardReply applyRecord(long offset, String json, Envelope envelope,
+                                   SeatRecords.Grant grant) {
         nextOffset = offset + 1;
         lastEvents = List.of();
         if (envelope.query()) {
@@ -110,6 +145,9 @@ public final class ShardEngine {
                     "subscription or account not found");
         }
         events.before(command);
+        if (command instanceof Follow f) {
+            seats.following(f, grant);
+        }
         try {
             Result reply = engine.apply(quota(command), sender);
             if (command instanceof ActivateRules && reply.changed()) {
@@ -133,12 +171,12 @@ public final class ShardEngine {
      * Replays the record at {@code offset} during recovery: an input is applied as live (its reply
      * and events were committed by the owner that first applied it); a read is skipped.
      */
-    public void replay(long offset, String json, Envelope envelope) {
+    public void replay(long offset, String json, Envelope envelope, SeatRecords.Grant grant) {
         if (envelope.query()) {
             nextOffset = offset + 1;
             lastEvents = List.of();
         } else {
-            apply(offset, json, envelope);
+            apply(offset, json, envelope, grant);
         }
     }
 

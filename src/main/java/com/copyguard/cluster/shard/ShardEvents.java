@@ -2,6 +2,7 @@ package com.copyguard.cluster.shard;
 
 import com.copyguard.core.command.Command;
 import com.copyguard.core.engine.Engine;
+import com.copyguard.core.engine.EngineEvents;
 import com.copyguard.core.engine.Result;
 import com.copyguard.core.rules.ActiveRules;
 import com.copyguard.core.rules.RuleSet;
@@ -10,6 +11,7 @@ import com.copyguard.events.EventFeed;
 import com.copyguard.events.EventFilter;
 import com.copyguard.events.EventRing;
 import com.copyguard.events.LiveEvent;
+import com.copyguard.observability.LiveEvents;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +32,14 @@ final class ShardEvents {
         ring.subscribe(null, new EventRing.Subscriber(new EventFilter(null, null, null, null), captured::addAll));
     }
 
-    /** A new engine on {@code rules} whose events this collects. */
-    Engine engine(RuleSet rules) {
-        Engine engine = EngineAssembly.create(new ActiveRules(rules), feed);
+    /**
+     * A new engine on {@code rules} whose events this collects; {@code alongside} hears the engine's
+     * events too (the shard's seat watch), after the feed, each shielded from the other's failures.
+     */
+    Engine engine(RuleSet rules, EngineEvents alongside) {
+        LiveEvents listeners = new LiveEvents(List.of(feed, alongside));
+        listeners.goLive();
+        Engine engine = EngineAssembly.create(new ActiveRules(rules), listeners);
         feed.attach(engine.ledger());
         return engine;
     }

@@ -65,11 +65,12 @@ public final class ShardSnapshots {
                 try {
                     SnapshotStore.Checked checked = store.check(f);
                     ShardEvents events = new ShardEvents();
-                    Engine engine = events.engine(rules);
+                    SeatWatch seats = new SeatWatch();
+                    Engine engine = events.engine(rules, seats);
                     store.restore(checked, engine);
                     Path activation = store.dir().resolve(String.format("activation-%020d.json", f.seq()));
                     String rulesJson = Files.exists(activation) ? Files.readString(activation, StandardCharsets.UTF_8) : null;
-                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, rulesJson, f.seq()));
+                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, f.seq()));
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("shard {}: snapshot {} not used: {}", shard, f.path(), e.getMessage());
                 }

@@ -3,6 +3,7 @@ package com.copyguard.cluster.shard;
 import com.copyguard.cluster.Envelope;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.Topics;
+import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.rules.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +203,9 @@ public final class ShardWorker implements AutoCloseable {
         int live = 0;
         while (live < records.size() && records.get(live).offset() < shard.liveFrom) {
             ConsumerRecord<String, byte[]> r = records.get(live++);
-            shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()));
+            shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
+                    SeatRecords.Grant.readFrom(r.headers()));
+            shard.engine.takeSeatReport(); // sent and committed by the owner that applied it live
             shard.replayed++;
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
@@ -225,6 +228,7 @@ public final class ShardWorker implements AutoCloseable {
                     shard.producer.send(new ProducerRecord<>(settings.topics().events(), e.followerId(),
                             com.copyguard.cluster.EventRecord.encode(e)));
                 }
+                sendSeatReport(shard);
             }
         } catch (SimulatedCrash e) {
             throw e;
@@ -298,7 +302,18 @@ public final class ShardWorker implements AutoCloseable {
     }
 
     private ShardReply apply(Shard shard, ConsumerRecord<String, byte[]> r) {
-        return shard.engine.apply(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()));
+        return shard.engine.apply(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
+                SeatRecords.Grant.readFrom(r.headers()));
+    }
+
+    /** A changed follower count or an answered seat grant goes back to cg.seq in the same transaction as the reply. */
+    private void sendSeatReport(Shard shard) {
+        SeatRecords.Report report = shard.engine.takeSeatReport();
+        if (report != null) {
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(settings.topics().seq(), 0, null, report.encode());
+            SeatRecords.Report.mark(out.headers());
+            shard.producer.send(out);
+        }
     }
 
     private void finishRecovery(int partition, Shard shard) {

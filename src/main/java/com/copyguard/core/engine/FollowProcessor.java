@@ -78,12 +78,12 @@ final class FollowProcessor {
         if (expert.maxFollowers() == null) {
             return;
         }
-        FollowCapacity capacity = new FollowCapacity(expert.expertId(), followerId, expert.followers(),
-                expert.maxFollowers());
+        int followers = ledger.followersEverywhere(expert);
+        FollowCapacity capacity = new FollowCapacity(expert.expertId(), followerId, followers, expert.maxFollowers());
         RuleEvaluator.evaluate(rules.get(), List.of(capacity));
         if (capacity.getOutcome() == com.copyguard.core.model.Outcome.REJECTED) {
             throw InputRefused.byRule(capacity.getReason(), "expert " + expert.expertId() + " has "
-                    + expert.followers() + " followers of at most " + expert.maxFollowers() + " ("
+                    + followers + " followers of at most " + expert.maxFollowers() + " ("
                     + rules.get().version() + ": " + String.join(", ", capacity.getFiredRules()) + ")");
         }
     }

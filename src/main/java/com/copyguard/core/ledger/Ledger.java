@@ -55,6 +55,26 @@ public final class Ledger {
         accountWatcher = watcher;
     }
 
+    /** Nobody follows an expert outside this ledger: the single node holds every follower. */
+    public static final java.util.function.ToIntFunction<String> NO_FOLLOWERS_ELSEWHERE = expertId -> 0;
+
+    /**
+     * Wiring, not state: how many subscriptions to an expert that have not stopped live outside this
+     * ledger. A cluster shard holds only its own followers; the sequencer tells it how many seats the
+     * other shards hold (and have granted) when it hands over a follow, so the capacity rules count
+     * the expert's followers across the cluster.
+     */
+    private transient java.util.function.ToIntFunction<String> followersElsewhere = NO_FOLLOWERS_ELSEWHERE;
+
+    public void countFollowersElsewhere(java.util.function.ToIntFunction<String> elsewhere) {
+        followersElsewhere = elsewhere;
+    }
+
+    /** Subscriptions to {@code expert} that have not stopped, here and (in a cluster) on every other shard. */
+    public int followersEverywhere(Expert expert) {
+        return expert.followers() + followersElsewhere.applyAsInt(expert.expertId());
+    }
+
     private void changed(Account a) {
         if (accountWatcher != null && a != null) {
             accountWatcher.accept(a);
