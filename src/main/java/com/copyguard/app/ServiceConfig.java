@@ -23,7 +23,7 @@ public record ServiceConfig(String host, int port, Path dataDir, Path rulesDir, 
      * The longest sweep interval accepted: past it the safety net would hardly ever run, and a miss
      * (which must never happen, but is what the net is for) could go unseen for days of ticks.
      */
-    public static final int MAX_RISK_SWEEP_EVERY = 1_000_000;
+    public static final int MAX_RISK_SWEEP_EVERY = Engine.MAX_RISK_SWEEP_EVERY;
 
     public ServiceConfig {
         if (riskSweepEvery < 1 || riskSweepEvery > MAX_RISK_SWEEP_EVERY) {

@@ -5,6 +5,7 @@ import com.copyguard.cluster.sequencer.Sequencer;
 import com.copyguard.cluster.shard.ShardEngine;
 import com.copyguard.cluster.shard.ShardSnapshots;
 import com.copyguard.cluster.shard.ShardWorker;
+import com.copyguard.core.engine.Engine;
 import com.copyguard.core.command.Command;
 import com.copyguard.durability.Engines;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,7 +61,8 @@ public final class InProcessCluster implements AutoCloseable {
 
     public ShardWorker addWorker() {
         ShardWorker w = new ShardWorker(new ShardWorker.Settings(kafka.bootstrapServers(), topics, shards,
-                Engines.rules(), snapshots, snapshotEvery, Duration.ofSeconds(3), "w" + (++started)), registry).start();
+                Engines.rules(), snapshots, snapshotEvery, Duration.ofSeconds(3), "w" + (++started),
+                Engine.DEFAULT_RISK_SWEEP_EVERY), registry).start();
         workers.add(w);
         return w;
     }

@@ -167,6 +167,11 @@ public final class ShardEngine {
         }
     }
 
+    /** How many price ticks pass between the risk index's full sweeps (not state: an operator's setting). */
+    public void sweepRiskEvery(int ticks) {
+        engine.sweepRiskEvery(ticks);
+    }
+
     /**
      * Replays the record at {@code offset} during recovery: an input is applied as live (its reply
      * and events were committed by the owner that first applied it); a read is skipped.

@@ -3,6 +3,7 @@ package com.copyguard.cluster.shard;
 import com.copyguard.cluster.Envelope;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.Topics;
+import com.copyguard.core.engine.Engine;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.rules.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,13 @@ public final class ShardWorker implements AutoCloseable {
 
     /** How a worker runs. {@code snapshots} null: none (a new owner replays the whole partition). */
     public record Settings(String bootstrapServers, Topics topics, int shards, RuleSet rules, ShardSnapshots snapshots,
-                           long snapshotEvery, Duration sessionTimeout, String name) {
+                           long snapshotEvery, Duration sessionTimeout, String name, int riskSweepEvery) {
+        public Settings {
+            if (riskSweepEvery < 1 || riskSweepEvery > Engine.MAX_RISK_SWEEP_EVERY) {
+                throw new IllegalArgumentException("the risk sweep interval must be 1 to "
+                        + Engine.MAX_RISK_SWEEP_EVERY + " ticks, not " + riskSweepEvery);
+            }
+        }
     }
 
     /** Thrown inside a transaction by {@link #crashAfter}: the worker stops as if its process died there. */
@@ -349,6 +356,7 @@ public final class ShardWorker implements AutoCloseable {
         if (engine == null) {
             engine = ShardEngine.fresh(partition, settings.shards(), settings.rules());
         }
+        engine.sweepRiskEvery(settings.riskSweepEvery());
         consumer.seek(tp, engine.nextOffset());
         Shard shard = new Shard(engine, producer, liveFrom, started);
         owned.put(partition, shard);

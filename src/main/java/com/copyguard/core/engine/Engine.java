@@ -268,6 +268,8 @@ public final class Engine {
 
     /** Price ticks between two full risk scans unless configured otherwise ({@code --risk-sweep-every}). */
     public static final int DEFAULT_RISK_SWEEP_EVERY = RiskIndex.DEFAULT_SWEEP_EVERY;
+    /** The longest sweep interval an operator may set: the safety net must still run (about daily at 10 ticks/s). */
+    public static final int MAX_RISK_SWEEP_EVERY = 1_000_000;
 
     /**
      * How often a price tick runs the full risk scan instead of the index (every {@code ticks} ticks;
