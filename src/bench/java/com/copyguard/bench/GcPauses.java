@@ -7,8 +7,10 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The longest garbage-collection pause of the run, from the collectors' notifications (with the
- * suite's ParallelGC every collection stops the application for its whole duration). Pauses the
+ * The longest garbage-collection pause of the run, from the collectors' notifications. With
+ * ParallelGC and G1 (Java 17) every notified collection stops the application for its whole
+ * duration; ZGC and Shenandoah also notify their concurrent cycles ("ZGC Cycles", "Shenandoah
+ * Cycles"), which run beside the application and are not pauses: only their pause beans count. Pauses the
  * suite asks for itself (System.gc(), which the memory measurements call to weigh the live heap)
  * are kept apart: they are a measuring tool's, not the workload's.
  */
@@ -17,13 +19,16 @@ final class GcPauses {
     private String maxWhat = "none";
     private long maxExplicitMs;
     private long count;
+    private long totalMs;
+    private long over50Ms;
 
     static GcPauses watch() {
         GcPauses pauses = new GcPauses();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((n, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())
+                            && !gc.getName().endsWith(" Cycles")) {
                         pauses.observe(GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()));
                     }
                 }, null, null);
@@ -37,7 +42,13 @@ final class GcPauses {
         count++;
         if ("System.gc()".equals(info.getGcCause())) {
             maxExplicitMs = Math.max(maxExplicitMs, ms);
-        } else if (ms > maxMs) {
+            return;
+        }
+        totalMs += ms;
+        if (ms > 50) {
+            over50Ms++;
+        }
+        if (ms > maxMs) {
             maxMs = ms;
             maxWhat = info.getGcName() + " (" + info.getGcCause() + ")";
         }
@@ -55,6 +66,25 @@ final class GcPauses {
     /** The longest pause of an explicit System.gc() (the memory measurements'), in ms. */
     synchronized long maxExplicitMs() {
         return maxExplicitMs;
+    }
+
+    /** The workloads' pauses added up, in ms. */
+    synchronized long totalMs() {
+        return totalMs;
+    }
+
+    /** How many of the workloads' pauses were longer than 50 ms (the issue's bound). */
+    synchronized long over50Ms() {
+        return over50Ms;
+    }
+
+    /** The collector the JVM runs (the names of its beans). */
+    static String collectors() {
+        StringBuilder s = new StringBuilder();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            s.append(s.length() > 0 ? ", " : "").append(gc.getName());
+        }
+        return s.toString();
     }
 
     synchronized long count() {
