@@ -117,6 +117,12 @@ public final class BenchMain {
         json.put("gc_pause_max_ms", gcPauses.maxMs());
         json.put("gc_pauses_over_50ms", gcPauses.over50Ms());
         json.put("gc_pause_total_ms", gcPauses.totalMs());
+        if (gcPauses.stalls() > 0) {
+            rows.add(row("ZGC allocation stalls", gcPauses.stalls() + " stalls", "", "longest "
+                    + ms(gcPauses.maxStallMs()), "threads waiting for the concurrent collector"));
+        }
+        json.put("gc_alloc_stalls", gcPauses.stalls());
+        json.put("gc_alloc_stall_max_ms", round(gcPauses.maxStallMs()));
         json.put("gc_pause_max_ms_explicit_gc", gcPauses.maxExplicitMs());
 
         System.out.println();

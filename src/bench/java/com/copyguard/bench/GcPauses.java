@@ -24,6 +24,7 @@ final class GcPauses {
 
     static GcPauses watch() {
         GcPauses pauses = new GcPauses();
+        pauses.watchAllocationStalls();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((n, handback) -> {
@@ -35,6 +36,41 @@ final class GcPauses {
             }
         }
         return pauses;
+    }
+
+    private long stalls;
+    private double maxStallMs;
+
+    /**
+     * ZGC does not stop the application to collect, but a thread that allocates faster than the
+     * concurrent cycles free memory waits for them: an allocation stall, which the collector's
+     * notifications do not show. JFR reports each one ({@code jdk.ZAllocationStall}); the suite
+     * counts them so that a concurrent collector's short pauses are not read as no waiting at all.
+     */
+    private void watchAllocationStalls() {
+        if (ManagementFactory.getGarbageCollectorMXBeans().stream().noneMatch(b -> b.getName().startsWith("ZGC"))) {
+            return;
+        }
+        jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
+        stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
+        stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getDuration().toNanos() / 1e6));
+        stream.setReuse(false);
+        stream.startAsync();
+    }
+
+    private synchronized void stalled(double ms) {
+        stalls++;
+        maxStallMs = Math.max(maxStallMs, ms);
+    }
+
+    /** Allocation stalls (ZGC only; 0 with a stop-the-world collector, whose waits are its pauses). */
+    synchronized long stalls() {
+        return stalls;
+    }
+
+    /** The longest allocation stall, in ms. */
+    synchronized double maxStallMs() {
+        return maxStallMs;
     }
 
     private synchronized void observe(GarbageCollectionNotificationInfo info) {
