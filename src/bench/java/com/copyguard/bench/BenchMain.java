@@ -111,6 +111,7 @@ public final class BenchMain {
                 fmt(mix.inputsPerSecond()) + " inputs/s", fmt(mix.decisionsPerSecond()) + " decisions/s"));
         json.put("platform_inputs_per_s", Math.round(mix.inputsPerSecond()));
 
+        gcPauses.close();
         rows.add(row("GC pauses", gcPauses.count() + " collections", gcPauses.over50Ms() + " over 50 ms",
                 "longest " + gcPauses.maxMs() + " ms", gcPauses.maxWhat() + "; " + gcPauses.totalMs()
                         + " ms in all; System.gc() by the memory probes up to " + gcPauses.maxExplicitMs() + " ms"));

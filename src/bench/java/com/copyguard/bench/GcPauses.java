@@ -38,8 +38,21 @@ final class GcPauses {
         return pauses;
     }
 
-    private long stalls;
+    private long stallCount;
     private double maxStallMs;
+    /** The JFR stream of allocation stalls: its thread is not a daemon, so it must be closed for the JVM to exit. */
+    private AutoCloseable stalls;
+
+    /** Stops watching allocation stalls (those of the last moments before this may be missed). */
+    void close() {
+        try {
+            if (stalls != null) {
+                stalls.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * ZGC does not stop the application to collect, but a thread that allocates faster than the
@@ -52,6 +65,7 @@ final class GcPauses {
             return;
         }
         jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
+        stalls = stream;
         stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
         stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getDuration().toNanos() / 1e6));
         stream.setReuse(false);
@@ -59,13 +73,13 @@ final class GcPauses {
     }
 
     private synchronized void stalled(double ms) {
-        stalls++;
+        stallCount++;
         maxStallMs = Math.max(maxStallMs, ms);
     }
 
     /** Allocation stalls (ZGC only; 0 with a stop-the-world collector, whose waits are its pauses). */
     synchronized long stalls() {
-        return stalls;
+        return stallCount;
     }
 
     /** The longest allocation stall, in ms. */
