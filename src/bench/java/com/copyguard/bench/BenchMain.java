@@ -23,9 +23,10 @@ public final class BenchMain {
         RuleSet rules = RuleSetLoader.loadFolder(Path.of("rules/v1"));
         List<String> rows = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
-        System.out.printf("copyguard benchmarks (%s) on %d cores, max heap %d MiB, %s%n", quick ? "quick" : "full",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.printf("copyguard benchmarks (%s) on %d cores, max heap %d MiB, %s, collectors %s, JVM flags %s%n",
+                quick ? "quick" : "full", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), GcPauses.collectors(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
 
         int[] fanOut = quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000};
         double bestDecisions = 0;
@@ -33,11 +34,15 @@ public final class BenchMain {
             int cycles = n <= 1_000 ? 25 : n <= 10_000 ? 10 : 2;
             FanOutBench.Result r = FanOutBench.run(rules, n, n <= 10_000 ? 3 : 1, quick ? Math.max(2, cycles / 3) : cycles);
             rows.add(row("fan-out in process (engine+journal)", n + " followers", r.fills() + " fills",
-                    fmt(r.decisionsPerSecond()) + " decisions/s", "p50 " + ms(r.latencyMs().at(50)) + " p99 " + ms(r.latencyMs().at(99))));
+                    fmt(r.decisionsPerSecond()) + " decisions/s", "p50 " + ms(r.latencyMs().at(50)) + " p99 " + ms(r.latencyMs().at(99))
+                            + String.format(Locale.ROOT, "; CPU %.1f ms/fill, %.1f MiB allocated/fill", r.cpuMsPerFill(), r.allocatedMiBPerFill())));
             bestDecisions = Math.max(bestDecisions, r.decisionsPerSecond());
             if (n == 10_000) {
                 json.put("p50_ms_10k", round(r.latencyMs().at(50)));
                 json.put("p99_ms_10k", round(r.latencyMs().at(99)));
+                // process CPU (all threads) and heap allocated per 10,000-follower fill: less inflated by other load than wall time
+                json.put("cpu_ms_per_fill_10k", round(r.cpuMsPerFill()));
+                json.put("alloc_mib_per_fill_10k", round(r.allocatedMiBPerFill()));
             }
         }
         json.put("decisions_per_s", Math.round(bestDecisions));
@@ -106,9 +111,19 @@ public final class BenchMain {
                 fmt(mix.inputsPerSecond()) + " inputs/s", fmt(mix.decisionsPerSecond()) + " decisions/s"));
         json.put("platform_inputs_per_s", Math.round(mix.inputsPerSecond()));
 
-        rows.add(row("GC pauses", gcPauses.count() + " collections", "", "longest " + gcPauses.maxMs() + " ms",
-                gcPauses.maxWhat() + "; System.gc() by the memory probes up to " + gcPauses.maxExplicitMs() + " ms"));
+        gcPauses.close();
+        rows.add(row("GC pauses", gcPauses.count() + " collections", gcPauses.over50Ms() + " over 50 ms",
+                "longest " + gcPauses.maxMs() + " ms", gcPauses.maxWhat() + "; " + gcPauses.totalMs()
+                        + " ms in all; System.gc() by the memory probes up to " + gcPauses.maxExplicitMs() + " ms"));
         json.put("gc_pause_max_ms", gcPauses.maxMs());
+        json.put("gc_pauses_over_50ms", gcPauses.over50Ms());
+        json.put("gc_pause_total_ms", gcPauses.totalMs());
+        if (gcPauses.stalls() > 0) {
+            rows.add(row("ZGC allocation stalls", gcPauses.stalls() + " stalls", "", "longest "
+                    + ms(gcPauses.maxStallMs()), "threads waiting for the concurrent collector"));
+        }
+        json.put("gc_alloc_stalls", gcPauses.stalls());
+        json.put("gc_alloc_stall_max_ms", round(gcPauses.maxStallMs()));
         json.put("gc_pause_max_ms_explicit_gc", gcPauses.maxExplicitMs());
 
         System.out.println();

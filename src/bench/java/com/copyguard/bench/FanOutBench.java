@@ -4,6 +4,7 @@ import com.copyguard.core.command.ExpertFill;
 import com.copyguard.core.model.FillAction;
 import com.copyguard.core.engine.FillResult;
 import com.copyguard.core.rules.RuleSet;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,23 @@ import java.util.List;
  * for every follower and journaled before it counts as done (engine + journal, in process).
  */
 final class FanOutBench {
-    record Result(int followers, int fills, long decisions, double seconds, Percentiles latencyMs) {
+    /**
+     * {@code cpuSeconds}: CPU time of the whole process (every thread: writer, rule partitions,
+     * collector, journal) over the measured fills, which the other sessions on the machine inflate
+     * less than wall time; {@code allocatedBytes}: heap allocated by live threads over those fills.
+     */
+    record Result(int followers, int fills, long decisions, double seconds, Percentiles latencyMs, double cpuSeconds,
+                  long allocatedBytes) {
         double decisionsPerSecond() {
             return decisions / seconds;
+        }
+
+        double cpuMsPerFill() {
+            return cpuSeconds * 1000 / fills;
+        }
+
+        double allocatedMiBPerFill() {
+            return allocatedBytes / (1024.0 * 1024.0) / fills;
         }
     }
 
@@ -30,6 +45,8 @@ final class FanOutBench {
             }
             List<double[]> samples = new ArrayList<>();
             long[] decisions = {0};
+            long cpuBefore = processCpuNanos();
+            long allocatedBefore = allocatedBytes();
             long started = System.nanoTime();
             for (int i = 0; i < cycles; i++) {
                 time = cycle(b, time, (ms, n) -> {
@@ -38,9 +55,25 @@ final class FanOutBench {
                 });
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+            long allocated = allocatedBytes() - allocatedBefore;
             double[] ms = samples.stream().mapToDouble(a -> a[0]).toArray();
-            return new Result(followers, ms.length, decisions[0], seconds, new Percentiles(ms));
+            return new Result(followers, ms.length, decisions[0], seconds, new Percentiles(ms), cpuSeconds, allocated);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes allocated so far by the threads alive now (the writer and rule threads live through the run). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     interface Sink {

@@ -7,8 +7,10 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The longest garbage-collection pause of the run, from the collectors' notifications (with the
- * suite's ParallelGC every collection stops the application for its whole duration). Pauses the
+ * The longest garbage-collection pause of the run, from the collectors' notifications. With
+ * ParallelGC and G1 (Java 17) every notified collection stops the application for its whole
+ * duration; ZGC and Shenandoah also notify their concurrent cycles ("ZGC Cycles", "Shenandoah
+ * Cycles"), which run beside the application and are not pauses: only their pause beans count. Pauses the
  * suite asks for itself (System.gc(), which the memory measurements call to weigh the live heap)
  * are kept apart: they are a measuring tool's, not the workload's.
  */
@@ -17,13 +19,17 @@ final class GcPauses {
     private String maxWhat = "none";
     private long maxExplicitMs;
     private long count;
+    private long totalMs;
+    private long over50Ms;
 
     static GcPauses watch() {
         GcPauses pauses = new GcPauses();
+        pauses.watchAllocationStalls();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((n, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())
+                            && !gc.getName().endsWith(" Cycles")) {
                         pauses.observe(GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()));
                     }
                 }, null, null);
@@ -32,12 +38,67 @@ final class GcPauses {
         return pauses;
     }
 
+    private long stallCount;
+    private double maxStallMs;
+    /** The JFR stream of allocation stalls: its thread is not a daemon, so it must be closed for the JVM to exit. */
+    private AutoCloseable stalls;
+
+    /** Stops watching allocation stalls (those of the last moments before this may be missed). */
+    void close() {
+        try {
+            if (stalls != null) {
+                stalls.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * ZGC does not stop the application to collect, but a thread that allocates faster than the
+     * concurrent cycles free memory waits for them: an allocation stall, which the collector's
+     * notifications do not show. JFR reports each one ({@code jdk.ZAllocationStall}); the suite
+     * counts them so that a concurrent collector's short pauses are not read as no waiting at all.
+     */
+    private void watchAllocationStalls() {
+        if (ManagementFactory.getGarbageCollectorMXBeans().stream().noneMatch(b -> b.getName().startsWith("ZGC"))) {
+            return;
+        }
+        jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
+        stalls = stream;
+        stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
+        stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getDuration().toNanos() / 1e6));
+        stream.setReuse(false);
+        stream.startAsync();
+    }
+
+    private synchronized void stalled(double ms) {
+        stallCount++;
+        maxStallMs = Math.max(maxStallMs, ms);
+    }
+
+    /** Allocation stalls (ZGC only; 0 with a stop-the-world collector, whose waits are its pauses). */
+    synchronized long stalls() {
+        return stallCount;
+    }
+
+    /** The longest allocation stall, in ms. */
+    synchronized double maxStallMs() {
+        return maxStallMs;
+    }
+
     private synchronized void observe(GarbageCollectionNotificationInfo info) {
         long ms = info.getGcInfo().getDuration();
         count++;
         if ("System.gc()".equals(info.getGcCause())) {
             maxExplicitMs = Math.max(maxExplicitMs, ms);
-        } else if (ms > maxMs) {
+            return;
+        }
+        totalMs += ms;
+        if (ms > 50) {
+            over50Ms++;
+        }
+        if (ms > maxMs) {
             maxMs = ms;
             maxWhat = info.getGcName() + " (" + info.getGcCause() + ")";
         }
@@ -55,6 +116,25 @@ final class GcPauses {
     /** The longest pause of an explicit System.gc() (the memory measurements'), in ms. */
     synchronized long maxExplicitMs() {
         return maxExplicitMs;
+    }
+
+    /** The workloads' pauses added up, in ms. */
+    synchronized long totalMs() {
+        return totalMs;
+    }
+
+    /** How many of the workloads' pauses were longer than 50 ms (the issue's bound). */
+    synchronized long over50Ms() {
+        return over50Ms;
+    }
+
+    /** The collector the JVM runs (the names of its beans). */
+    static String collectors() {
+        StringBuilder s = new StringBuilder();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            s.append(s.length() > 0 ? ", " : "").append(gc.getName());
+        }
+        return s.toString();
     }
 
     synchronized long count() {

@@ -46,8 +46,9 @@ final class CopyExecutor {
     List<DecisionRecord> opens(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
                                BigDecimal price, RuleSet ruleSet) {
         List<OpenCopy> copies = new ArrayList<>(subscriptions.size());
+        BigDecimal slippage = OpenCopy.slippage(order, price);
         for (Subscription s : subscriptions) {
-            copies.add(facts.openCopy(order, instrument, s, expert, price));
+            copies.add(facts.openCopy(order, instrument, s, expert, price, slippage));
         }
         TokenBudget budget = facts.tokenBudget(expert, instrument);
         if (budget != null && !copies.isEmpty()) {
@@ -76,6 +77,7 @@ final class CopyExecutor {
             }
             made.add(record(order, s.subscriptionId(), c, qty, price, margin, c.getLeverage(), ruleSet));
         }
+        decisions.addAll(made);
         return made;
     }
 
@@ -83,10 +85,15 @@ final class CopyExecutor {
     List<DecisionRecord> closes(Expert expert, ExpertOrder order, Instrument instrument, BigDecimal price,
                                 RuleSet ruleSet) {
         List<CloseCopy> copies = new ArrayList<>();
+        List<Subscription> holders = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
         for (String id : expert.subscriptionIds()) {
-            Position p = positionOf(ledger.subscription(id), order);
+            Subscription s = ledger.subscription(id);
+            Position p = positionOf(s, order);
             if (p != null) {
                 copies.add(new CloseCopy(order, instrument, id, p.qty()));
+                holders.add(s);
+                positions.add(p);
             }
         }
         RuleEvaluator.evaluateIndependent(ruleSet, copies);
@@ -94,9 +101,11 @@ final class CopyExecutor {
                 c.getPositionQty()));
 
         List<DecisionRecord> made = new ArrayList<>(copies.size());
-        for (CloseCopy c : copies) {
-            Subscription s = ledger.subscription(c.getSubscriptionId());
-            Position p = positionOf(s, order);
+        for (int i = 0; i < copies.size(); i++) {
+            // the rules change no position: the ones looked up before they ran are still the ones to close
+            CloseCopy c = copies.get(i);
+            Subscription s = holders.get(i);
+            Position p = positions.get(i);
             int leverage = p.leverage();
             if (settled(c) == Outcome.COPIED) {
                 BigDecimal qty = Decimals.min(c.getQty(), p.qty());
@@ -107,6 +116,7 @@ final class CopyExecutor {
                 made.add(record(order, s.subscriptionId(), c, BigDecimal.ZERO, price, null, leverage, ruleSet));
             }
         }
+        decisions.addAll(made);
         return made;
     }
 
@@ -118,7 +128,9 @@ final class CopyExecutor {
                 price);
         marker.explain("ruleFailure", failure.errorCode() + ": " + failure.getMessage());
         settled(marker);
-        return record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
+        DecisionRecord r = record(order, subscriptionId, marker, BigDecimal.ZERO, price, null, null, ruleSet);
+        decisions.add(r);
+        return r;
     }
 
     /**
@@ -146,12 +158,12 @@ final class CopyExecutor {
         return d.getOutcome();
     }
 
+    /** The decision as logged; the caller adds it to the log (a fill's decisions in one call). */
     private DecisionRecord record(ExpertOrder order, String subscriptionId, RuleDecision d, BigDecimal qty,
                                   BigDecimal price, BigDecimal margin, Integer leverage, RuleSet ruleSet) {
         DecisionRecord r = new DecisionRecord(order.getFillId(), order.getExpertId(), subscriptionId, order.getSymbol(),
                 actionOf(order), d.getOutcome(), d.getReason(), qty, price, margin, leverage, ruleSet.version(),
                 d.getFiredRules(), d.getExplanation(), order.getTime(), ledger.sentBy());
-        decisions.add(r);
         return r;
     }
 

@@ -31,7 +31,13 @@ final class CopyFacts {
     }
 
     OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price) {
-        return new OpenCopy(order, instrument, follower(s, expert, order.getSymbol()), price);
+        return openCopy(order, instrument, s, expert, price, OpenCopy.slippage(order, price));
+    }
+
+    /** {@code slippage}: {@link OpenCopy#slippage} of the order at {@code price}, computed once for all copies of a fill. */
+    OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price,
+                      BigDecimal slippage) {
+        return new OpenCopy(order, instrument, follower(s, expert, order.getSymbol()), price, slippage);
     }
 
     /** The token-limit budget for the expert on the symbol, or null when the instrument sets no limit. */

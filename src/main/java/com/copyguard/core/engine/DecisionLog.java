@@ -56,12 +56,32 @@ public final class DecisionLog {
     }
 
     public void add(DecisionRecord d) {
-        index(new Positioned<>(total, d));
-        total++;
-        if (all.size() > capacity) {
-            Positioned<DecisionRecord> oldest = all.pollFirst();
-            drop(byFill, fillKey(oldest.value()), oldest);
-            drop(bySubscription, oldest.value().subscriptionId(), oldest);
+        addAll(List.of(d));
+    }
+
+    /**
+     * Adds {@code made} in order. A fill's decisions arrive together: its by-fill key is built and
+     * looked up once per run of one fill's decisions, not once per follower.
+     */
+    public void addAll(List<DecisionRecord> made) {
+        DecisionRecord runOf = null;
+        Deque<Positioned<DecisionRecord>> run = null;
+        for (DecisionRecord d : made) {
+            if (run == null || !d.fillId().equals(runOf.fillId()) || !d.expertId().equals(runOf.expertId())) {
+                run = byFill.computeIfAbsent(fillKey(d), k -> new ArrayDeque<>());
+                runOf = d;
+            }
+            Positioned<DecisionRecord> entry = new Positioned<>(total, d);
+            all.addLast(entry);
+            run.addLast(entry);
+            bySubscription.computeIfAbsent(d.subscriptionId(), k -> new ArrayDeque<>()).addLast(entry);
+            total++;
+            if (all.size() > capacity) {
+                Positioned<DecisionRecord> oldest = all.pollFirst();
+                drop(byFill, fillKey(oldest.value()), oldest);
+                drop(bySubscription, oldest.value().subscriptionId(), oldest);
+                run = null; // the drop may have removed the run's deque from byFill
+            }
         }
     }
 

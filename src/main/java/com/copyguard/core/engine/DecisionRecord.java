@@ -14,6 +14,15 @@ public record DecisionRecord(String fillId, String expertId, String subscription
                              Integer leverage, String ruleSet, List<String> rulesFired, Map<String, String> explanation,
                              long time, com.copyguard.core.command.Sender fillSentBy) {
 
+    /**
+     * The log keeps up to {@link DecisionLog#CAPACITY} of these: equal rule paths share one list and
+     * the compared values are held compactly, whoever builds the record (the engine or a snapshot).
+     */
+    public DecisionRecord {
+        rulesFired = rulesFired == null ? null : RulesFiredLists.of(rulesFired);
+        explanation = explanation == null ? null : CompactExplanation.of(explanation);
+    }
+
     /** What a comparison between rule sets looks at (shadow runs, what-if replays). */
     public CopyDecision decision() {
         return new CopyDecision(outcome, reason, qty);

@@ -239,7 +239,8 @@ final class RiskIndex {
         }
     }
 
-    private boolean declares(RuleSet rules) {
+    /** True when {@code rules} declares trigger prices (cached per rule set: the check walks every rule). */
+    boolean declares(RuleSet rules) {
         if (rules != checked) {
             checked = rules;
             checkedDeclares = rules.declaresTriggerPrices();

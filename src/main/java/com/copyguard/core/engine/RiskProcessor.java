@@ -70,6 +70,9 @@ final class RiskProcessor {
     private List<RiskActionRecord> evaluate(Collection<Account> accounts, RiskIndex.Selection selection, long time,
                                             String ref) {
         Valuation v = ledger.valuation();
+        RuleSet ruleSet = rules.get();
+        // how the figures move with the price is read only by rules that declare trigger prices
+        boolean triggers = index.declares(ruleSet);
         List<PositionRisk> positions = new ArrayList<>();
         List<AccountRisk> crossAccounts = new ArrayList<>();
         List<SubscriptionRisk> guardians = new ArrayList<>();
@@ -121,9 +124,10 @@ final class RiskProcessor {
                     group.add(check);
                 }
             }
-            exposure.describe(a, group);
+            if (triggers) {
+                exposure.describe(a, group);
+            }
         }
-        RuleSet ruleSet = rules.get();
         try {
             RuleEvaluator.evaluateGroups(ruleSet, groups);
         } catch (RuleFailure e) {

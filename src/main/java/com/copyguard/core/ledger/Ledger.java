@@ -29,7 +29,8 @@ public final class Ledger {
     private final Map<String, String> poolByFollower = new LinkedHashMap<>();
     private final Map<String, java.util.List<String>> subscriptionsByFollower = new LinkedHashMap<>();
     /** Accounts holding at least one position per symbol, so a price only touches its holders. */
-    private final Map<String, java.util.Set<String>> holdersBySymbol = new TreeMap<>();
+    /** Per symbol, the accounts holding it by creation order (the number in "A<n>"), so reading them needs no sort. */
+    private final Map<String, java.util.TreeMap<Long, Account>> holdersBySymbol = new TreeMap<>();
     private final MarketPrices prices = new MarketPrices();
     private final Valuation valuation = new Valuation(prices);
     private long clock;
@@ -160,7 +161,7 @@ public final class Ledger {
                 poolByFollower.put(account.followerId(), account.accountId());
             }
             for (Position p : account.positions()) {
-                holdersBySymbol.computeIfAbsent(p.symbol(), k -> new java.util.LinkedHashSet<>()).add(account.accountId());
+                holders(p.symbol()).put(creationOrder(account), account);
             }
         }
         for (SubscriptionState x : state.subscriptions()) {
@@ -221,8 +222,9 @@ public final class Ledger {
     public void putInstrument(Instrument instrument) {
         instruments.put(instrument.getSymbol(), instrument);
         // a new maintenance margin rate moves every holder's liquidation price
-        for (String id : holdersBySymbol.getOrDefault(instrument.getSymbol(), java.util.Set.of())) {
-            changed(accounts.get(id));
+        java.util.TreeMap<Long, Account> holders = holdersBySymbol.get(instrument.getSymbol());
+        if (holders != null) {
+            holders.values().forEach(this::changed);
         }
     }
 
@@ -287,20 +289,32 @@ public final class Ledger {
      * iteration is deterministic whatever the order positions were opened in).
      */
     public java.util.List<Account> holdersOf(java.util.Collection<String> symbols) {
-        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        if (symbols.size() == 1) {
+            java.util.TreeMap<Long, Account> holders = holdersBySymbol.get(symbols.iterator().next());
+            return holders == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(holders.values());
+        }
+        java.util.TreeMap<Long, Account> merged = new java.util.TreeMap<>();
         for (String symbol : symbols) {
-            for (String id : holdersBySymbol.getOrDefault(symbol, java.util.Set.of())) {
-                ids.add(Long.parseLong(id.substring(1)));
+            java.util.TreeMap<Long, Account> holders = holdersBySymbol.get(symbol);
+            if (holders != null) {
+                merged.putAll(holders);
             }
         }
-        java.util.List<Account> out = new java.util.ArrayList<>(ids.size());
-        ids.forEach(n -> out.add(accounts.get("A" + n)));
-        return out;
+        return new java.util.ArrayList<>(merged.values());
+    }
+
+    private java.util.TreeMap<Long, Account> holders(String symbol) {
+        return holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.TreeMap<>());
+    }
+
+    /** Accounts are numbered as they are created ("A1", "A2", ...): the order every holder list keeps. */
+    private static long creationOrder(Account a) {
+        return Long.parseLong(a.accountId(), 1, a.accountId().length(), 10);
     }
 
     /** How many accounts hold a position on {@code symbol}. */
     public int holderCount(String symbol) {
-        java.util.Set<String> holders = holdersBySymbol.get(symbol);
+        java.util.TreeMap<Long, Account> holders = holdersBySymbol.get(symbol);
         return holders == null ? 0 : holders.size();
     }
 
@@ -372,7 +386,7 @@ public final class Ledger {
         Account a = accounts.get(s.accountId());
         a.positionFor(new PositionKey(s.subscriptionId(), symbol, side), marginMode).add(qty, price, leverage, margin);
         changed(a);
-        holdersBySymbol.computeIfAbsent(symbol, k -> new java.util.LinkedHashSet<>()).add(a.accountId());
+        holders(symbol).putIfAbsent(creationOrder(a), a);
         chargeFee(a, s, qty, price, feeRate, time, ref);
     }
 
@@ -400,9 +414,9 @@ public final class Ledger {
         }
         a.dropIfClosed(p.key());
         if (!a.holds(p.symbol())) {
-            java.util.Set<String> holders = holdersBySymbol.get(p.symbol());
+            java.util.TreeMap<Long, Account> holders = holdersBySymbol.get(p.symbol());
             if (holders != null) {
-                holders.remove(a.accountId());
+                holders.remove(creationOrder(a));
                 if (holders.isEmpty()) {
                     // as a restore rebuilds it: only symbols someone holds have an entry
                     holdersBySymbol.remove(p.symbol());

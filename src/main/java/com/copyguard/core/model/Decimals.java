@@ -53,7 +53,32 @@ public final class Decimals {
     }
 
     public static BigDecimal div(BigDecimal a, int b) {
+        BigDecimal reciprocal = b > 0 && b < RECIPROCALS.length ? RECIPROCALS[b] : null;
+        if (reciprocal != null) {
+            // 1/b is a finite decimal: a × (1/b) is the exact quotient, truncated as div truncates,
+            // the same value at the cost of a multiplication instead of a long division
+            BigDecimal exact = a.multiply(reciprocal);
+            return (exact.scale() > SCALE ? exact.setScale(SCALE, RoundingMode.DOWN) : exact).stripTrailingZeros();
+        }
         return div(a, BigDecimal.valueOf(b));
+    }
+
+    /** 1/n for the divisors up to the highest leverage (125) whose reciprocal is a finite decimal (n = 2^i·5^j); else null. */
+    private static final BigDecimal[] RECIPROCALS = new BigDecimal[126];
+
+    static {
+        for (int n = 1; n < RECIPROCALS.length; n++) {
+            int m = n;
+            while (m % 2 == 0) {
+                m /= 2;
+            }
+            while (m % 5 == 0) {
+                m /= 5;
+            }
+            if (m == 1) {
+                RECIPROCALS[n] = BigDecimal.ONE.divide(BigDecimal.valueOf(n));
+            }
+        }
     }
 
     /**

@@ -25,6 +25,10 @@ public final class PositionArithmetic {
 
     /** The entry price after adding {@code addQty} at {@code price} to {@code qty} held at {@code entry}: the quantity-weighted mean. */
     public static BigDecimal averageEntry(BigDecimal qty, BigDecimal entry, BigDecimal addQty, BigDecimal price) {
+        if (qty.signum() == 0 && price.scale() <= Decimals.SCALE && addQty.signum() != 0) {
+            // a new position enters at the price: the mean below is exactly that, at no division's cost
+            return price.stripTrailingZeros();
+        }
         return Decimals.div(qty.multiply(entry).add(addQty.multiply(price)), qty.add(addQty));
     }
 

@@ -29,26 +29,49 @@ public final class OpenCopy extends RuleDecision {
     private ReasonCode shrunkBy;
     private boolean tokenChecked;
     private final BigDecimal slippage;
-    /** Derived from qty and leverage; recomputed whenever either changes (constraints read them often). */
+    /**
+     * Derived from qty and leverage when a getter first reads them after either changed: constraints
+     * read them often, while the consequences that shrink or round the copy change them several times
+     * in a row.
+     */
+    private boolean stale;
     private BigDecimal margin = BigDecimal.ZERO;
     private BigDecimal fee = BigDecimal.ZERO;
     private BigDecimal notional = BigDecimal.ZERO;
 
     public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice) {
+        this(order, instrument, follower, markPrice, slippage(order, markPrice));
+    }
+
+    /**
+     * {@code slippage}: {@link #slippage(ExpertOrder, BigDecimal)} of the order and price, the same for
+     * every copy of one fill, so computed once per fill.
+     */
+    public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice,
+                    BigDecimal slippage) {
         this.order = order;
         this.instrument = instrument;
         this.follower = follower;
         this.markPrice = markPrice;
         this.customLeverage = follower.getSettings().getLeverage().getPerSymbol().get(order.getSymbol());
-        // how far the mark moved the side's way since the expert's fill: against a copy entering now
-        this.slippage = Decimals.div(PositionArithmetic.moveInFavour(order.getSide(), order.getPrice(), markPrice),
+        this.slippage = slippage;
+    }
+
+    /** How far the mark moved the side's way since the expert's fill: against a copy entering now. */
+    public static BigDecimal slippage(ExpertOrder order, BigDecimal markPrice) {
+        return Decimals.div(PositionArithmetic.moveInFavour(order.getSide(), order.getPrice(), markPrice),
                 order.getPrice());
     }
 
     private void derive() {
-        if (qty == null) {
+        stale = qty != null;
+    }
+
+    private void deriveIfStale() {
+        if (!stale) {
             return;
         }
+        stale = false;
         notional = qty.multiply(markPrice);
         fee = notional.multiply(instrument.getTakerFeeRate());
         margin = leverage == null ? BigDecimal.ZERO : Decimals.div(notional, leverage);
@@ -145,6 +168,7 @@ public final class OpenCopy extends RuleDecision {
 
     /** Notional of the current quantity at the execution price. */
     public BigDecimal getNotional() {
+        deriveIfStale();
         return notional;
     }
 
@@ -158,11 +182,13 @@ public final class OpenCopy extends RuleDecision {
 
     /** Initial margin of the current quantity at the execution price and chosen leverage. */
     public BigDecimal getMargin() {
+        deriveIfStale();
         return margin;
     }
 
     /** Taker fee on the current quantity at the execution price. */
     public BigDecimal getFee() {
+        deriveIfStale();
         return fee;
     }
 }
