@@ -90,7 +90,9 @@ final class GcPauses {
     private synchronized void observe(GarbageCollectionNotificationInfo info) {
         long ms = info.getGcInfo().getDuration();
         count++;
-        if ("System.gc()".equals(info.getGcCause())) {
+        // the memory probes' own collections: System.gc(), or the full collection a class histogram forces
+        String cause = info.getGcCause();
+        if ("System.gc()".equals(cause) || "Heap Inspection Initiated GC".equals(cause)) {
             maxExplicitMs = Math.max(maxExplicitMs, ms);
             return;
         }

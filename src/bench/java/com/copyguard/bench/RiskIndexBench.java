@@ -187,17 +187,13 @@ final class RiskIndexBench {
         return new BigDecimal(s);
     }
 
-    /** Heap in use after full collections, as MemoryBench measures it. */
+    /** Live heap bytes, as MemoryBench measures them (the class histogram: the same under every collector). */
     static final class MemoryUse {
         private MemoryUse() {
         }
 
         static long afterGc() {
-            Runtime rt = Runtime.getRuntime();
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
-            return rt.totalMemory() - rt.freeMemory();
+            return MemoryBench.liveBytes();
         }
     }
 }
