@@ -1,5 +1,7 @@
 package com.copyguard.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.copyguard.cluster.InProcessCluster;
 import com.copyguard.cluster.KafkaTestCluster;
 import com.copyguard.cluster.ingress.ClusterGateway;
@@ -253,7 +255,9 @@ public final class ClusterPlatformMixBench {
         if (a.status() == 503 || (mustApply && a.refusal() != null)) {
             throw new IllegalStateException("benchmark input not applied: " + a.status() + " " + a.body());
         }
-        return a.body().path("decisions").size();
+        // a fan-out reply lists its first page; its summary counts every decision
+        JsonNode summary = a.body().path("decisionSummary");
+        return summary.isMissingNode() ? a.body().path("decisions").size() : summary.path("total").asLong();
     }
 
     /** Waits until every shard answers (the workers took every shard and recovered it). */

@@ -1,5 +1,8 @@
 package com.copyguard.bench;
 
+import com.copyguard.core.engine.FanOutSummary;
+import com.copyguard.core.engine.PricesResult;
+
 import com.copyguard.core.command.ExpertFill;
 import com.copyguard.core.command.Follow;
 import com.copyguard.core.command.PriceTick;
@@ -110,16 +113,18 @@ final class RiskIndexBench {
             long t0 = System.nanoTime();
             com.copyguard.core.engine.Result r = engine.apply(tick(time, price));
             double ms = (System.nanoTime() - t0) / 1e6;
-            JsonNode actions = ApiJson.tree(r).path("riskActions");
-            for (JsonNode a : actions) {
-                if (!"STOP_LOSS".equals(a.path("reason").asText())) {
-                    throw new IllegalStateException("crossing tick " + g + " did something else: " + a);
+            // the reply lists the first page of risk actions; its summary counts them all
+            FanOutSummary actions = ((PricesResult) r).riskActionSummary();
+            int tick = g;
+            actions.byReason().forEach((action, reasons) -> {
+                if (!reasons.keySet().equals(java.util.Set.of("STOP_LOSS"))) {
+                    throw new IllegalStateException("crossing tick " + tick + " did something else: " + action + " " + reasons);
                 }
+            });
+            if (Math.abs(actions.total() - followers / 100) > 1) {
+                throw new IllegalStateException("crossing tick " + g + " closed " + actions.total() + " positions, not 1 %");
             }
-            if (Math.abs(actions.size() - followers / 100) > 1) {
-                throw new IllegalStateException("crossing tick " + g + " closed " + actions.size() + " positions, not 1 %");
-            }
-            closed = actions.size();
+            closed = (int) actions.total();
             (g < 5 ? crossIndex : crossFull)[g % 5] = ms;
             // between crossing ticks the mark drifts back a little without reaching anything
             time += 1_000;
