@@ -67,19 +67,19 @@ public final class BenchMain {
 
         // the risk index (rules/v3 trigger prices) against the full scan, same engine, same run;
         // quick mode: idle ticks over 100,000 positions and crossing ticks over 10,000
-        RuleSet v2 = RuleSetLoader.loadFolder(Path.of("rules/v3"));
-        RiskIndexBench.Result idle = RiskIndexBench.run(v2, quick ? 100_000 : 1_000_000, 20, 3);
-        rows.add(row("idle tick, risk index (v2)", idle.positions() + " open positions", idle.idleIndexMs().count() + " ticks",
+        RuleSet v3 = RuleSetLoader.loadFolder(Path.of("rules/v3"));
+        RiskIndexBench.Result idle = RiskIndexBench.run(v3, quick ? 100_000 : 1_000_000, 20, 3);
+        rows.add(row("idle tick, risk index (v3)", idle.positions() + " open positions", idle.idleIndexMs().count() + " ticks",
                 "p50 " + ms(idle.idleIndexMs().at(50)), "max " + ms(idle.idleIndexMs().at(100))));
-        rows.add(row("idle tick, full scan (v2)", idle.positions() + " open positions", idle.idleFullMs().count() + " ticks",
+        rows.add(row("idle tick, full scan (v3)", idle.positions() + " open positions", idle.idleFullMs().count() + " ticks",
                 "p50 " + ms(idle.idleFullMs().at(50)), "max " + ms(idle.idleFullMs().at(100))));
-        rows.add(row("heap per open subscription (v2, index)", idle.positions() + " positions", "",
+        rows.add(row("heap per open subscription (v3, index)", idle.positions() + " positions", "",
                 idle.heapBytesPerPosition() + " bytes", "ledger, risk index, logs"));
         json.put("tick_idle_ms_1m", round(idle.idleIndexMs().at(50)));
         json.put("tick_idle_ms_1m_full_scan", round(idle.idleFullMs().at(50)));
         json.put("tick_idle_positions", idle.positions());
-        RiskIndexBench.Result crossing = quick ? RiskIndexBench.run(v2, 10_000, 3, 1)
-                : RiskIndexBench.run(v2, 100_000, 10, 3);
+        RiskIndexBench.Result crossing = quick ? RiskIndexBench.run(v3, 10_000, 3, 1)
+                : RiskIndexBench.run(v3, 100_000, 10, 3);
         rows.add(row("crossing tick (1 % stopped), risk index", crossing.positions() + " open positions",
                 crossing.crossIndexMs().count() + " ticks", "p50 " + ms(crossing.crossIndexMs().at(50)),
                 "max " + ms(crossing.crossIndexMs().at(100)) + ", " + crossing.closedPerCrossingTick() + " closed per tick"));

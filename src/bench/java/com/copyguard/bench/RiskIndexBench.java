@@ -56,9 +56,9 @@ final class RiskIndexBench {
     private RiskIndexBench() {
     }
 
-    static Result run(RuleSet v2, int followers, int idleTicks, int fullIdleTicks) {
+    static Result run(RuleSet rules, int followers, int idleTicks, int fullIdleTicks) {
         long heapBefore = MemoryUse.afterGc();
-        Engine engine = EngineAssembly.create(new ActiveRules(v2));
+        Engine engine = EngineAssembly.create(new ActiveRules(rules));
         engine.sweepRiskEvery(Integer.MAX_VALUE);
         long time = T0;
         engine.apply(new PutInstrument("BTCUSDT", d("0.001"), d("0.001"), 125, d("0.0006"), d("0.004"), null));
@@ -142,15 +142,15 @@ final class RiskIndexBench {
      * com.copyguard.bench.RiskIndexBench 1000000 100000} (idle size, crossing size).
      */
     public static void main(String[] args) throws Exception {
-        RuleSet v2 = com.copyguard.core.rules.RuleSetLoader.loadFolder(java.nio.file.Path.of("rules/v3"));
+        RuleSet v3 = com.copyguard.core.rules.RuleSetLoader.loadFolder(java.nio.file.Path.of("rules/v3"));
         GcPauses gc = GcPauses.watch();
         int idleSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int crossSize = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Result idle = run(v2, idleSize, 20, 3);
+        Result idle = run(v3, idleSize, 20, 3);
         System.out.printf("idle tick over %d positions: index p50 %.3f ms (max %.3f), full scan p50 %.1f ms; heap %d bytes per open subscription%n",
                 idle.positions(), idle.idleIndexMs().at(50), idle.idleIndexMs().at(100), idle.idleFullMs().at(50),
                 idle.heapBytesPerPosition());
-        Result cross = run(v2, crossSize, 3, 1);
+        Result cross = run(v3, crossSize, 3, 1);
         System.out.printf("crossing tick over %d positions (%d closed): index p50 %.2f ms (max %.2f), full scan p50 %.1f ms (max %.1f)%n",
                 cross.positions(), cross.closedPerCrossingTick(), cross.crossIndexMs().at(50), cross.crossIndexMs().at(100),
                 cross.crossFullMs().at(50), cross.crossFullMs().at(100));
