@@ -11,12 +11,14 @@ import com.copyguard.cluster.ingress.ClusterIngress;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.cluster.shard.ShardEngine;
 import com.copyguard.cluster.shard.ShardWorker;
+import com.copyguard.core.command.PriceTick;
 import com.copyguard.durability.Engines;
 import com.copyguard.durability.snapshot.StateHash;
 import com.copyguard.durability.writer.WallClockGuard;
 import com.copyguard.testing.ApiClient;
 import com.copyguard.testing.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * after a worker died inside the transaction that was answering a marker and its shards were
  * recovered from snapshots + log by the other worker, and after a new worker joined; one more
  * deposit changes exactly its shard's hash. Each shard's hash equals that of a fresh engine of the
- * shard replaying its log up to the marker. The marker changes nothing; no reply in time is 503
+ * shard replaying its log up to the marker, also for a marker sent while market inputs were in
+ * flight, where every shard's log holds the same market inputs before it. The marker changes nothing; no reply in time is 503
  * NOT_CONFIRMED, and the marker left unanswered changes nothing either.
  */
 class ClusterStateHashIT {
@@ -132,30 +136,55 @@ class ClusterStateHashIT {
         return out;
     }
 
-    /** The state hash of a fresh engine of shard {@code p} that replays its log (read_committed) before {@code marker}. */
-    private static String replayed(InProcessCluster cluster, int p, long marker) {
+    /** The state hash of a fresh engine of shard {@code p} that replays {@code log}. */
+    private static String replayed(int p, List<ConsumerRecord<String, byte[]>> log) {
+        ShardEngine engine = ShardEngine.fresh(p, SHARDS, Engines.rules());
+        for (ConsumerRecord<String, byte[]> r : log) {
+            engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
+                    SeatRecords.Grant.readFrom(r.headers()));
+        }
+        return StateHash.of(engine.engine());
+    }
+
+    /** The request ids of the market-wide inputs (every shard's, not reads) in {@code log}, in order. */
+    private static List<String> marketInputs(List<ConsumerRecord<String, byte[]>> log) {
+        List<String> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : log) {
+            Envelope e = Envelope.readFrom(r.headers());
+            if (!e.query() && e.parts() == SHARDS) {
+                out.add(e.requestId());
+            }
+        }
+        return out;
+    }
+
+    /** Each shard's committed log records before its marker of {@code cut} (the markers are committed), by shard. */
+    private static List<List<ConsumerRecord<String, byte[]>>> logsBefore(InProcessCluster cluster, JsonNode cut) {
+        List<List<ConsumerRecord<String, byte[]>>> out = new ArrayList<>();
+        Map<TopicPartition, Long> markers = new java.util.HashMap<>();
+        for (int p = 0; p < SHARDS; p++) {
+            out.add(new ArrayList<>());
+            markers.put(new TopicPartition(cluster.topics().shardLog(), p), cut.path("shards").get(p).path("offset").asLong());
+        }
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        ShardEngine engine = ShardEngine.fresh(p, cluster.shards(), Engines.rules());
-        TopicPartition tp = new TopicPartition(cluster.topics().shardLog(), p);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
+            consumer.assign(markers.keySet());
+            consumer.seekToBeginning(markers.keySet());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(tp) <= marker) {
-                assertThat(System.nanoTime()).as("shard " + p + " read up to its marker").isLessThan(deadline);
+            while (markers.entrySet().stream().anyMatch(m -> consumer.position(m.getKey()) <= m.getValue())) {
+                assertThat(System.nanoTime()).as("the shards' logs read up to their markers").isLessThan(deadline);
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < marker) {
-                        engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8),
-                                Envelope.readFrom(r.headers()), SeatRecords.Grant.readFrom(r.headers()));
+                    if (r.offset() < markers.get(new TopicPartition(r.topic(), r.partition()))) {
+                        out.get(r.partition()).add(r);
                     }
                 }
             }
         }
-        return StateHash.of(engine.engine());
+        return out;
     }
 
     @Test
@@ -166,6 +195,7 @@ class ClusterStateHashIT {
             stream(a.desk());
             one = a.hash();
             assertThat(one.path("shards")).hasSize(SHARDS);
+            List<List<ConsumerRecord<String, byte[]>>> logs = logsBefore(a.cluster(), one);
             for (int p = 0; p < SHARDS; p++) {
                 JsonNode s = one.path("shards").get(p);
                 assertThat(s.path("shard").asInt()).isEqualTo(p);
@@ -174,7 +204,7 @@ class ClusterStateHashIT {
                 assertThat(s.path("hash").asText()).isEqualTo(a.cluster().read(shard, e -> StateHash.of(e.engine())));
                 // and that of a fresh engine of the shard replaying the shard's log up to the marker
                 assertThat(s.path("hash").asText()).as("shard " + p + " replayed")
-                        .isEqualTo(replayed(a.cluster(), p, s.path("offset").asLong()));
+                        .isEqualTo(replayed(p, logs.get(p)));
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             shardHashes(one).forEach(h -> sha.update((h + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -205,6 +235,32 @@ class ClusterStateHashIT {
             a.cluster().addWorker();
             a.cluster().awaitAllShardsLive();
             assertThat(a.hash().path("hash")).as("after the unanswered marker and a full replay").isEqualTo(one.path("hash"));
+
+            // a cut while market inputs are in flight (sent one after the other by another thread): every shard's
+            // hash is taken after the same ones, at least those answered before the cut was asked for
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            CompletableFuture<Void> ticks = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 30; i++) {
+                    ClusterGateway.Answer tick = a.cluster().gateway().submit(new PriceTick(T + 1_000 + i,
+                            List.of(new PriceTick.SymbolPrice("BTCUSDT", BigDecimal.valueOf(100_500 + i)))), null, null).join();
+                    assertThat(tick.status()).isEqualTo(200);
+                    answered.incrementAndGet();
+                }
+            });
+            while (answered.get() < 10) {
+                Thread.sleep(5);
+            }
+            JsonNode underLoad = a.hash();
+            ticks.join();
+            List<List<ConsumerRecord<String, byte[]>>> cutLogs = logsBefore(a.cluster(), underLoad);
+            List<String> market = marketInputs(cutLogs.get(0));
+            // the instrument, the expert, the fill and the price of the stream, then the ticks answered before the cut
+            assertThat(market.size()).as("market inputs before the cut").isBetween(4 + 10, 4 + 30);
+            for (int p = 0; p < SHARDS; p++) {
+                assertThat(marketInputs(cutLogs.get(p))).as("market inputs before shard " + p + "'s marker").isEqualTo(market);
+                assertThat(underLoad.path("shards").get(p).path("hash").asText()).as("shard " + p + " replayed")
+                        .isEqualTo(replayed(p, cutLogs.get(p)));
+            }
         }
 
         try (Node b = Node.of(new InProcessCluster(kafka, SHARDS, 2, snapshots, 3), Duration.ofSeconds(60))) {
