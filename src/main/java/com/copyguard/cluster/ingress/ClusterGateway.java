@@ -195,11 +195,41 @@ public final class ClusterGateway implements AutoCloseable {
         return await(requestId, p, "nothing was read (a read changes nothing: ask again)");
     }
 
+    /** Every shard's answer to a checkpoint marker, and the marker's offset on cg.seq. */
+    record Checkpointed(long seq, List<ShardReply> replies) {
+    }
+
+    /**
+     * Appends the read {@code query} to {@link Topics#seq} as a checkpoint marker, which the
+     * sequencer forwards to every shard in the market's order, and completes with every shard's
+     * answer and the marker's cg.seq offset; fails with {@link NotConfirmed} when they do not all
+     * come within the timeout.
+     */
+    CompletableFuture<Checkpointed> checkpoint(byte[] query) {
+        String requestId = UUID.randomUUID().toString();
+        Pending p = new Pending(routing.shards());
+        pending.put(requestId, p);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.seq(), 0, null, query);
+        new Envelope(requestId, p.parts, null, true).writeTo(record.headers());
+        CompletableFuture<Long> seq = new CompletableFuture<>();
+        send(requestId, p, record, seq);
+        return await(requestId, p, "nothing was changed (a checkpoint is a read: ask again)")
+                .thenCombine(seq, (replies, offset) -> new Checkpointed(offset, replies));
+    }
+
     private void send(String requestId, Pending p, ProducerRecord<String, byte[]> record) {
+        send(requestId, p, record, new CompletableFuture<>());
+    }
+
+    /** Appends {@code record}; {@code offset} completes with where it was appended. */
+    private void send(String requestId, Pending p, ProducerRecord<String, byte[]> record, CompletableFuture<Long> offset) {
         producer.send(record, (meta, error) -> {
             if (error != null) {
                 pending.remove(requestId);
+                offset.completeExceptionally(error);
                 p.replies.completeExceptionally(new NotConfirmed("the request could not be appended: " + error.getMessage()));
+            } else {
+                offset.complete(meta.offset());
             }
         });
     }

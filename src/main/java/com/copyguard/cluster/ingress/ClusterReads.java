@@ -5,6 +5,7 @@ import com.copyguard.api.ReadOperations;
 import com.copyguard.cluster.QueryRecord;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
+import com.copyguard.cluster.StateCheckpoint;
 import com.copyguard.core.model.Decimals;
 import com.copyguard.core.paging.Cursor;
 import com.copyguard.json.Json;
@@ -31,7 +32,9 @@ import java.util.concurrent.CompletableFuture;
  * <li>desk-wide decisions and risk actions: every shard from the cursor's on, whole shard pages
  *     concatenated in shard order (newest first within a shard) under a {@link DeskCursor}.</li>
  * </ul>
- * Screening reads that rank experts by their followers' results are not served yet (501).
+ * {@code GET /state/hash} goes through the sequencer as a checkpoint marker to every shard
+ * ({@link StateCheckpoint}). Screening reads that rank experts by their followers' results are not
+ * served yet (501).
  */
 final class ClusterReads {
     private final ClusterGateway gateway;
@@ -60,6 +63,7 @@ final class ClusterReads {
                 yield desk(r, confinedTo);
             }
             case "getExpert" -> expert(r, confinedTo);
+            case StateCheckpoint.OPERATION -> stateHash(r);
             case "listExperts", "getExpertScreening" -> CompletableFuture.completedFuture(new CommandEdge.Answer(501,
                     Json.object().put("error", "NOT_IN_CLUSTER_MODE").put("message", "screening ranks experts by"
                             + " their followers' results, which are spread over the shards and not summed yet"), null));
@@ -99,6 +103,24 @@ final class ClusterReads {
             merged.put("followers", Math.toIntExact(followers));
             merged.put("profitShareEarned", Decimals.plain(earned));
             return new CommandEdge.Answer(200, merged, null);
+        });
+    }
+
+    /**
+     * GET /state/hash at a consistent cut: a checkpoint marker through the sequencer, answered by
+     * every shard after the same market-wide inputs, merged into one hash ({@link StateCheckpoint}).
+     */
+    private CompletableFuture<CommandEdge.Answer> stateHash(ReadOperations.Request r) {
+        return gateway.checkpoint(QueryRecord.encode(r)).handle((cut, error) -> {
+            if (error != null) {
+                return answer(error);
+            }
+            for (ShardReply reply : sorted(cut.replies())) {
+                if (reply.refused()) {
+                    return answer(reply);
+                }
+            }
+            return new CommandEdge.Answer(200, StateCheckpoint.merge(cut.seq(), cut.replies()), null);
         });
     }
 

@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * of the expert the other shards hold; the shards' {@link SeatRecords.Report}s come back on
  * {@code cg.seq} and are absorbed, not forwarded. On start the sequencer rebuilds its seats by
  * reading {@code cg.seq} from the beginning up to its committed offset, without forwarding.
+ *
+ * <p>A read on {@code cg.seq} (GET /state/hash) is forwarded to every shard like any market-wide
+ * input, with no change here: it is the checkpoint marker of {@link com.copyguard.cluster.StateCheckpoint},
+ * which every shard answers after the same market-wide inputs.
  */
 public final class Sequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);

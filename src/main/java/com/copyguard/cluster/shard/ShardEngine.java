@@ -7,6 +7,7 @@ import com.copyguard.events.LiveEvent;
 import java.util.List;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
+import com.copyguard.cluster.StateCheckpoint;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.command.ActivateRules;
 import com.copyguard.core.command.ChangePositionMargin;
@@ -197,6 +198,11 @@ public final class ShardEngine {
     private ShardReply answer(long offset, String json, Envelope envelope) {
         try {
             ReadOperations.Request request = QueryRecord.decode(json);
+            if (StateCheckpoint.OPERATION.equals(request.operationId())) {
+                // a checkpoint marker from the sequencer: this shard's state hash after every record before it
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
+                        StateCheckpoint.shardAnswer(shard, offset, engine), null);
+            }
             if (envelope.confinedTo() != null && !readable(request, envelope.confinedTo())) {
                 return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                         "subscription or account not found");
