@@ -57,7 +57,7 @@ final class RiskIndexBench {
     }
 
     static Result run(RuleSet rules, int followers, int idleTicks, int fullIdleTicks) {
-        long heapBefore = MemoryUse.afterGc();
+        long heapBefore = MemoryBench.liveBytes();
         Engine engine = EngineAssembly.create(new ActiveRules(rules));
         engine.sweepRiskEvery(Integer.MAX_VALUE);
         long time = T0;
@@ -80,7 +80,7 @@ final class RiskIndexBench {
             }
         }
         int positions = engine.ledger().holderCount("BTCUSDT");
-        long heapPerPosition = (MemoryUse.afterGc() - heapBefore) / Math.max(1, positions);
+        long heapPerPosition = (MemoryBench.liveBytes() - heapBefore) / Math.max(1, positions);
 
         // warm both paths, then measure: idle ticks never close anything
         for (int i = 0; i < 5; i++) {
@@ -190,15 +190,5 @@ final class RiskIndexBench {
 
     private static BigDecimal d(String s) {
         return new BigDecimal(s);
-    }
-
-    /** Live heap bytes, as MemoryBench measures them (the class histogram: the same under every collector). */
-    static final class MemoryUse {
-        private MemoryUse() {
-        }
-
-        static long afterGc() {
-            return MemoryBench.liveBytes();
-        }
     }
 }

@@ -11,13 +11,12 @@ import com.copyguard.api.security.ExternalIssuerOptions;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import com.copyguard.durability.writer.RiskSweepOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code java -jar copyguard.jar [--port N] [--data-dir DIR] ...}: starts the service; the
@@ -67,21 +66,8 @@ public final class Main implements Callable<Integer> {
             description = "Milliseconds one input may take before the writer counts as stalled (readiness 503,"
                     + " copyguard_writer_stalled). Default: ${DEFAULT-VALUE}")
     long writerStallAfterMillis;
-    @Option(names = "--risk-sweep-every", paramLabel = "TICKS", defaultValue = "1000",
-            description = "Price ticks between two full risk scans, the risk index's safety net (1: every tick;"
-                    + " at most 1000000); copyguard_risk_index_sweeps_total counts them. Default: ${DEFAULT-VALUE}")
-    void riskSweepEvery(int ticks) {
-        if (ticks < 1 || ticks > ServiceConfig.MAX_RISK_SWEEP_EVERY) {
-            throw new ParameterException(spec.commandLine(), "--risk-sweep-every must be 1 to "
-                    + ServiceConfig.MAX_RISK_SWEEP_EVERY + " ticks, not " + ticks);
-        }
-        riskSweepEvery = ticks;
-    }
-
-    private int riskSweepEvery;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RiskSweepOption riskSweep;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -102,7 +88,7 @@ public final class Main implements Callable<Integer> {
         config = config.withDurability(config.durability().withSnapshotEvery(snapshotEvery))
                 .withMaxTimeAhead(java.time.Duration.ofMillis(maxTimeAheadMs))
                 .withWriterStallAfter(java.time.Duration.ofMillis(writerStallAfterMillis))
-                .withRiskSweepEvery(riskSweepEvery)
+                .withRiskSweepEvery(riskSweep.ticks())
                 .withSecurity(externalIssuer.security(tlsCert, tlsKey));
         CopyguardService service = new CopyguardService(config).start();
         GracefulShutdown.install(service);

@@ -8,8 +8,8 @@ import com.copyguard.cluster.sequencer.Sequencer;
 import com.copyguard.cluster.shard.ShardSnapshots;
 import com.copyguard.cluster.shard.ShardWorker;
 import com.copyguard.core.command.ActivateRules;
-import com.copyguard.core.engine.Engine;
 
+import com.copyguard.durability.writer.RiskSweepOption;
 import com.copyguard.durability.writer.WallClockGuard;
 import com.copyguard.core.rules.RuleSetLoader;
 import com.copyguard.api.security.ExternalIssuerOptions;
@@ -28,10 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -75,25 +73,12 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--snapshot-every", defaultValue = "10000", description = "Records per shard between snapshots. Default: ${DEFAULT-VALUE}")
     long snapshotEvery;
 
-    @Option(names = "--risk-sweep-every", paramLabel = "TICKS", defaultValue = "1000",
-            description = "Worker: price ticks between two full risk scans of a shard, the risk index's safety net"
-                    + " (1: every tick; at most 1000000). Default: ${DEFAULT-VALUE}")
-    void riskSweepEvery(int ticks) {
-        if (ticks < 1 || ticks > Engine.MAX_RISK_SWEEP_EVERY) {
-            throw new ParameterException(spec.commandLine(), "--risk-sweep-every must be 1 to "
-                    + Engine.MAX_RISK_SWEEP_EVERY + " ticks, not " + ticks);
-        }
-        riskSweepEvery = ticks;
-    }
-
-    private int riskSweepEvery = Engine.DEFAULT_RISK_SWEEP_EVERY;
+    @Mixin
+    RiskSweepOption riskSweep;
 
     int riskSweepEvery() {
-        return riskSweepEvery;
+        return riskSweep.ticks();
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--name", description = "This worker's name in logs and client ids (default: host name and pid)")
     String name;
@@ -149,7 +134,7 @@ public final class ClusterCommand implements Callable<Integer> {
             if (all || parts.contains("worker")) {
                 String me = name != null ? name : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
                 running.add(new ShardWorker(new ShardWorker.Settings(bootstrapServers, topics, shardCount, loader.load(version),
-                        snapshotDir == null ? null : new ShardSnapshots(snapshotDir), snapshotEvery, Duration.ofSeconds(10), me, riskSweepEvery),
+                        snapshotDir == null ? null : new ShardSnapshots(snapshotDir), snapshotEvery, Duration.ofSeconds(10), me, riskSweep.ticks()),
                         registry).start());
             }
             if (all || parts.contains("ingress")) {

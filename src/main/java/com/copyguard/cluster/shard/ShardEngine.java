@@ -98,16 +98,9 @@ public final class ShardEngine {
 
     /**
      * Applies the record at {@code offset} ({@code json}: an input's journal JSON, or a read's
-     * {@link QueryRecord} when the envelope says so) and answers it; the input's live events are
-     * then {@link #lastEvents}.
-     */
-    public ShardReply apply(long offset, String json, Envelope envelope) {
-        return apply(offset, json, envelope, null);
-    }
-
-    /**
-     * Applies the record at {@code offset}, a follow handed over by the sequencer with {@code grant}
-     * (null: any other record), and keeps its seat report for {@link #takeSeatReport}.
+     * {@link QueryRecord} when the envelope says so; {@code grant}: a follow's seat from the
+     * sequencer, null for any other record) and answers it; the input's live events are then
+     * {@link #lastEvents} and its seat report waits for {@link #takeSeatReport}.
      */
     public ShardReply apply(long offset, String json, Envelope envelope,
                             SeatRecords.Grant grant) {
@@ -183,6 +176,7 @@ public final class ShardEngine {
             lastEvents = List.of();
         } else {
             apply(offset, json, envelope, grant);
+            seatReport = null; // sent and committed by the owner that applied it live
         }
     }
 

@@ -212,7 +212,6 @@ public final class ShardWorker implements AutoCloseable {
             ConsumerRecord<String, byte[]> r = records.get(live++);
             shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
                     SeatRecords.Grant.readFrom(r.headers()));
-            shard.engine.takeSeatReport(); // sent and committed by the owner that applied it live
             shard.replayed++;
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
