@@ -32,6 +32,7 @@ public final class BenchMain {
         double bestDecisions = 0;
         for (int n : fanOut) {
             int cycles = n <= 1_000 ? 25 : n <= 10_000 ? 10 : 2;
+            GcPauses.phase("fan-out " + n + " followers");
             FanOutBench.Result r = FanOutBench.run(rules, n, n <= 10_000 ? 3 : 1, quick ? Math.max(2, cycles / 3) : cycles);
             rows.add(row("fan-out in process (engine+journal)", n + " followers", r.fills() + " fills",
                     fmt(r.decisionsPerSecond()) + " decisions/s", "p50 " + ms(r.latencyMs().at(50)) + " p99 " + ms(r.latencyMs().at(99))
@@ -47,6 +48,7 @@ public final class BenchMain {
         }
         json.put("decisions_per_s", Math.round(bestDecisions));
 
+        GcPauses.phase("open sizing: rules and plain Java");
         BaselineBench.Result base = BaselineBench.run(rules, 10_000, quick ? 3 : 10);
         rows.add(row("open sizing: rules (Drools)", "10000 followers", "", fmt(base.rulesPerSecond()) + " decisions/s", ""));
         rows.add(row("open sizing: plain-Java baseline", "10000 followers", base.mismatches() + " mismatches",
@@ -59,6 +61,7 @@ public final class BenchMain {
         json.put("ratio_vs_baseline", round(base.ratio()));
 
         int tickPositions = quick ? 10_000 : 100_000;
+        GcPauses.phase("price tick, v1, journaled");
         TickBench.Result tick = TickBench.run(rules, tickPositions, quick ? 5 : 10);
         rows.add(row("price tick", tick.positions() + " open positions", tick.tickMs().count() + " ticks",
                 "p50 " + ms(tick.tickMs().at(50)), "max " + ms(tick.tickMs().at(100))));
@@ -68,7 +71,7 @@ public final class BenchMain {
         // the risk index (rules/v3 trigger prices) against the full scan, same engine, same run;
         // quick mode: idle ticks over 100,000 positions and crossing ticks over 10,000
         RuleSet v3 = RuleSetLoader.loadFolder(Path.of("rules/v3"));
-        RiskIndexBench.Result idle = RiskIndexBench.run(v3, quick ? 100_000 : 1_000_000, 20, 3);
+        RiskIndexBench.Result idle = RiskIndexBench.run(v3, quick ? 100_000 : 1_000_000, 20, 3, false);
         rows.add(row("idle tick, risk index (v3)", idle.positions() + " open positions", idle.idleIndexMs().count() + " ticks",
                 "p50 " + ms(idle.idleIndexMs().at(50)), "max " + ms(idle.idleIndexMs().at(100))));
         rows.add(row("idle tick, full scan (v3)", idle.positions() + " open positions", idle.idleFullMs().count() + " ticks",
@@ -78,8 +81,8 @@ public final class BenchMain {
         json.put("tick_idle_ms_1m", round(idle.idleIndexMs().at(50)));
         json.put("tick_idle_ms_1m_full_scan", round(idle.idleFullMs().at(50)));
         json.put("tick_idle_positions", idle.positions());
-        RiskIndexBench.Result crossing = quick ? RiskIndexBench.run(v3, 10_000, 3, 1)
-                : RiskIndexBench.run(v3, 100_000, 10, 3);
+        RiskIndexBench.Result crossing = quick ? RiskIndexBench.run(v3, 10_000, 3, 1, true)
+                : RiskIndexBench.run(v3, 100_000, 10, 3, true);
         rows.add(row("crossing tick (1 % stopped), risk index", crossing.positions() + " open positions",
                 crossing.crossIndexMs().count() + " ticks", "p50 " + ms(crossing.crossIndexMs().at(50)),
                 "max " + ms(crossing.crossIndexMs().at(100)) + ", " + crossing.closedPerCrossingTick() + " closed per tick"));
@@ -92,12 +95,14 @@ public final class BenchMain {
 
         long bytesPerSub = 0;
         for (int n : quick ? new int[] {100_000} : new int[] {100_000, 1_000_000}) {
+            GcPauses.phase("memory " + n + " subscriptions");
             MemoryBench.Result m = MemoryBench.run(rules, n);
             rows.add(row("memory", n + " subscriptions", "", m.bytesPerSubscription() + " bytes/subscription", ""));
             bytesPerSub = Math.max(bytesPerSub, m.bytesPerSubscription());
         }
         json.put("bytes_per_subscription", bytesPerSub);
 
+        GcPauses.phase("HTTP");
         HttpBench.Result http = HttpBench.run(32, quick ? 5_000 : 20_000, quick ? 1_000 : 10_000, quick ? 5 : 20);
         rows.add(row("HTTP price inputs, journal on", http.clients() + " clients", http.inputs() + " inputs",
                 fmt(http.inputsPerSecond()) + " inputs/s", ""));
@@ -105,6 +110,7 @@ public final class BenchMain {
                 "p50 " + ms(http.fillMs().at(50)), "p99 " + ms(http.fillMs().at(99))));
         json.put("http_inputs_per_s", Math.round(http.inputsPerSecond()));
 
+        GcPauses.phase("platform mix");
         PlatformMixBench.Result mix = quick ? PlatformMixBench.run(rules, 100, 100, 50, 500)
                 : PlatformMixBench.run(rules, 1_000, 100, 50, 3_000);
         rows.add(row("platform mix", mix.experts() + " experts, " + mix.subscriptions() + " subs", mix.symbols() + " symbols",
@@ -129,6 +135,9 @@ public final class BenchMain {
         System.out.println();
         System.out.printf("%-38s %-26s %-14s %-26s %s%n", "workload", "size", "samples", "result", "");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("GC pauses and allocation stalls by step (by when each began):");
+        gcPauses.byPhase().forEach(System.out::println);
         System.out.println();
         StringBuilder s = new StringBuilder("{");
         json.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));

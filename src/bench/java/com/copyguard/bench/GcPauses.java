@@ -15,6 +15,17 @@ import javax.management.openmbean.CompositeData;
  * are kept apart: they are a measuring tool's, not the workload's.
  */
 final class GcPauses {
+    private static final long JVM_START_MS = ManagementFactory.getRuntimeMXBean().getStartTime();
+    /**
+     * The suite's steps by the JVM uptime (ms) they began at (BenchMain and the benches name them): a
+     * pause or stall belongs to the step running when it began. By start time, because JFR delivers
+     * stalls up to a second late.
+     */
+    private static final java.util.NavigableMap<Long, String> PHASES = new java.util.concurrent.ConcurrentSkipListMap<>(
+            java.util.Map.of(0L, "start"));
+    private static volatile GcPauses current;
+    /** Per step: its longest pause or stall, ms, and how many of them exceeded 50 ms, in the order the steps ran. */
+    private final java.util.Map<String, double[]> byPhase = new java.util.LinkedHashMap<>();
     private long maxMs;
     private String maxWhat = "none";
     private long maxExplicitMs;
@@ -24,6 +35,7 @@ final class GcPauses {
 
     static GcPauses watch() {
         GcPauses pauses = new GcPauses();
+        current = pauses;
         pauses.watchAllocationStalls();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -67,12 +79,42 @@ final class GcPauses {
         jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
         stalls = stream;
         stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
-        stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getDuration().toNanos() / 1e6));
+        stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getStartTime().toEpochMilli() - JVM_START_MS,
+                e.getDuration().toNanos() / 1e6));
         stream.setReuse(false);
         stream.startAsync();
     }
 
-    private synchronized void stalled(double ms) {
+    /** Names the step now running; a standalone bench without a watcher just sets the name. */
+    static void phase(String name) {
+        PHASES.put(ManagementFactory.getRuntimeMXBean().getUptime(), name);
+        GcPauses p = current;
+        if (p != null) {
+            synchronized (p) {
+                p.byPhase.computeIfAbsent(name, k -> new double[2]);
+            }
+        }
+    }
+
+    private void attribute(long startUptimeMs, double ms) {
+        java.util.Map.Entry<Long, String> at = PHASES.floorEntry(startUptimeMs);
+        double[] worst = byPhase.computeIfAbsent(at == null ? "start" : at.getValue(), k -> new double[2]);
+        worst[0] = Math.max(worst[0], ms);
+        if (ms > 50) {
+            worst[1]++;
+        }
+    }
+
+    /** Each step's longest pause or allocation stall and how many exceeded 50 ms, one line per step. */
+    synchronized java.util.List<String> byPhase() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        byPhase.forEach((name, worst) -> lines.add(String.format(java.util.Locale.ROOT,
+                "%-52s longest %9.1f ms, %5.0f over 50 ms", name, worst[0], worst[1])));
+        return lines;
+    }
+
+    private synchronized void stalled(long startUptimeMs, double ms) {
+        attribute(startUptimeMs, ms);
         stallCount++;
         maxStallMs = Math.max(maxStallMs, ms);
     }
@@ -96,6 +138,7 @@ final class GcPauses {
             maxExplicitMs = Math.max(maxExplicitMs, ms);
             return;
         }
+        attribute(info.getGcInfo().getStartTime(), ms);
         totalMs += ms;
         if (ms > 50) {
             over50Ms++;

@@ -56,7 +56,13 @@ final class RiskIndexBench {
     private RiskIndexBench() {
     }
 
-    static Result run(RuleSet rules, int followers, int idleTicks, int fullIdleTicks) {
+    /**
+     * {@code crossingTicks} false: idle ticks only. The suite reads crossing ticks from the 100,000
+     * run; at 1,000,000 their five full scans took minutes and measured nothing it reports.
+     */
+    static Result run(RuleSet rules, int followers, int idleTicks, int fullIdleTicks, boolean crossingTicks) {
+        String size = String.format(java.util.Locale.ROOT, "%,d", followers);
+        GcPauses.phase("risk index " + size + ": follows");
         long heapBefore = MemoryBench.liveBytes();
         Engine engine = EngineAssembly.create(new ActiveRules(rules));
         engine.sweepRiskEvery(Integer.MAX_VALUE);
@@ -72,6 +78,7 @@ final class RiskIndexBench {
                     false, SettingsParser.patch(settings(i)), time + 1_000, false));
         }
         time += 2_000;
+        GcPauses.phase("risk index " + size + ": opening fills");
         for (int e = 0; e < experts; e++) {
             com.copyguard.core.engine.Result r = engine.apply(new ExpertFill("x" + e, "open-" + e, "BTCUSDT", FillAction.OPEN_LONG, d("1"), ENTRY,
                     10, MarginMode.CROSS, FillStatus.FILLED, time, null));
@@ -83,6 +90,7 @@ final class RiskIndexBench {
         long heapPerPosition = (MemoryBench.liveBytes() - heapBefore) / Math.max(1, positions);
 
         // warm both paths, then measure: idle ticks never close anything
+        GcPauses.phase("risk index " + size + ": idle ticks, index");
         for (int i = 0; i < 5; i++) {
             time += 1_000;
             idle(engine, time, i);
@@ -93,6 +101,7 @@ final class RiskIndexBench {
             idleIndex[i] = idle(engine, time, i);
         }
         engine.sweepRiskEvery(1);
+        GcPauses.phase("risk index " + size + ": idle ticks, full scan");
         double[] idleFull = new double[fullIdleTicks];
         for (int i = 0; i < fullIdleTicks; i++) {
             time += 1_000;
@@ -100,11 +109,13 @@ final class RiskIndexBench {
         }
 
         engine.sweepRiskEvery(Integer.MAX_VALUE);
-        double[] crossIndex = new double[5];
-        double[] crossFull = new double[5];
+        GcPauses.phase("risk index " + size + ": crossing ticks, index");
+        double[] crossIndex = new double[crossingTicks ? 5 : 0];
+        double[] crossFull = new double[crossingTicks ? 5 : 0];
         int closed = 0;
-        for (int g = 0; g < 10; g++) {
+        for (int g = 0; g < (crossingTicks ? 10 : 0); g++) {
             if (g == 5) {
+                GcPauses.phase("risk index " + size + ": crossing ticks, full scan");
                 engine.sweepRiskEvery(1);
             }
             time += 1_000;
@@ -146,15 +157,18 @@ final class RiskIndexBench {
         GcPauses gc = GcPauses.watch();
         int idleSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int crossSize = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Result idle = run(v3, idleSize, 20, 3);
+        Result idle = run(v3, idleSize, 20, 3, false);
         System.out.printf("idle tick over %d positions: index p50 %.3f ms (max %.3f), full scan p50 %.1f ms; heap %d bytes per open subscription%n",
                 idle.positions(), idle.idleIndexMs().at(50), idle.idleIndexMs().at(100), idle.idleFullMs().at(50),
                 idle.heapBytesPerPosition());
-        Result cross = run(v3, crossSize, 3, 1);
+        Result cross = run(v3, crossSize, 3, 1, true);
         System.out.printf("crossing tick over %d positions (%d closed): index p50 %.2f ms (max %.2f), full scan p50 %.1f ms (max %.1f)%n",
                 cross.positions(), cross.closedPerCrossingTick(), cross.crossIndexMs().at(50), cross.crossIndexMs().at(100),
                 cross.crossFullMs().at(50), cross.crossFullMs().at(100));
-        System.out.printf("longest GC pause %d ms (%s); System.gc() up to %d ms%n", gc.maxMs(), gc.maxWhat(), gc.maxExplicitMs());
+        gc.close();
+        System.out.printf("longest GC pause %d ms (%s); System.gc() up to %d ms; %d allocation stalls, longest %.1f ms%n",
+                gc.maxMs(), gc.maxWhat(), gc.maxExplicitMs(), gc.stalls(), gc.maxStallMs());
+        gc.byPhase().forEach(System.out::println);
     }
 
     private static double idle(Engine engine, long time, int i) {

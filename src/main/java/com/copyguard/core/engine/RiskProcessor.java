@@ -69,8 +69,43 @@ final class RiskProcessor {
 
     private List<RiskActionRecord> evaluate(Collection<Account> accounts, RiskIndex.Selection selection, long time,
                                             String ref) {
-        Valuation v = ledger.valuation();
         RuleSet ruleSet = rules.get();
+        List<Account> all = accounts instanceof List<Account> l ? l : List.copyOf(accounts);
+        Actionable found = new Actionable();
+        try {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                check(all.subList(from, Math.min(all.size(), from + CHUNK)), selection, ruleSet, found);
+            }
+        } catch (RuleFailure e) {
+            // the input that triggered this check has already been applied; refusing it now would
+            // leave state changed behind an error, so the failure is reported and nothing is closed
+            events.ruleFailure(e.errorCode(), e.getMessage());
+            return List.of();
+        }
+        return apply(found.positions, found.crossAccounts, found.guardians, found.limits, ruleSet, time, ref);
+    }
+
+    /**
+     * Accounts checked per rule session. A full sweep over 1,000,000 accounts in one go held every
+     * account's facts and the sessions' working memory at once (gigabytes): the concurrent collector
+     * could not keep up and the writer waited seconds for memory. Accounts are independent, so
+     * checking them a slice at a time (4,096, still split across cores) decides the same; only the facts that call for an action are
+     * kept, in account order, and applied once every slice is decided (so the order of actions does
+     * not depend on the slicing).
+     */
+    static final int CHUNK = 4_096;
+
+    /** The facts whose rules asked for an action, in account order, across slices. */
+    private static final class Actionable {
+        final List<PositionRisk> positions = new ArrayList<>();
+        final List<AccountRisk> crossAccounts = new ArrayList<>();
+        final List<SubscriptionRisk> guardians = new ArrayList<>();
+        final List<LossLimitCheck> limits = new ArrayList<>();
+    }
+
+    /** Builds one slice's facts, runs the rules over them, records their trigger prices and keeps what acts. */
+    private void check(List<Account> accounts, RiskIndex.Selection selection, RuleSet ruleSet, Actionable found) {
+        Valuation v = ledger.valuation();
         // how the figures move with the price is read only by rules that declare trigger prices
         boolean triggers = index.declares(ruleSet);
         List<PositionRisk> positions = new ArrayList<>();
@@ -128,16 +163,29 @@ final class RiskProcessor {
                 exposure.describe(a, group);
             }
         }
-        try {
-            RuleEvaluator.evaluateGroups(ruleSet, groups);
-        } catch (RuleFailure e) {
-            // the input that triggered this check has already been applied; refusing it now would
-            // leave state changed behind an error, so the failure is reported and nothing is closed
-            events.ruleFailure(e.errorCode(), e.getMessage());
-            return List.of();
+        RuleEvaluator.evaluateGroups(ruleSet, groups);
+        index.record(ruleSet, accounts, groups, selection);
+        // apply() acts on exactly these: a liquidation or close reason, a guardian stop, a loss limit reached or closing
+        for (PositionRisk p : positions) {
+            if (p.getCloseReason() != null) {
+                found.positions.add(p);
+            }
         }
-        index.record(ruleSet, accounts instanceof List<Account> l ? l : List.copyOf(accounts), groups, selection);
-        return apply(positions, crossAccounts, guardians, limits, ruleSet, time, ref);
+        for (AccountRisk a : crossAccounts) {
+            if (a.getLiquidateReason() != null) {
+                found.crossAccounts.add(a);
+            }
+        }
+        for (SubscriptionRisk g : guardians) {
+            if (g.getStopReason() != null) {
+                found.guardians.add(g);
+            }
+        }
+        for (LossLimitCheck l : limits) {
+            if (l.isReachedNow() || l.isClosing()) {
+                found.limits.add(l);
+            }
+        }
     }
 
     private List<RiskActionRecord> apply(List<PositionRisk> positions, List<AccountRisk> crossAccounts,
