@@ -52,6 +52,8 @@ class ClusterRulesIT {
     private static KafkaTestCluster kafka;
     private static InProcessCluster cluster;
     private static Path snapshots;
+    /** The rules folder both ingresses read. */
+    private static Path rulesDir;
     private static ClusterGateway gatewayB;
     private static ClusterIngress ingressA;
     private static ClusterIngress ingressB;
@@ -65,16 +67,16 @@ class ClusterRulesIT {
     @BeforeAll
     static void start(@TempDir Path keys, @TempDir Path snapshotDir) {
         snapshots = snapshotDir;
-        Path rules = TestRuleVersions.root();
+        rulesDir = TestRuleVersions.root();
         kafka = KafkaTestCluster.start(1);
         // snapshots only when a worker hands a shard over: the restart test controls what is in them
         cluster = new InProcessCluster(kafka, SHARDS, 1, snapshotDir, 1_000_000);
         gatewayB = new ClusterGateway(kafka.bootstrapServers(), cluster.topics(), SHARDS, Duration.ofSeconds(60));
         SecurityOptions security = new SecurityOptions(List.of(), List.of(), null, null, null, null);
         ingressA = ClusterIngress.start(cluster.gateway(), "127.0.0.1", 0, SigningKey.loadOrCreate(keys), security,
-                WallClockGuard.DEFAULT, new RuleSetLoader(rules));
+                WallClockGuard.DEFAULT, new RuleSetLoader(rulesDir));
         ingressB = ClusterIngress.start(gatewayB, "127.0.0.1", 0, SigningKey.loadOrCreate(keys), security,
-                WallClockGuard.DEFAULT, new RuleSetLoader(rules));
+                WallClockGuard.DEFAULT, new RuleSetLoader(rulesDir));
         tokens = new Tokens4Tests(keys);
         adminA = new ApiClient(ingressA.port(), tokens.token("ops", Role.ADMIN, null));
         ritaA = adminA.as(tokens.token("rita", Role.RULES_AUTHOR, null));
@@ -136,7 +138,7 @@ class ClusterRulesIT {
 
     @Test
     @Order(2)
-    void fourEyesAcrossTwoIngressesActivatesOnEveryShard() {
+    void fourEyesAcrossTwoIngressesActivatesOnEveryShard() throws Exception {
         Response proposed = ritaA.post("/rules/proposals", "{\"version\":\"v2\"}");
         assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
         String id = proposed.text("proposalId");
@@ -180,6 +182,26 @@ class ClusterRulesIT {
         Response listedOnA = ritaA.get("/rules/proposals");
         assertThat(proposalIn(listedOnA, id).path("status").asText()).isEqualTo("APPROVED");
         assertThat(proposalIn(listedOnA, second.text("proposalId")).path("status").asText()).isEqualTo("REJECTED");
+
+        // the approving ingress reads the folder again: an edit since the proposal makes it stale
+        Response third = ritaA.post("/rules/proposals", "{\"version\":\"tight-cap\"}");
+        Path drl;
+        try (Stream<Path> files = Files.list(rulesDir.resolve("tight-cap"))) {
+            drl = files.filter(f -> f.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(drl);
+        Files.writeString(drl, text + "\n// edited after the proposal\n");
+        try {
+            Response stale = adaB.post("/rules/proposals/" + third.text("proposalId") + "/approve", "{}");
+            assertThat(stale.status()).as(stale.raw()).isEqualTo(409);
+            assertThat(stale.error()).isEqualTo("PROPOSAL_STALE");
+        } finally {
+            Files.writeString(drl, text);
+        }
+        assertThat(proposalIn(adaB.get("/rules/proposals"), third.text("proposalId")).path("status").asText())
+                .as("a stale approval changes nothing").isEqualTo("PENDING");
+        assertThat(activeOn(0)).isEqualTo("v2");
+        assertThat(adaB.post("/rules/proposals/" + third.text("proposalId") + "/reject", "{}").status()).isEqualTo(200);
 
         // back to the active version (break-glass), for the tests after this one
         assertThat(adminA.post("/rules/activate", "{\"version\":\"" + ACTIVE + "\"}").status()).isEqualTo(200);

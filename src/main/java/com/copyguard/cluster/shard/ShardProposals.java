@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * only by proposal records, which the sequencer hands to every shard in one order, and decides
  * only from what they carry. Bounded as the single node's {@code RuleProposals}: at most
  * {@link #MAX_KEPT}, the oldest decided forgotten first, 409 TOO_MANY_PROPOSALS when all are
- * pending. A pending proposal keeps its text (what an approval activates); a decided one drops it.
- * Kept beside the shard's snapshots ({@link #toJson}), so it survives a restart.
+ * pending. A pending proposal keeps its text (what an approval activates); a decided one drops it;
+ * pending proposals of one text share it, in memory and in the snapshot file (a text is tens of
+ * KiB: 1,000 proposals of a few versions stay small). Kept beside the shard's snapshots
+ * ({@link #toJson}), so it survives a restart.
  */
 final class ShardProposals {
     static final int MAX_KEPT = 1000;
@@ -59,7 +61,10 @@ final class ShardProposals {
         if (byId.size() >= MAX_KEPT && !forgetOldestDecided()) {
             throw new InputRefused(RefusalCode.TOO_MANY_PROPOSALS, MAX_KEPT + " proposals are pending: decide some first");
         }
-        Proposal p = new Proposal("P" + next++, source.version(), source.fingerprint(), by, at, source);
+        String fingerprint = source.fingerprint();
+        RuleSource text = byId.values().stream().filter(q -> q.source != null && q.fingerprint.equals(fingerprint))
+                .map(q -> q.source).findFirst().orElse(source);
+        Proposal p = new Proposal("P" + next++, source.version(), fingerprint, by, at, text);
         byId.put(p.id, p);
         return p;
     }
@@ -139,6 +144,7 @@ final class ShardProposals {
     String toJson() {
         ObjectNode n = Json.object();
         n.put("next", next);
+        ObjectNode texts = n.putObject("texts");
         ArrayNode arr = n.putArray("proposals");
         for (Proposal p : byId.values()) {
             ObjectNode x = arr.addObject();
@@ -146,8 +152,8 @@ final class ShardProposals {
                     .put("proposedAt", p.proposedAt).put("status", p.status.name());
             sender(x, "proposedBy", p.proposedBy);
             sender(x, "decidedBy", p.decidedBy);
-            if (p.source != null) {
-                ObjectNode s = x.putObject("source");
+            if (p.source != null && !texts.has(p.fingerprint)) {
+                ObjectNode s = texts.putObject(p.fingerprint);
                 s.put("description", p.source.description());
                 ObjectNode files = s.putObject("files");
                 p.source.files().forEach(files::put);
@@ -160,7 +166,10 @@ final class ShardProposals {
         }
     }
 
-    /** The table {@link #toJson} wrote. */
+    /**
+     * The table {@link #toJson} wrote. A pending proposal's text must still have its fingerprint
+     * (else this throws: the text an approval would activate is not the one proposed).
+     */
     static ShardProposals fromJson(String json) {
         JsonNode n;
         try {
@@ -170,20 +179,34 @@ final class ShardProposals {
         }
         ShardProposals t = new ShardProposals();
         t.next = n.path("next").asLong(1);
+        Map<String, RuleSource> texts = new TreeMap<>();
         for (JsonNode x : n.path("proposals")) {
+            Status status = Status.valueOf(x.path("status").asText());
+            String fingerprint = x.path("fingerprint").asText();
             RuleSource source = null;
-            if (x.path("source").isObject()) {
-                Map<String, String> files = new TreeMap<>();
-                x.get("source").path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
-                source = RuleSource.of(x.path("version").asText(), x.get("source").path("description").asText(""), files);
+            if (status == Status.PENDING) {
+                source = texts.computeIfAbsent(fingerprint, f -> text(n.path("texts").path(f), x.path("version").asText()));
+                if (!source.fingerprint().equals(fingerprint)) {
+                    throw new IllegalStateException("the text kept for proposal " + x.path("id").asText()
+                            + " is not the text proposed (fingerprint " + source.fingerprint() + ", not " + fingerprint + ")");
+                }
             }
-            Proposal p = new Proposal(x.path("id").asText(), x.path("version").asText(), x.path("fingerprint").asText(),
+            Proposal p = new Proposal(x.path("id").asText(), x.path("version").asText(), fingerprint,
                     sender(x.path("proposedBy")), x.path("proposedAt").asLong(), source);
-            p.status = Status.valueOf(x.path("status").asText());
+            p.status = status;
             p.decidedBy = sender(x.path("decidedBy"));
             t.byId.put(p.id, p);
         }
         return t;
+    }
+
+    private static RuleSource text(JsonNode t, String version) {
+        if (!t.isObject()) {
+            throw new IllegalStateException("the text of a pending proposal of " + version + " is missing");
+        }
+        Map<String, String> files = new TreeMap<>();
+        t.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+        return RuleSource.of(version, t.path("description").asText(""), files);
     }
 
     private static void sender(ObjectNode n, String field, Sender s) {

@@ -179,4 +179,22 @@ class ShardRuleAuthoringTest {
         assertThat(table.get("P7").status).isEqualTo(ShardProposals.Status.REJECTED);
         assertThat(ShardProposals.fromJson(table.toJson()).toJson()).isEqualTo(table.toJson());
     }
+
+    @Test
+    void pendingProposalsOfOneTextKeepItOnceAndATamperedTextIsNotRestored() {
+        ShardProposals table = new ShardProposals();
+        RuleSource source = active();
+        for (int i = 0; i < 200; i++) {
+            table.propose(source, RITA, i);
+        }
+        int textSize = source.files().values().stream().mapToInt(String::length).sum();
+        String json = table.toJson();
+        assertThat(json.length()).as("one copy of the text for 200 proposals").isLessThan(2 * textSize);
+        assertThat(ShardProposals.fromJson(json).toJson()).isEqualTo(json);
+        String someFile = source.files().firstKey();
+        String tampered = json.replace("\"" + someFile + "\":\"", "\"" + someFile + "\":\"// edited\\n");
+        assertThat(tampered).isNotEqualTo(json);
+        assertThatThrownBy(() -> ShardProposals.fromJson(tampered)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the text proposed");
+    }
 }
