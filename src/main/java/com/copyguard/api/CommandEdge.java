@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.copyguard.core.command.ActivateRules;
 import com.copyguard.core.rules.CompiledRuleSets;
 import com.copyguard.core.rules.RuleSetLoader;
+import com.copyguard.core.rules.RuleSource;
 import com.copyguard.events.EventRing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,6 +83,42 @@ public final class CommandEdge {
          * no rules directory; activation is not served and the list shows the active set only).
          */
         RuleSetLoader rules();
+
+        /** Where rule proposals and shadow runs are decided (null: not served, 501). */
+        default RuleAuthoring authoring() {
+            return null;
+        }
+    }
+
+    /**
+     * Rule proposals (four eyes) and shadow runs where the sink keeps them: the edge checks roles,
+     * bodies and versions and compiles what it sends (a version that does not compile is a 422
+     * that sends nothing); every answer is the single node's shape, or a refusal.
+     */
+    public interface RuleAuthoring {
+        /** Proposes {@code source} (compiled here) as {@code by}: 201 with the PENDING proposal. */
+        CompletableFuture<Answer> propose(RuleSource source, Sender by);
+
+        /** Every proposal kept, oldest first. */
+        CompletableFuture<Answer> proposals();
+
+        /** One proposal (404 NOT_FOUND when unknown). */
+        CompletableFuture<Answer> proposal(String proposalId);
+
+        /**
+         * Approves {@code proposalId} as {@code by}; {@code fingerprint}: its version's folder as
+         * this edge reads it now (null: gone or unreadable), which must still be the proposed text.
+         */
+        CompletableFuture<Answer> approve(String proposalId, String fingerprint, Sender by);
+
+        CompletableFuture<Answer> reject(String proposalId, Sender by);
+
+        /** Starts {@code source} (compiled here) as the shadow candidate: 201 with the empty report. */
+        CompletableFuture<Answer> startShadow(RuleSource source);
+
+        CompletableFuture<Answer> shadow();
+
+        CompletableFuture<Answer> stopShadow();
     }
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
@@ -149,6 +186,7 @@ public final class CommandEdge {
             rb.rootHandler(CommandEdge::confine);
             EventRing events = sink.events();
             RuleSetLoader library = sink.rules();
+            RuleAuthoring authoring = library == null ? null : sink.authoring();
             CompiledRuleSets compiled = new CompiledRuleSets();
             for (OpenAPIRoute route : rb.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
@@ -157,6 +195,10 @@ public final class CommandEdge {
                     route.addHandler(ctx -> listRules(ctx, library, sink));
                 } else if (operation.equals("activateRules") && library != null) {
                     route.addHandler(ctx -> activateRules(ctx, library, compiled, wallClock, sink));
+                } else if (operation.equals("validateRules") && library != null) {
+                    route.addHandler(ctx -> RulesRoutes.validate(ctx, library, compiled));
+                } else if (AUTHORING.contains(operation) && authoring != null) {
+                    route.addHandler(ctx -> authoring(ctx, operation, library, compiled, authoring));
                 } else if (parse != null) {
                     route.addHandler(ctx -> command(ctx, parse, wallClock, sink));
                 } else if (ReadOperations.operations().contains(operation) || operation.equals("getStateHash")) {
@@ -274,6 +316,69 @@ public final class CommandEdge {
         }
         RulesRoutes.blocking(ctx, () -> compiled.compile(library.source(version)).source(),
                 source -> command(ctx, c -> ActivateRules.of(source), wallClock, sink));
+    }
+
+    /** The rule authoring operations a {@link RuleAuthoring} answers. */
+    private static final java.util.Set<String> AUTHORING = java.util.Set.of("proposeRules", "listProposals",
+            "approveProposal", "rejectProposal", "startShadow", "getShadow", "stopShadow");
+
+    /**
+     * A rule authoring request: a posted version is checked (400/404) and compiled here (422) before
+     * anything is sent; an approval first reads its proposal, to send the fingerprint of its
+     * version's folder as this edge reads it now (the shards refuse PROPOSAL_STALE on a change).
+     */
+    private static void authoring(RoutingContext ctx, String operation, RuleSetLoader library,
+                                  CompiledRuleSets compiled, RuleAuthoring authoring) {
+        Sender by = Exchange.sender(ctx);
+        switch (operation) {
+            case "proposeRules", "startShadow" -> {
+                String version = RulesRoutes.postedVersion(ctx, library);
+                if (version != null) {
+                    RulesRoutes.blocking(ctx, () -> compiled.compile(library.source(version)).source(), source -> answer(ctx,
+                            operation.equals("proposeRules") ? authoring.propose(source, by) : authoring.startShadow(source)));
+                }
+            }
+            case "listProposals" -> answer(ctx, authoring.proposals());
+            case "rejectProposal" -> answer(ctx, authoring.reject(ctx.pathParam("proposalId"), by));
+            case "getShadow" -> answer(ctx, authoring.shadow());
+            case "stopShadow" -> answer(ctx, authoring.stopShadow());
+            case "approveProposal" -> {
+                String id = ctx.pathParam("proposalId");
+                io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+                authoring.proposal(id).whenComplete((found, error) -> context.runOnContext(v -> {
+                    if (error != null || found.refusal() != null || found.status() >= 300) {
+                        answer(ctx, error != null ? CompletableFuture.failedFuture(error) : CompletableFuture.completedFuture(found));
+                        return;
+                    }
+                    String version = found.body().path("version").asText();
+                    RulesRoutes.blocking(ctx, () -> folderFingerprint(library, version),
+                            fingerprint -> answer(ctx, authoring.approve(id, fingerprint.orElse(null), by)));
+                }));
+            }
+            default -> notCarried(ctx);
+        }
+    }
+
+    /** The fingerprint of {@code version}'s folder as it reads now; empty when it is gone or unreadable. Blocking. */
+    private static java.util.Optional<String> folderFingerprint(RuleSetLoader library, String version) {
+        try {
+            return library.exists(version) ? java.util.Optional.of(library.source(version).fingerprint())
+                    : java.util.Optional.empty();
+        } catch (com.copyguard.core.rules.RuleCompilationException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Answers the request with {@code answer} (its refusal's status, or its own) on the request's context. */
+    private static void answer(RoutingContext ctx, CompletableFuture<Answer> answer) {
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        answer.whenComplete((a, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                ErrorResponder.fail(ctx, error);
+            } else {
+                Exchange.json(ctx, a.httpStatus(), a.body());
+            }
+        }));
     }
 
     private static void notCarried(RoutingContext ctx) {

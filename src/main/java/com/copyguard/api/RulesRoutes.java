@@ -207,8 +207,15 @@ final class RulesRoutes {
         }));
     }
 
-    /** {version} compiles a folder; {drl} or {files: {name: text}} compiles posted text. */
     private void validate(RoutingContext ctx) {
+        validate(ctx, library, compiled);
+    }
+
+    /**
+     * {version} compiles a folder of {@code library}; {drl} or {files: {name: text}} compiles posted
+     * text. Changes nothing (the cluster ingress answers it the same way, with its own rules folder).
+     */
+    static void validate(RoutingContext ctx, RuleSetLoader library, CompiledRuleSets compiled) {
         JsonNode body;
         String version;
         Map<String, String> files = new TreeMap<>();
@@ -222,7 +229,7 @@ final class RulesRoutes {
                 body.get("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
             }
             if (files.isEmpty()) {
-                version = versionName(f.text("version"));
+                version = versionName(library, f.text("version"));
             } else {
                 version = f.has("version") ? f.text("version") : "posted";
                 files.keySet().forEach(name -> {
@@ -269,10 +276,6 @@ final class RulesRoutes {
         }
     }
 
-    private String versionName(String version) {
-        return versionName(library, version);
-    }
-
     private static String versionName(RuleSetLoader library, String version) {
         if (!RuleSetLoader.VERSION_NAME.matcher(version).matches()) {
             throw InputRefused.invalid("version must be a folder name: letters, digits, '.', '_' or '-'");
@@ -308,49 +311,6 @@ final class RulesRoutes {
     }
 
     static ObjectNode shadowView(ShadowReport r, boolean withRunning) {
-        ObjectNode n = Json.object();
-        if (withRunning) {
-            n.put("running", r != null);
-        }
-        if (r == null) {
-            return n;
-        }
-        n.put("version", r.version());
-        n.put("description", r.description());
-        n.put("fills", r.fills());
-        n.put("compared", r.compared());
-        n.put("differing", r.differing());
-        n.put("failures", r.failures());
-        if (r.lastFailure() != null) {
-            n.put("lastFailure", r.lastFailure());
-        }
-        ObjectNode byChange = n.putObject("byChange");
-        new TreeMap<>(r.byChange()).forEach(byChange::put);
-        ArrayNode examples = n.putArray("examples");
-        r.examples().forEach(d -> {
-            ObjectNode x = examples.addObject();
-            x.put("expertId", d.expertId());
-            x.put("fillId", d.fillId());
-            x.put("subscriptionId", d.active().subscriptionId());
-            x.put("symbol", d.symbol());
-            x.put("action", d.action());
-            x.put("time", d.time());
-            x.put("change", d.change());
-            x.set("active", verdict(d.active()));
-            x.set("shadow", verdict(d.shadow()));
-        });
-        return n;
-    }
-
-    private static ObjectNode verdict(com.copyguard.core.rules.CopyVerdict v) {
-        ObjectNode n = Json.object();
-        n.put("outcome", v.outcome().name());
-        if (v.reason() == null) {
-            n.putNull("reason");
-        } else {
-            n.put("reason", v.reason().name());
-        }
-        Json.dec(n, "qty", v.qty());
-        return n;
+        return ShadowView.of(r, withRunning);
     }
 }

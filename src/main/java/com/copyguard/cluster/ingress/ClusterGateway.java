@@ -195,6 +195,34 @@ public final class ClusterGateway implements AutoCloseable {
         return await(requestId, p, "nothing was read (a read changes nothing: ask again)");
     }
 
+    /**
+     * Appends the rule authoring record {@code r} to {@link Topics#seq}, which the sequencer hands to
+     * every shard in the market's order, and completes with every shard's answer; {@code query}: a
+     * read (a shadow run step: answered, never replayed) rather than an input (a proposal step:
+     * applied and replayed). Fails with {@link NotConfirmed} when they do not all come within the timeout.
+     */
+    CompletableFuture<List<ShardReply>> everyShard(com.copyguard.cluster.RuleRecord r, boolean query) {
+        String requestId = UUID.randomUUID().toString();
+        Pending p = new Pending(routing.shards());
+        pending.put(requestId, p);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.seq(), 0, null, r.encode());
+        new Envelope(requestId, p.parts, null, query, true).writeTo(record.headers());
+        send(requestId, p, record);
+        return await(requestId, p, query ? "nothing was changed (ask again)"
+                : "the request may still be applied on every shard (list the proposals before repeating it)");
+    }
+
+    /** Appends the rule authoring read {@code r} to {@code shard}'s log and completes with its answer. */
+    CompletableFuture<ShardReply> oneShard(int shard, com.copyguard.cluster.RuleRecord r) {
+        String requestId = UUID.randomUUID().toString();
+        Pending p = new Pending(1);
+        pending.put(requestId, p);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.shardLog(), shard, null, r.encode());
+        new Envelope(requestId, 1, null, true, true).writeTo(record.headers());
+        send(requestId, p, record);
+        return await(requestId, p, "nothing was read (a read changes nothing: ask again)").thenApply(replies -> replies.get(0));
+    }
+
     /** Every shard's answer to a checkpoint marker, and the marker's offset on cg.seq. */
     record Checkpointed(long seq, List<ShardReply> replies) {
     }

@@ -32,7 +32,9 @@ public final class ClusterIngress implements AutoCloseable {
 
     /**
      * As above; {@code rules} (null: none) is the rules directory GET /rules lists and POST
-     * /rules/activate compiles from (every ingress should see the same one).
+     * /rules/activate, validation, proposals and shadow runs compile from (every ingress should see
+     * the same one; an approval is refused PROPOSAL_STALE when the approving ingress's folder
+     * differs from the proposed text).
      */
     public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
                                        SecurityOptions security, WallClockGuard wallClock,
@@ -40,6 +42,7 @@ public final class ClusterIngress implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         ClusterEvents events = new ClusterEvents(gateway.bootstrapServers(), gateway.topics());
         ClusterReads reads = new ClusterReads(gateway);
+        ClusterRuleAuthoring authoring = new ClusterRuleAuthoring(gateway);
         try {
             HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock, new CommandEdge.Sink() {
                 @Override
@@ -68,6 +71,11 @@ public final class ClusterIngress implements AutoCloseable {
                 @Override
                 public com.copyguard.core.rules.RuleSetLoader rules() {
                     return rules;
+                }
+
+                @Override
+                public CommandEdge.RuleAuthoring authoring() {
+                    return authoring;
                 }
             }).await();
             return new ClusterIngress(vertx, server, events);

@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * follow the sequencer handed over with a seat grant is decided counting the expert's followers
  * on the other shards (the grant's), and what each record changed in follower counts is kept as a
  * seat report for the worker to send back to the sequencer ({@link SeatWatch}).
+ *
+ * <p>Besides the engine's state a shard holds the cluster's rule proposals ({@link ShardProposals},
+ * kept beside its snapshots as its last activation is): rule authoring records change or read
+ * them, and start, report and stop the engine's shadow run ({@link ShardRuleAuthoring}).
  */
 public final class ShardEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ShardEngine.class);
@@ -64,10 +68,12 @@ public final class ShardEngine {
     private SeatRecords.Report seatReport;
     /** The journal JSON of the last rule activation applied: a snapshot holds state, not the rules. */
     private String lastActivation;
+    /** The cluster's rule proposals and this shard's shadow run steps (rule authoring records). */
+    private final ShardRuleAuthoring authoring;
     private long nextOffset;
 
     private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
-                        String lastActivation, long nextOffset) {
+                        String lastActivation, ShardProposals proposals, long nextOffset) {
         this.shard = shard;
         this.shards = shards;
         this.engine = engine;
@@ -75,6 +81,7 @@ public final class ShardEngine {
         this.seats = seats;
         seats.attach(engine.ledger());
         this.lastActivation = lastActivation;
+        this.authoring = new ShardRuleAuthoring(proposals);
         this.nextOffset = nextOffset;
     }
 
@@ -84,16 +91,19 @@ public final class ShardEngine {
         SeatWatch seats = new SeatWatch();
         Engine engine = events.engine(rules, seats);
         engine.ledger().mintIdsAfter(ShardRouting.idBase(shard));
-        return new ShardEngine(shard, shards, engine, events, seats, null, 0);
+        return new ShardEngine(shard, shards, engine, events, seats, null, new ShardProposals(), 0);
     }
 
-    /** A shard restored from a snapshot's state; its rules are re-activated from {@code lastActivation}. */
+    /**
+     * A shard restored from a snapshot's state; its rules are re-activated from {@code lastActivation},
+     * its proposal table is {@code proposals} (kept beside the snapshot).
+     */
     static ShardEngine restored(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
-                                String lastActivation, long nextOffset) {
+                                String lastActivation, ShardProposals proposals, long nextOffset) {
         if (lastActivation != null) {
             engine.apply(CommandCodec.decode(lastActivation));
         }
-        return new ShardEngine(shard, shards, engine, events, seats, lastActivation, nextOffset);
+        return new ShardEngine(shard, shards, engine, events, seats, lastActivation, proposals, nextOffset);
     }
 
     /**
@@ -120,6 +130,9 @@ public final class ShardEngine {
                                    SeatRecords.Grant grant) {
         nextOffset = offset + 1;
         lastEvents = List.of();
+        if (envelope.rules()) {
+            return authoring(offset, json, envelope);
+        }
         if (envelope.query()) {
             return answer(offset, json, envelope);
         }
@@ -156,6 +169,44 @@ public final class ShardEngine {
         } catch (RuntimeException e) {
             events.refused(command);
             LOG.error("shard {} offset {}: input refused by an internal error", shard, offset, e);
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
+                    "INTERNAL_ERROR", String.valueOf(e));
+        }
+    }
+
+    /**
+     * Applies (or answers) a rule authoring record: a proposal step, a read of the proposal table
+     * or a shadow run step ({@link ShardRuleAuthoring}). An approval's activation is applied as an
+     * {@link ActivateRules} input is: its live events are sent, and it is kept for snapshots.
+     */
+    private ShardReply authoring(long offset, String json, Envelope envelope) {
+        com.copyguard.cluster.RuleRecord record;
+        try {
+            record = com.copyguard.cluster.RuleRecord.decode(json);
+        } catch (RuntimeException e) {
+            LOG.warn("shard {} offset {}: undecodable rule record skipped: {}", shard, offset, e.toString());
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.MALFORMED_JSON, "MALFORMED_JSON",
+                    "the rule record could not be decoded");
+        }
+        try {
+            return authoring.apply(record, envelope, shard, engine, activation -> {
+                events.before(activation);
+                try {
+                    Result result = engine.apply(activation, record.by());
+                    if (result.changed()) {
+                        lastActivation = CommandCodec.encode(activation, record.by());
+                    }
+                    lastEvents = events.applied(activation, result);
+                    return result;
+                } catch (RuntimeException e) {
+                    events.refused(activation);
+                    throw e;
+                }
+            });
+        } catch (Refusal e) {
+            return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("shard {} offset {}: rule record refused by an internal error", shard, offset, e);
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
                     "INTERNAL_ERROR", String.valueOf(e));
         }
@@ -280,6 +331,11 @@ public final class ShardEngine {
 
     String lastActivation() {
         return lastActivation;
+    }
+
+    /** The proposal table, for snapshots. */
+    ShardProposals proposals() {
+        return authoring.proposals();
     }
 
     /** The engine, for snapshots and for reading state between records. */

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code <root>/shard-<p>/} (the single-node snapshot format, its "seq" being that offset).
  * {@code root} must be storage every worker can read (a shared volume) so that a partition's new
  * owner starts from its previous owner's snapshot; a worker that finds none replays the log from
- * its start. Beside each snapshot lies the rule activation it runs under.
+ * its start. Beside each snapshot lie the rule activation it runs under and the cluster's rule
+ * proposals as the shard held them ({@code proposals-<offset>.json}; none while nobody proposed):
+ * neither is engine state the single-node snapshot format holds.
  */
 public final class ShardSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSnapshots.class);
@@ -41,14 +43,22 @@ public final class ShardSnapshots {
         if (shard.lastActivation() != null) {
             Files.writeString(rules, shard.lastActivation(), StandardCharsets.UTF_8);
         }
+        if (!shard.proposals().isEmpty()) {
+            Files.writeString(proposals(store, shard.nextOffset()), shard.proposals().toJson(), StandardCharsets.UTF_8);
+        }
         store.write(shard.engine(), shard.nextOffset(), shard.engine().rules().get().version(), 0);
         for (Path p : Files.list(store.dir()).toList()) {
             String name = p.getFileName().toString();
-            if (name.startsWith("activation-") && !Files.exists(store.dir().resolve(
-                    name.replace("activation-", "snapshot-").replace(".json", ".cgs")))) {
+            String prefix = name.startsWith("activation-") ? "activation-" : name.startsWith("proposals-") ? "proposals-" : null;
+            if (prefix != null && !Files.exists(store.dir().resolve(
+                    name.replace(prefix, "snapshot-").replace(".json", ".cgs")))) {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static Path proposals(SnapshotStore store, long offset) {
+        return store.dir().resolve(String.format("proposals-%020d.json", offset));
     }
 
     /**
@@ -70,7 +80,17 @@ public final class ShardSnapshots {
                     store.restore(checked, engine);
                     Path activation = store.dir().resolve(String.format("activation-%020d.json", f.seq()));
                     String rulesJson = Files.exists(activation) ? Files.readString(activation, StandardCharsets.UTF_8) : null;
-                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, f.seq()));
+                    Path table = proposals(store, f.seq());
+                    ShardProposals proposals;
+                    try {
+                        proposals = Files.exists(table)
+                                ? ShardProposals.fromJson(Files.readString(table, StandardCharsets.UTF_8)) : new ShardProposals();
+                    } catch (IOException | RuntimeException e) {
+                        // a table that does not read would lose proposals: an older snapshot plus more log loses nothing
+                        LOG.warn("shard {}: snapshot {} not used: its proposals do not read: {}", shard, f.path(), e.toString());
+                        continue;
+                    }
+                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, proposals, f.seq()));
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("shard {}: snapshot {} not used: {}", shard, f.path(), e.getMessage());
                 }
