@@ -82,6 +82,11 @@ public final class CommandEdge {
          * no rules directory; activation is not served and the list shows the active set only).
          */
         RuleSetLoader rules();
+
+        /** The Prometheus text GET /metrics answers (null: not served). */
+        default java.util.function.Supplier<String> metrics() {
+            return null;
+        }
     }
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
@@ -150,6 +155,7 @@ public final class CommandEdge {
             EventRing events = sink.events();
             RuleSetLoader library = sink.rules();
             CompiledRuleSets compiled = new CompiledRuleSets();
+            java.util.function.Supplier<String> metrics = sink.metrics();
             for (OpenAPIRoute route : rb.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
                 Function<RoutingContext, Command> parse = COMMANDS.get(operation);
@@ -162,6 +168,9 @@ public final class CommandEdge {
                 } else if (ReadOperations.operations().contains(operation) || operation.equals("getStateHash")) {
                     // the state hash is a read the sink answers where the state is (the cluster: at a checkpoint)
                     route.addHandler(ctx -> read(ctx, operation, sink));
+                } else if (operation.equals("metrics") && metrics != null) {
+                    route.addHandler(ctx -> ctx.response().putHeader("content-type", OpsEndpoints.PROMETHEUS_TEXT)
+                            .end(metrics.get()));
                 } else if (operation.equals("streamEvents") && events != null) {
                     route.addHandler(new EventStream(events)::handle);
                 } else {
