@@ -44,9 +44,23 @@ public final class FollowerTotals {
                 Map.of(), null, null);
     }
 
-    /** A shard's answer to {@link #request}: its own followers' results, only experts that have any here. */
+    /**
+     * A shard's answer to {@link #request}: its own followers' results, only experts that have any
+     * here; null when more than {@link #MAX_EXPERTS} have (the answer would not fit one record).
+     */
     public static ObjectNode shardAnswer(Engine engine, ReadOperations.Request request) {
-        return json(FollowerResults.byExpert(engine.ledger(), request.path().get("expertId")));
+        return shardAnswer(engine, request, MAX_EXPERTS);
+    }
+
+    static ObjectNode shardAnswer(Engine engine, ReadOperations.Request request, int max) {
+        Map<String, FollowerResults> share = FollowerResults.byExpert(engine.ledger(), request.path().get("expertId"));
+        return share.size() > max ? null : json(share);
+    }
+
+    /** The answer when more experts have followers than one read sums: 501, as the leaderboard is not served then. */
+    public static ObjectNode tooMany() {
+        return Json.object().put("error", "NOT_IN_CLUSTER_MODE").put("message", "more than " + MAX_EXPERTS
+                + " experts have followers; the cluster's leaderboard sums at most that many");
     }
 
     /** Every shard's share summed, exactly, by expert; {@code replies} must all be applied answers. */

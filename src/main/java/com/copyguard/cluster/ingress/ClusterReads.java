@@ -211,15 +211,14 @@ final class ClusterReads {
         return ask(probe, allShardsFrom(0), QueryRecord.encode(FollowerTotals.request(expert)), confinedTo)
                 .thenCompose(replies -> {
                     for (ShardReply reply : sorted(replies)) {
-                        if (reply.refused()) {
-                            return CompletableFuture.completedFuture(answer(reply));
+                        if (reply.refused() || reply.status() != 200) {
+                            return CompletableFuture.completedFuture(answer(reply)); // e.g. 501: too many to sum
                         }
                     }
                     Map<String, FollowerResults> totals = FollowerTotals.sum(replies);
                     if (totals.size() > FollowerTotals.MAX_EXPERTS) {
-                        return CompletableFuture.completedFuture(new CommandEdge.Answer(501, Json.object()
-                                .put("error", "NOT_IN_CLUSTER_MODE").put("message", totals.size() + " experts have"
-                                        + " followers; the cluster ranks at most " + FollowerTotals.MAX_EXPERTS), null));
+                        return CompletableFuture.completedFuture(
+                                new CommandEdge.Answer(501, FollowerTotals.tooMany(), null));
                     }
                     return ask(probe, List.of(0), QueryRecord.encode(r, FollowerTotals.json(totals)), confinedTo)
                             .thenApply(answered -> answer(answered.get(0)));

@@ -207,8 +207,10 @@ public final class ShardEngine {
             }
             if (FollowerTotals.OPERATION.equals(request.operationId())) {
                 // the ingress's first step of a screening read: this shard's share of the followers' results
-                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
-                        FollowerTotals.shardAnswer(engine, request), null);
+                com.fasterxml.jackson.databind.node.ObjectNode share = FollowerTotals.shardAnswer(engine, request);
+                return share != null ? new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, share, null)
+                        : new ShardReply(envelope.requestId(), shard, envelope.parts(), 501,
+                                FollowerTotals.tooMany(), null);
             }
             // the second step: screening with the followers' results summed over every shard, not this shard's own
             Object view = record.followerResults() == null ? ReadOperations.query(request).apply(engine)
