@@ -1,6 +1,7 @@
 package com.copyguard.cluster.ingress;
 
 import com.copyguard.api.CommandEdge;
+import com.copyguard.api.RefusalStatus;
 import com.copyguard.events.EventRing;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -45,8 +46,8 @@ public final class IngressMetrics {
 
         /** The read was answered with {@code answer}; returns it. */
         public CommandEdge.Answer done(CommandEdge.Answer answer) {
-            String outcome = answer.refusal() != null || answer.status() < 500 && answer.status() >= 400 ? "refused"
-                    : answer.status() >= 500 ? "unavailable" : "ok";
+            int status = answer.refusal() != null ? RefusalStatus.of(answer.refusal()) : answer.status();
+            String outcome = status >= 500 ? "unavailable" : status >= 400 ? "refused" : "ok";
             Timer.builder("copyguard_ingress_read_seconds")
                     .description("A read through the cluster: from the ingress taking it to the shards' merged answer")
                     .serviceLevelObjectives(SLOS).tag("operation", operation).register(registry)
