@@ -88,6 +88,11 @@ public final class CommandEdge {
         default RuleAuthoring authoring() {
             return null;
         }
+
+        /** The Prometheus text GET /metrics answers (null: not served). */
+        default java.util.function.Supplier<String> metrics() {
+            return null;
+        }
     }
 
     /**
@@ -188,6 +193,7 @@ public final class CommandEdge {
             RuleSetLoader library = sink.rules();
             RuleAuthoring authoring = library == null ? null : sink.authoring();
             CompiledRuleSets compiled = new CompiledRuleSets();
+            java.util.function.Supplier<String> metrics = sink.metrics();
             for (OpenAPIRoute route : rb.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
                 Function<RoutingContext, Command> parse = COMMANDS.get(operation);
@@ -204,6 +210,9 @@ public final class CommandEdge {
                 } else if (ReadOperations.operations().contains(operation) || operation.equals("getStateHash")) {
                     // the state hash is a read the sink answers where the state is (the cluster: at a checkpoint)
                     route.addHandler(ctx -> read(ctx, operation, sink));
+                } else if (operation.equals("metrics") && metrics != null) {
+                    route.addHandler(ctx -> ctx.response().putHeader("content-type", OpsEndpoints.PROMETHEUS_TEXT)
+                            .end(metrics.get()));
                 } else if (operation.equals("streamEvents") && events != null) {
                     route.addHandler(new EventStream(events)::handle);
                 } else {

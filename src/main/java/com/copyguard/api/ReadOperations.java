@@ -12,6 +12,7 @@ import com.copyguard.core.model.TransactionType;
 import com.copyguard.core.paging.PageRequest;
 import com.copyguard.core.paging.TimeRange;
 import com.copyguard.core.screening.FlagCode;
+import com.copyguard.core.screening.FollowerResults;
 import com.copyguard.core.screening.Leaderboard;
 import com.copyguard.core.screening.ScreeningQueries;
 import com.copyguard.core.screening.Verdict;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -69,6 +71,9 @@ public final class ReadOperations {
     }
 
     private static final Map<String, Function<Request, Function<Engine, ?>>> READS = new LinkedHashMap<>();
+    /** The reads that screen experts, which can take the experts' follower results from outside the ledger. */
+    private static final Map<String, BiFunction<Request, FollowerResults.Source, Function<Engine, ?>>> SCREENING =
+            new LinkedHashMap<>();
 
     static {
         READS.put("listInstruments", r -> {
@@ -114,14 +119,16 @@ public final class ReadOperations {
         });
         READS.put("health", r -> Queries::health);
         READS.put("getExpertEquity", r -> e -> ScreeningQueries.equityHistory(e, r.path().get("expertId")));
-        READS.put("getExpertScreening", r -> e -> ScreeningQueries.screening(e, r.path().get("expertId")));
-        READS.put("listExperts", r -> {
+        SCREENING.put("getExpertScreening", (r, followers) ->
+                e -> ScreeningQueries.screening(e, r.path().get("expertId"), followers));
+        SCREENING.put("listExperts", (r, followers) -> {
             ListQuery q = list(r);
             Leaderboard board = Leaderboard.of(q.enumValue("verdict", Verdict.class), q.enumValue("flag", FlagCode.class),
                     q.integer("minTradingDays"), q.text("sort"), q.text("order"));
             PageRequest page = q.page();
-            return e -> ScreeningQueries.experts(e, board, page);
+            return e -> ScreeningQueries.experts(e, board, page, followers);
         });
+        SCREENING.forEach((operation, read) -> READS.put(operation, r -> read.apply(r, FollowerResults.LOCAL)));
         // the active rule set (the versions on disk are added by whoever serves GET /rules: see RulesRoutes)
         READS.put("listRules", r -> e -> RulesRoutes.listing(e, List.of()));
         READS.put("getExpertTrades", r -> {
@@ -152,6 +159,23 @@ public final class ReadOperations {
             throw new IllegalArgumentException("not a read operation: " + request.operationId());
         }
         return read.apply(request);
+    }
+
+    /** The read operations whose answer screens experts by their followers' results. */
+    public static Set<String> screeningOperations() {
+        return SCREENING.keySet();
+    }
+
+    /**
+     * The query that answers screening read {@code request} with the experts' follower results taken
+     * from {@code followers} instead of the ledger (the cluster supplies them summed over its shards).
+     */
+    public static Function<Engine, ?> screeningQuery(Request request, FollowerResults.Source followers) {
+        BiFunction<Request, FollowerResults.Source, Function<Engine, ?>> read = SCREENING.get(request.operationId());
+        if (read == null) {
+            throw new IllegalArgumentException("not a screening read: " + request.operationId());
+        }
+        return read.apply(request, followers);
     }
 
     /** The page size a list request asks for ({@code limit}, or the contract's default). */

@@ -22,7 +22,19 @@ public final class QueryRecord {
     private QueryRecord() {
     }
 
+    /** A decoded record: the read, and the follower results the ingress supplied with it (null: none). */
+    public record Decoded(ReadOperations.Request request, JsonNode followerResults) {
+    }
+
     public static byte[] encode(ReadOperations.Request r) {
+        return encode(r, null);
+    }
+
+    /**
+     * A screening read carrying the experts' follower results summed over the shards
+     * ({@link FollowerTotals}), which the answering shard uses in place of its own followers'.
+     */
+    public static byte[] encode(ReadOperations.Request r, JsonNode followerResults) {
         ObjectNode n = Json.object();
         n.put("operationId", r.operationId());
         ObjectNode path = n.putObject("path");
@@ -31,6 +43,9 @@ public final class QueryRecord {
         new TreeMap<>(r.query()).forEach((name, values) -> values.forEach(query.withArray(name)::add));
         n.set("body", r.body());
         n.put("followerFilter", r.followerFilter());
+        if (followerResults != null) {
+            n.set("followerResults", followerResults);
+        }
         try {
             return Json.MAPPER.writeValueAsBytes(n);
         } catch (IOException e) {
@@ -39,6 +54,10 @@ public final class QueryRecord {
     }
 
     public static ReadOperations.Request decode(String json) {
+        return decodeRecord(json).request();
+    }
+
+    public static Decoded decodeRecord(String json) {
         JsonNode n;
         try {
             n = Json.MAPPER.readTree(json);
@@ -54,9 +73,11 @@ public final class QueryRecord {
             query.put(e.getKey(), List.copyOf(values));
         });
         JsonNode body = n.get("body");
-        return new ReadOperations.Request(n.path("operationId").asText(), path, query,
+        ReadOperations.Request request = new ReadOperations.Request(n.path("operationId").asText(), path, query,
                 body == null || body.isNull() ? null : body, n.path("followerFilter").isTextual()
                         ? n.get("followerFilter").asText() : null);
+        JsonNode supplied = n.get("followerResults");
+        return new Decoded(request, supplied == null || supplied.isNull() ? null : supplied);
     }
 
     public static String text(byte[] bytes) {

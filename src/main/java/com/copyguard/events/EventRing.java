@@ -25,6 +25,8 @@ public final class EventRing {
     private final ArrayDeque<LiveEvent> events;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final int maxSubscribers;
+    /** Events handed to streams so far (one per stream it went to, a resumed stream's backlog included), for metrics. */
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
     /** Id of the last event published (or first id − 1 before any). */
     private long lastId;
     /** The newest id that was skipped rather than kept: no resume from before it is complete. */
@@ -95,6 +97,7 @@ public final class EventRing {
                 }
             }
             if (!mine.isEmpty()) {
+                delivered.addAndGet(mine.size());
                 s.sink().accept(mine);
             }
         }
@@ -175,6 +178,7 @@ public final class EventRing {
                     + " event streams may be open at once; try again later");
         }
         subscribers.add(subscriber);
+        delivered.addAndGet(backlog.size());
         return backlog;
     }
 
@@ -184,5 +188,15 @@ public final class EventRing {
 
     public synchronized long lastId() {
         return lastId;
+    }
+
+    /** How many streams are open now. */
+    public int streams() {
+        return subscribers.size();
+    }
+
+    /** How many events were handed to streams so far, each counted once per stream it went to, a resumed stream's backlog included. */
+    public long delivered() {
+        return delivered.get();
     }
 }

@@ -41,6 +41,26 @@ class ClusterEquivalenceIT {
         check(4, 17, 3000, 12, 300);
     }
 
+    /**
+     * The scenario's expert is flagged FOLLOWERS_LOSING by the single engine (its followers lose in
+     * total), while the winner's shard, screening with only its own followers, would not flag it:
+     * so the ingress's screening (compared with the single engine's below) must sum over shards.
+     */
+    private static void assertFollowersLosingOnlyAcrossShards(InProcessCluster cluster, ReferenceRun run,
+                                                             FollowersLosingScenario losing) {
+        com.copyguard.core.screening.ScreeningViews.ScreeningView whole = com.copyguard.core.screening.ScreeningQueries
+                .screening(run.single(), FollowersLosingScenario.EXPERT);
+        org.assertj.core.api.Assertions.assertThat(whole.flags()).extracting(f -> f.code())
+                .as(whole.toString()).contains(com.copyguard.core.screening.FlagCode.FOLLOWERS_LOSING);
+        org.assertj.core.api.Assertions.assertThat(whole.metrics().followers()).isEqualTo(4);
+        com.copyguard.core.screening.ScreeningViews.ScreeningView local = cluster.read(cluster.routing().ofFollower(losing.winner()),
+                s -> com.copyguard.core.screening.ScreeningQueries.screening(s.engine(), FollowersLosingScenario.EXPERT));
+        org.assertj.core.api.Assertions.assertThat(local.metrics().followers()).as("the winner is alone on its shard").isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(local.metrics().followersPnl()).as("and wins").isPositive();
+        org.assertj.core.api.Assertions.assertThat(local.flags()).extracting(f -> f.code())
+                .doesNotContain(com.copyguard.core.screening.FlagCode.FOLLOWERS_LOSING);
+    }
+
     /** The experts' figures as the ingress answers GET /experts/{id} (summed over the shards) equal the single engine's. */
     private static void assertSameExpertsOverHttp(InProcessCluster cluster, ReferenceRun run) {
         com.copyguard.api.security.SigningKey key = com.copyguard.api.security.SigningKey.loadOrCreate(keys);
@@ -49,16 +69,28 @@ class ClusterEquivalenceIT {
                      cluster.gateway(), "127.0.0.1", 0, key, new com.copyguard.api.security.SecurityOptions(
                              java.util.List.of(), java.util.List.of(), null, null, null, null),
                      com.copyguard.durability.writer.WallClockGuard.DEFAULT)) {
-            long followers = run.assertSameExperts(new com.copyguard.testing.ApiClient(ingress.port(),
-                    tokens.token("desk", com.copyguard.api.security.Role.DESK, null)));
+            com.copyguard.testing.ApiClient desk = new com.copyguard.testing.ApiClient(ingress.port(),
+                    tokens.token("desk", com.copyguard.api.security.Role.DESK, null));
+            long followers = run.assertSameExperts(desk);
             org.assertj.core.api.Assertions.assertThat(followers).as("experts with followers were compared").isPositive();
+            run.assertSameScreening(desk, SCREENING_LISTINGS);
         }
     }
+
+    /** GET /experts as the equivalence check lists it: every filter and sort, small pages and whole ones. */
+    private static final java.util.List<String> SCREENING_LISTINGS = java.util.List.of("", "limit=2",
+            "sort=followersPnl&limit=3", "sort=followers&order=asc", "sort=roi&limit=4", "sort=expertId&order=desc",
+            "sort=maxDrawdown", "sort=winRate&limit=5", "sort=tradingDays", "verdict=AVOID", "verdict=RECOMMENDED",
+            "verdict=CAUTION&limit=1", "flag=FOLLOWERS_LOSING", "minTradingDays=2&sort=followersPnl&order=asc");
 
     private static void check(int workers, long seed, int inputs, int experts, int maxSubscriptions) {
         try (InProcessCluster cluster = new InProcessCluster(kafka, 16, workers, null, 0)) {
             ReferenceRun run = new ReferenceRun(cluster, seed, experts, maxSubscriptions);
             run.run(Math.max(1, maxSubscriptions / experts / 2), inputs, i -> { });
+            FollowersLosingScenario losing = new FollowersLosingScenario(cluster.routing(), run.single().ledger().clock(),
+                    run.single().ledger().prices().get("BTCUSDT").price());
+            run.send(losing.commands());
+            assertFollowersLosingOnlyAcrossShards(cluster, run, losing);
             run.assertSameFollowerState();
             assertSameExpertsOverHttp(cluster, run);
             // the stream must be what it claims: hardly anything left out

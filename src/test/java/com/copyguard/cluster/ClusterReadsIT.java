@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on a loopback port, a real in-process Kafka, 16 shards on one worker. A read sees the writes
  * answered before it; a desk-wide list gathered from every shard pages each item exactly once; a
  * follower token reads only its own data; GET /events streams a fill's decisions from cg.events
- * after the fill's 2xx and resumes from an id; an expert's figures are summed over the shards.
+ * after the fill's 2xx and resumes from an id; an expert's figures and its screening are summed
+ * over the shards; the ingress meters its reads and its event stream on GET /metrics.
  */
 class ClusterReadsIT {
     private static final long T = 1_700_000_000_000L;
@@ -240,6 +241,101 @@ class ClusterReadsIT {
     }
 
     @Test
+    void screeningSumsTheFollowersOfEveryShardForTheRolesTheSingleNodeLets() {
+        assertThat(admin.put("/experts/eve", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+        Set<Integer> shards = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            follow(admin, "scr-" + i, "eve", T + 600 + i);
+            shards.add(cluster.routing().ofFollower("scr-" + i));
+        }
+        assertThat(shards).as("the followers are spread over several shards").hasSizeGreaterThan(2);
+        fill("eve", "scr-f1", "OPEN_LONG", T + 610);
+
+        ApiClient desk = admin.as(tokens.token("dora", Role.DESK, null));
+        ApiClient follower = admin.as(tokens.token("scr-0", Role.FOLLOWER, "scr-0"));
+        Response screening = desk.get("/experts/eve/screening");
+        assertThat(screening.status()).as(screening.raw()).isEqualTo(200);
+        assertThat(screening.body().path("metrics").path("followers").asInt()).as("followers of every shard").isEqualTo(6);
+        assertThat(screening.body().path("metrics").path("activeFollowers").asInt()).isEqualTo(6);
+        assertThat(screening.text("ruleSet")).isEqualTo(cluster.read(0, s -> s.engine().rules().get().version()));
+        assertThat(follower.get("/experts/eve/screening").body()).as("a follower sees what the desk sees").isEqualTo(screening.body());
+
+        Response board = follower.get("/experts?sort=followers");
+        assertThat(board.status()).as(board.raw()).isEqualTo(200);
+        List<JsonNode> ranked = new ArrayList<>();
+        board.body().path("items").forEach(ranked::add);
+        assertThat(ranked).extracting(e -> -e.path("followers").asInt()).as("ranked by every shard's followers").isSorted();
+        assertThat(ranked).filteredOn(e -> e.path("expertId").asText().equals("eve"))
+                .singleElement().satisfies(e -> assertThat(e.path("followers").asInt()).isEqualTo(6));
+        List<JsonNode> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = follower.get("/experts?sort=followers&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            page.body().path("items").forEach(paged::add);
+            cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (cursor != null);
+        assertThat(paged).as("pages of 2 walk the same ranking").isEqualTo(ranked);
+        assertThat(desk.get("/experts").body().path("items")).extracting(e -> e.path("expertId").asText())
+                .as("in creation order without a sort").startsWith("ann", "ben", "cat", "dan");
+
+        for (Role role : List.of(Role.FEED, Role.RULES_AUTHOR, Role.METRICS)) {
+            ApiClient other = admin.as(tokens.token("x-" + role.wireName(), role, null));
+            assertThat(other.get("/experts/eve/screening").status()).as(role + " reads no screening").isEqualTo(403);
+            assertThat(other.get("/experts").status()).as(role + " reads no leaderboard").isEqualTo(403);
+        }
+        assertThat(admin.as(null).get("/experts").status()).as("no token").isEqualTo(401);
+        Response missing = desk.get("/experts/nobody/screening");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.error()).isEqualTo("NOT_FOUND");
+        Response badSort = desk.get("/experts?sort=luck");
+        assertThat(badSort.status()).as(badSort.raw()).isEqualTo(400);
+    }
+
+    @Test
+    void theIngressMetersItsReadsAndItsEventStream() {
+        ApiClient metrics = admin.as(tokens.token("prometheus", Role.METRICS, null));
+        assertThat(admin.get("/experts/ann/screening").status()).isEqualTo(200);
+        assertThat(admin.get("/experts?limit=2").status()).isEqualTo(200);
+        assertThat(admin.get("/subscriptions/S999").status()).isEqualTo(404);
+        assertThat(admin.put("/experts/fox", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+        follow(admin, "mx-0", "fox", T + 700);
+        try (EventStreamReader stream = EventStreamReader.open(admin, "expertId=fox&types=DECISION", null)) {
+            Response during = metrics.get("/metrics");
+            assertThat(during.status()).as(during.raw()).isEqualTo(200);
+            assertThat(sample(during.raw(), "copyguard_ingress_event_streams", "")).as("one stream open").isEqualTo(1);
+            fill("fox", "mx-f1", "OPEN_LONG", T + 701);
+            assertThat(stream.take(1, WAIT)).isNotEmpty();
+        }
+        String text = metrics.get("/metrics").raw();
+        assertThat(sample(text, "copyguard_ingress_read_shards_sum", "operation=\"getExpertScreening\""))
+                .as("every shard for its followers' share, then shard 0").isGreaterThanOrEqualTo(17);
+        assertThat(sample(text, "copyguard_ingress_read_seconds_count", "operation=\"listExperts\"")).isGreaterThanOrEqualTo(1);
+        assertThat(text).contains("copyguard_ingress_read_seconds_bucket{");
+        assertThat(sample(text, "copyguard_ingress_reads_total", "operation=\"getSubscription\",outcome=\"refused\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(text, "copyguard_ingress_reads_total", "operation=\"getExpertScreening\",outcome=\"ok\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(text, "copyguard_ingress_events_delivered_total", "")).as("the fill's decision").isGreaterThanOrEqualTo(1);
+        assertThat(sample(text, "copyguard_ingress_events_newest_offset", "")).isPositive();
+        assertThat(sample(text, "copyguard_ingress_events_lag_records", "")).isGreaterThanOrEqualTo(0);
+        assertThat(admin.as(tokens.token("d", Role.DESK, null)).get("/metrics").status()).as("a metrics token only").isEqualTo(403);
+    }
+
+    /** The value of {@code metric}'s sample whose labels contain {@code labels} (every label when empty); fails if none. */
+    private static double sample(String scrape, String metric, String labels) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
+                String head = line.substring(0, line.lastIndexOf(' '));
+                if (head.contains(labels)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError(metric + "{" + labels + "} is not in the scrape:\n" + scrape);
+    }
+
+    @Test
     void rulesAreListedAndActivatedThroughTheSequencer() {
         Response rules = admin.get("/rules");
         assertThat(rules.status()).as(rules.raw()).isEqualTo(200);
@@ -259,7 +355,6 @@ class ClusterReadsIT {
         assertThat(after.body().path("lastActivation").path("version").asText()).isEqualTo(active);
         String onLastShard = cluster.read(15, s -> s.engine().lastActivation().version());
         assertThat(onLastShard).as("the last shard activated it too").isEqualTo(active);
-        assertThat(admin.get("/experts").status()).as("screening is not summed yet").isEqualTo(501);
         Response hash = admin.get("/state/hash");
         assertThat(hash.status()).as("served at a checkpoint marker: ClusterStateHashIT").isEqualTo(200);
         assertThat(hash.body().path("shards")).hasSize(16);

@@ -55,6 +55,15 @@ final class ReferenceRun {
         }
     }
 
+    /** More inputs after the run, each checked against the oracle like the stream's; none may be left out. */
+    void send(List<Command> commands) {
+        int before = leftOut.size();
+        for (Command c : commands) {
+            step(c);
+        }
+        assertThat(leftOut.size()).as("inputs left out").isEqualTo(before);
+    }
+
     private void step(Command c) {
         sent++;
         ClusterGateway.Answer expected = applySingle(c);
@@ -148,6 +157,52 @@ final class ReferenceRun {
             followers += expected.path("followers").asLong();
         }
         return followers;
+    }
+
+    /**
+     * Expert screening through the cluster ingress ({@code api}) equals the single engine's: every
+     * expert's {@code GET /experts/{id}/screening}, and every page of {@code GET /experts} under each
+     * of {@code listings} (query strings, walked page by page through their cursors).
+     */
+    void assertSameScreening(com.copyguard.testing.ApiClient api, List<String> listings) {
+        for (com.copyguard.core.ledger.Expert e : single.ledger().experts()) {
+            JsonNode expected = asSent(ApiJson.tree(com.copyguard.core.screening.ScreeningQueries.screening(single, e.expertId())));
+            com.copyguard.testing.ApiClient.Response actual = api.get("/experts/" + e.expertId() + "/screening");
+            assertThat(actual.status()).as(actual.raw()).isEqualTo(200);
+            assertThat(actual.body()).as("screening of expert " + e.expertId()).isEqualTo(expected);
+        }
+        for (String listing : listings) {
+            String cursor = null;
+            int pages = 0;
+            do {
+                java.util.Map<String, List<String>> query = new java.util.TreeMap<>();
+                for (String pair : listing.split("&")) {
+                    if (!pair.isEmpty()) {
+                        query.put(pair.substring(0, pair.indexOf('=')), List.of(pair.substring(pair.indexOf('=') + 1)));
+                    }
+                }
+                if (cursor != null) {
+                    query.put("cursor", List.of(cursor));
+                }
+                JsonNode expected = asSent(ApiJson.tree(com.copyguard.api.ReadOperations.query(new com.copyguard.api.ReadOperations.Request(
+                        "listExperts", java.util.Map.of(), query, null, null)).apply(single)));
+                String target = "/experts?" + listing + (cursor == null ? "" : (listing.isEmpty() ? "" : "&") + "cursor=" + cursor);
+                com.copyguard.testing.ApiClient.Response actual = api.get(target);
+                assertThat(actual.status()).as(target + " -> " + actual.raw()).isEqualTo(200);
+                assertThat(actual.body()).as(target).isEqualTo(expected);
+                cursor = expected.path("nextCursor").isTextual() ? expected.get("nextCursor").asText() : null;
+                assertThat(++pages).as("pages end").isLessThan(100);
+            } while (cursor != null);
+        }
+    }
+
+    /** {@code tree} as a client reads it off the wire (a long that fits an int is read as an int). */
+    private static JsonNode asSent(JsonNode tree) {
+        try {
+            return Json.MAPPER.readTree(tree.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Every follower's state on its shard equals its state in the single engine. */

@@ -73,4 +73,19 @@ class EventRingTest {
         ring.unsubscribe(s);
         ring.subscribe(null, new EventRing.Subscriber(ALL, e -> { }));
     }
+
+    @Test
+    void itCountsOpenStreamsAndTheEventsHandedToThem() {
+        EventRing ring = new EventRing(10, 4, 1);
+        ring.publish(many(2), 0);
+        EventRing.Subscriber a = new EventRing.Subscriber(ALL, e -> { });
+        ring.subscribe(null, a);
+        ring.subscribe(1L, new EventRing.Subscriber(ALL, e -> { })); // a resume: event 2 from the backlog
+        assertThat(ring.streams()).isEqualTo(2);
+        assertThat(ring.delivered()).isEqualTo(1);
+        ring.publish(many(3), 0);
+        assertThat(ring.delivered()).as("3 events to each of 2 streams").isEqualTo(7);
+        ring.unsubscribe(a);
+        assertThat(ring.streams()).isEqualTo(1);
+    }
 }

@@ -142,7 +142,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 running.add(gateway);
                 ClusterIngress ingress = ClusterIngress.start(gateway, host, port, SigningKey.loadOrCreate(keyDir),
                         externalIssuer.security(null, null),
-                        WallClockGuard.allowing(Duration.ofMillis(maxTimeAheadMs)), loader);
+                        WallClockGuard.allowing(Duration.ofMillis(maxTimeAheadMs)), loader, registry);
                 running.add(0, ingress);
                 System.out.println("copyguard cluster ingress listening on port " + ingress.port());
             }

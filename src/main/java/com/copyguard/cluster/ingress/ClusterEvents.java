@@ -39,6 +39,8 @@ final class ClusterEvents implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    /** Committed events of cg.events not yet read into the ring, as of the last poll (-1: not known yet). */
+    private volatile long lag = -1;
 
     ClusterEvents(String bootstrapServers, Topics topics) {
         Properties c = new Properties();
@@ -67,6 +69,11 @@ final class ClusterEvents implements AutoCloseable {
         return ring;
     }
 
+    /** Events of cg.events this ingress has not read yet, as of its last poll (-1 before the first is known). */
+    long lag() {
+        return lag;
+    }
+
     /** Whether the events held when this ingress started have been read back (resume is complete). */
     boolean ready() {
         return running && thread.isAlive() && caughtUp;
@@ -86,6 +93,7 @@ final class ClusterEvents implements AutoCloseable {
                     position = r.offset() + 1;
                 }
                 ring.publishAssigned(batch);
+                consumer.currentLag(partition).ifPresent(l -> lag = l);
                 if (!caughtUp && (position >= caughtUpAt || consumer.position(partition) >= caughtUpAt)) {
                     caughtUp = true;
                 }

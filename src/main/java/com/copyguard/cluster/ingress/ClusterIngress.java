@@ -4,6 +4,8 @@ import com.copyguard.durability.writer.WallClockGuard;
 import com.copyguard.api.security.SecurityOptions;
 import com.copyguard.api.security.SigningKey;
 import com.copyguard.api.CommandEdge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -12,7 +14,8 @@ import io.vertx.core.http.HttpServer;
  * ({@link CommandEdge}) in front of the {@link ClusterGateway}. Any number of them can run; a
  * client gets a 2xx only after the owning shards committed the input. Reads go to the shards that
  * hold the data ({@link ClusterReads}); {@code GET /events} streams what the shards wrote to
- * {@code cg.events} ({@link ClusterEvents}).
+ * {@code cg.events} ({@link ClusterEvents}). Its own meters ({@link IngressMetrics}) are served on
+ * {@code GET /metrics}.
  */
 public final class ClusterIngress implements AutoCloseable {
     private final Vertx vertx;
@@ -39,9 +42,22 @@ public final class ClusterIngress implements AutoCloseable {
     public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
                                        SecurityOptions security, WallClockGuard wallClock,
                                        com.copyguard.core.rules.RuleSetLoader rules) {
+        return start(gateway, host, port, key, security, wallClock, rules, null);
+    }
+
+    /**
+     * As above, metering into {@code registry} (null: one of its own), which {@code GET /metrics}
+     * serves to a {@code metrics} token (the ingress's own meters: {@link IngressMetrics}).
+     */
+    public static ClusterIngress start(ClusterGateway gateway, String host, int port, SigningKey key,
+                                       SecurityOptions security, WallClockGuard wallClock,
+                                       com.copyguard.core.rules.RuleSetLoader rules, PrometheusMeterRegistry registry) {
+        PrometheusMeterRegistry meters = registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngressMetrics metrics = new IngressMetrics(meters);
         Vertx vertx = Vertx.vertx();
         ClusterEvents events = new ClusterEvents(gateway.bootstrapServers(), gateway.topics());
-        ClusterReads reads = new ClusterReads(gateway);
+        metrics.watchEvents(events.ring(), events::lag);
+        ClusterReads reads = new ClusterReads(gateway, metrics);
         ClusterRuleAuthoring authoring = new ClusterRuleAuthoring(gateway);
         try {
             HttpServer server = CommandEdge.serve(vertx, host, port, key, security, wallClock, new CommandEdge.Sink() {
@@ -76,6 +92,11 @@ public final class ClusterIngress implements AutoCloseable {
                 @Override
                 public CommandEdge.RuleAuthoring authoring() {
                     return authoring;
+                }
+
+                @Override
+                public java.util.function.Supplier<String> metrics() {
+                    return meters::scrape;
                 }
             }).await();
             return new ClusterIngress(vertx, server, events);

@@ -8,6 +8,8 @@ import java.util.List;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.StateCheckpoint;
+import com.copyguard.cluster.FollowerTotals;
+import com.copyguard.core.screening.FollowerResults;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.command.ActivateRules;
 import com.copyguard.core.command.ChangePositionMargin;
@@ -239,10 +241,12 @@ public final class ShardEngine {
     /**
      * Answers a read with the single node's own query ({@link ReadOperations}); a caller confined to
      * one follower gets 404 for a subscription or account that is not its own, as the single node answers.
+     * A screening read's record may carry the followers' results summed over the shards ({@link FollowerTotals}).
      */
     private ShardReply answer(long offset, String json, Envelope envelope) {
         try {
-            ReadOperations.Request request = QueryRecord.decode(json);
+            QueryRecord.Decoded record = QueryRecord.decodeRecord(json);
+            ReadOperations.Request request = record.request();
             if (StateCheckpoint.OPERATION.equals(request.operationId())) {
                 // a checkpoint marker from the sequencer: this shard's state hash after every record before it
                 return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
@@ -252,7 +256,17 @@ public final class ShardEngine {
                 return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.NOT_FOUND, "NOT_FOUND",
                         "subscription or account not found");
             }
-            Object view = ReadOperations.query(request).apply(engine);
+            if (FollowerTotals.OPERATION.equals(request.operationId())) {
+                // the ingress's first step of a screening read: this shard's share of the followers' results
+                com.fasterxml.jackson.databind.node.ObjectNode share = FollowerTotals.shardAnswer(engine, request);
+                return share != null ? new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, share, null)
+                        : new ShardReply(envelope.requestId(), shard, envelope.parts(), 501,
+                                FollowerTotals.tooMany(), null);
+            }
+            // the second step: screening with the followers' results summed over every shard, not this shard's own
+            Object view = record.followerResults() == null ? ReadOperations.query(request).apply(engine)
+                    : ReadOperations.screeningQuery(request, FollowerResults.supplied(
+                            FollowerTotals.parse(record.followerResults()))).apply(engine);
             return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, ApiJson.tree(view), null);
         } catch (Refusal e) {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(), e.getMessage());

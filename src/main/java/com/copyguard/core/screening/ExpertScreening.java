@@ -151,18 +151,28 @@ public final class ExpertScreening implements ScreeningPort {
     }
 
     public Screening screen(String expertId, Ledger ledger, RuleSet rules) {
+        return screen(expertId, ledger, rules, FollowerResults.LOCAL);
+    }
+
+    /** As above, with the expert's follower results taken from {@code followers} (the cluster: summed over shards). */
+    public Screening screen(String expertId, Ledger ledger, RuleSet rules, FollowerResults.Source followers) {
         Expert expert = ledger.expert(expertId);
         if (expert == null) {
             throw InputRefused.notFound("expert", expertId);
         }
-        return evaluate(List.of(facts(expert, ledger)), rules).get(0);
+        return evaluate(List.of(facts(expert, ledger, followers)), rules).get(0);
     }
 
     /** Every expert, in the ledger's order, screened in one rule session. */
     public List<Screening> screenAll(Ledger ledger, RuleSet rules) {
+        return screenAll(ledger, rules, FollowerResults.LOCAL);
+    }
+
+    /** As above, with every expert's follower results taken from {@code followers}. */
+    public List<Screening> screenAll(Ledger ledger, RuleSet rules, FollowerResults.Source followers) {
         List<ScreeningFacts> facts = new ArrayList<>();
         for (Expert e : ledger.experts()) {
-            facts.add(facts(e, ledger));
+            facts.add(facts(e, ledger, followers));
         }
         return evaluate(facts, rules);
     }
@@ -171,14 +181,14 @@ public final class ExpertScreening implements ScreeningPort {
         return histories.get(expertId);
     }
 
-    private ScreeningFacts facts(Expert expert, Ledger ledger) {
+    private ScreeningFacts facts(Expert expert, Ledger ledger, FollowerResults.Source followers) {
         long asOf = TradingDay.of(ledger.clock());
         ExpertHistory h = histories.get(expert.expertId());
         if (h == null) {
             h = new ExpertHistory(expert.expertId());
         }
         DailySeries series = DailySeries.of(h, asOf);
-        return new ScreeningFacts(expert.expertId(), MetricsCalculator.of(h, series, FollowerResults.of(expert, ledger)),
+        return new ScreeningFacts(expert.expertId(), MetricsCalculator.of(h, series, followers.of(expert, ledger)),
                 series);
     }
 

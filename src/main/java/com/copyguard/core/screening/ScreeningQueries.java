@@ -15,12 +15,26 @@ public final class ScreeningQueries {
     }
 
     public static ScreeningViews.ScreeningView screening(Engine e, String expertId) {
-        return ScreeningViews.screening(ExpertScreening.of(e).screen(expertId, e.ledger(), e.rules().get()));
+        return screening(e, expertId, FollowerResults.LOCAL);
+    }
+
+    /** GET /experts/{id}/screening with the expert's follower results taken from {@code followers}. */
+    public static ScreeningViews.ScreeningView screening(Engine e, String expertId, FollowerResults.Source followers) {
+        return ScreeningViews.screening(ExpertScreening.of(e).screen(expertId, e.ledger(), e.rules().get(), followers));
     }
 
     /** A page of the experts' screening summaries, filtered and ranked as {@code board} says. */
     public static Page<ScreeningViews.Summary> experts(Engine e, Leaderboard board, PageRequest page) {
-        List<Screening> ranked = board.rank(ExpertScreening.of(e).screenAll(e.ledger(), e.rules().get()));
+        return experts(e, board, page, FollowerResults.LOCAL);
+    }
+
+    /**
+     * As above, every expert's follower results taken from {@code followers}: they decide flags and
+     * verdicts, and so the filters and the ranking by followers or followersPnl.
+     */
+    public static Page<ScreeningViews.Summary> experts(Engine e, Leaderboard board, PageRequest page,
+                                                       FollowerResults.Source followers) {
+        List<Screening> ranked = board.rank(ExpertScreening.of(e).screenAll(e.ledger(), e.rules().get(), followers));
         return Pages.walk(ranked, s -> true, page).map(ScreeningViews::summary);
     }
 

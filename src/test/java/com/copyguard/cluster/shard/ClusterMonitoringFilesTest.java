@@ -2,6 +2,9 @@ package com.copyguard.cluster.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.copyguard.api.CommandEdge;
+import com.copyguard.cluster.ingress.IngressMetrics;
+import com.copyguard.events.EventRing;
 import com.copyguard.json.Json;
 import com.copyguard.testing.PrometheusServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,13 +22,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * dashboards/copyguard-cluster.json and cluster-alerts.yml watch meters the shard workers really
- * publish (names read from a Prometheus scrape of {@link ShardMetrics}), follow the dashboards'
+ * dashboards/copyguard-cluster.json and cluster-alerts.yml watch meters the shard workers and the
+ * ingresses really publish (names read from a Prometheus scrape of {@link ShardMetrics} and
+ * {@link IngressMetrics}), follow the dashboards'
  * data source conventions, and the alert passes promtool's check and its unit test.
  */
 class ClusterMonitoringFilesTest {
     private static final Path DIR = Path.of("dashboards");
-    private static final Pattern METRIC = Pattern.compile("copyguard_shard_[a-z_]+");
+    private static final Pattern METRIC = Pattern.compile("copyguard_(shard|ingress)_[a-z_]+");
 
     private static Set<String> published() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -34,6 +38,11 @@ class ClusterMonitoringFilesTest {
         metrics.batch(3, 40, 7_000_000);
         metrics.recovered(3, 2_000_000_000L, 120);
         metrics.fenced(3);
+        IngressMetrics ingress = new IngressMetrics(registry);
+        IngressMetrics.Read read = ingress.read("getExpertScreening");
+        read.asked(17);
+        read.done(new CommandEdge.Answer(200, Json.object(), null));
+        ingress.watchEvents(new EventRing(10, 4, 1), () -> 0);
         Set<String> names = new TreeSet<>();
         for (String line : registry.scrape().split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {
@@ -72,7 +81,10 @@ class ClusterMonitoringFilesTest {
         assertThat(used).isNotEmpty();
         assertThat(published).containsAll(used);
         assertThat(used).contains("copyguard_shard_lag_records", "copyguard_shard_batch_records_sum",
-                "copyguard_shard_transaction_seconds_bucket", "copyguard_shard_recovery_seconds");
+                "copyguard_shard_transaction_seconds_bucket", "copyguard_shard_recovery_seconds",
+                "copyguard_ingress_read_seconds_bucket", "copyguard_ingress_reads_total", "copyguard_ingress_read_shards_sum",
+                "copyguard_ingress_event_streams", "copyguard_ingress_events_delivered_total",
+                "copyguard_ingress_events_lag_records", "copyguard_ingress_events_newest_offset");
     }
 
     @Test
