@@ -128,7 +128,8 @@ public final class CommandEdge {
 
     /** A status and JSON body to answer with; a refused command's status is its refusal code's (status ignored). */
     public record Answer(int status, JsonNode body, com.copyguard.core.refusal.RefusalCode refusal) {
-        int httpStatus() {
+        /** The HTTP status this answer goes out with (decided here, at the edge, from a refusal's code). */
+        public int httpStatus() {
             return refusal == null ? status : RefusalStatus.of(refusal);
         }
     }

@@ -1,7 +1,6 @@
 package com.copyguard.cluster.ingress;
 
 import com.copyguard.api.CommandEdge;
-import com.copyguard.api.RefusalStatus;
 import com.copyguard.events.EventRing;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -46,7 +45,7 @@ public final class IngressMetrics {
 
         /** The read was answered with {@code answer}; returns it. */
         public CommandEdge.Answer done(CommandEdge.Answer answer) {
-            int status = answer.refusal() != null ? RefusalStatus.of(answer.refusal()) : answer.status();
+            int status = answer.httpStatus();
             String outcome = status >= 500 ? "unavailable" : status >= 400 ? "refused" : "ok";
             Timer.builder("copyguard_ingress_read_seconds")
                     .description("A read through the cluster: from the ingress taking it to the shards' merged answer")
