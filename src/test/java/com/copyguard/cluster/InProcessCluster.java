@@ -32,6 +32,8 @@ public final class InProcessCluster implements AutoCloseable {
     private final int shards;
     private final ShardSnapshots snapshots;
     private final long snapshotEvery;
+    private final Path sequencerSnapshotDir;
+    private final long sequencerSnapshotEvery;
     private Sequencer sequencer;
     private final List<ShardWorker> workers = new ArrayList<>();
     private final ClusterGateway gateway;
@@ -39,7 +41,15 @@ public final class InProcessCluster implements AutoCloseable {
     private int started;
 
     public InProcessCluster(KafkaTestCluster kafka, int shards, int workerCount, Path snapshotDir, long snapshotEvery) {
+        this(kafka, shards, workerCount, snapshotDir, snapshotEvery, null, 0);
+    }
+
+    /** With the sequencer's seat snapshots in {@code sequencerSnapshotDir} (null: none), every {@code sequencerSnapshotEvery} records. */
+    public InProcessCluster(KafkaTestCluster kafka, int shards, int workerCount, Path snapshotDir, long snapshotEvery,
+            Path sequencerSnapshotDir, long sequencerSnapshotEvery) {
         this.kafka = kafka;
+        this.sequencerSnapshotDir = sequencerSnapshotDir;
+        this.sequencerSnapshotEvery = sequencerSnapshotEvery;
         this.topics = new Topics("t" + (++instances) + "-" + System.nanoTime() % 100000);
         this.shards = shards;
         this.snapshots = snapshotDir == null ? null : new ShardSnapshots(snapshotDir);
@@ -49,7 +59,7 @@ public final class InProcessCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        this.sequencer = new Sequencer(kafka.bootstrapServers(), topics, shards).start(List.of());
+        this.sequencer = newSequencer(true);
         for (int i = 0; i < workerCount; i++) {
             addWorker();
         }
@@ -93,8 +103,27 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Stops the sequencer and starts a new one, which rebuilds its seats from cg.seq before it forwards again. */
     public void restartSequencer() {
+        stopSequencer();
+        startSequencer(true);
+    }
+
+    /** Stops the sequencer gracefully (with snapshots: it writes one at its committed offset). */
+    public void stopSequencer() {
         sequencer.close();
-        sequencer = new Sequencer(kafka.bootstrapServers(), topics, shards).start(List.of());
+    }
+
+    /** Starts a new sequencer, from its snapshots or ({@code withSnapshots} false, or none) replaying cg.seq from 0. */
+    public void startSequencer(boolean withSnapshots) {
+        sequencer = newSequencer(withSnapshots);
+    }
+
+    private Sequencer newSequencer(boolean withSnapshots) {
+        return new Sequencer(kafka.bootstrapServers(), topics, shards, withSnapshots ? sequencerSnapshotDir : null,
+                sequencerSnapshotEvery).start(List.of());
+    }
+
+    public Sequencer sequencer() {
+        return sequencer;
     }
 
     /** Sends {@code c} and waits for its committed reply. */

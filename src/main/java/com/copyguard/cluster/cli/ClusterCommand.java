@@ -29,7 +29,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -67,11 +69,35 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--instruments", description = "Instrument catalog JSON a new cluster starts with (default: built in)")
     Path instruments;
 
-    @Option(names = "--snapshot-dir", description = "Shard snapshots: storage every worker can read (default: none; a new owner replays the log)")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--snapshot-dir", description = "Shard snapshots (storage every worker can read) and the sequencer's seat"
+            + " snapshots (default: none; a new owner replays the log, a sequencer replays cg.seq from 0)")
     Path snapshotDir;
 
     @Option(names = "--snapshot-every", defaultValue = "10000", description = "Records per shard between snapshots. Default: ${DEFAULT-VALUE}")
     long snapshotEvery;
+
+    /** The most records of cg.seq between two sequencer snapshots: past it the snapshot saves little anyway. */
+    static final long MAX_SEQUENCER_SNAPSHOT_EVERY = 100_000_000L;
+
+    private long sequencerSnapshotEvery = 10_000;
+
+    @Option(names = "--sequencer-snapshot-every", paramLabel = "RECORDS", defaultValue = "10000",
+            description = "Records of cg.seq between two snapshots of the sequencer's seats in --snapshot-dir"
+                    + " (1 to 100000000; one is also written on a graceful stop). Default: ${DEFAULT-VALUE}")
+    void sequencerSnapshotEvery(long records) {
+        if (records < 1 || records > MAX_SEQUENCER_SNAPSHOT_EVERY) {
+            throw new ParameterException(spec.commandLine(), "--sequencer-snapshot-every must be 1 to "
+                    + MAX_SEQUENCER_SNAPSHOT_EVERY + " records, not " + records);
+        }
+        this.sequencerSnapshotEvery = records;
+    }
+
+    long sequencerSnapshotEvery() {
+        return sequencerSnapshotEvery;
+    }
 
     @Mixin
     RiskSweepOption riskSweep;
@@ -129,7 +155,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 List<com.copyguard.core.command.Command> seed = new ArrayList<>();
                 seed.add(ActivateRules.of(loader.source(version)));
                 seed.addAll(InstrumentCatalog.load(instruments));
-                running.add(new Sequencer(bootstrapServers, topics, shardCount).start(seed));
+                running.add(new Sequencer(bootstrapServers, topics, shardCount, snapshotDir, sequencerSnapshotEvery).start(seed));
             }
             if (all || parts.contains("worker")) {
                 String me = name != null ? name : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();

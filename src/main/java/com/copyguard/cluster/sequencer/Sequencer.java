@@ -6,13 +6,18 @@ import com.copyguard.cluster.Topics;
 import com.copyguard.core.command.Command;
 import com.copyguard.core.command.Follow;
 import com.copyguard.durability.journal.CommandCodec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -43,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * <p>Follows also come through here, one order for every expert's seats ({@link SeatLedger}): each
  * goes to its follower's shard only, with a {@link SeatRecords.Grant} saying how many followers
  * of the expert the other shards hold; the shards' {@link SeatRecords.Report}s come back on
- * {@code cg.seq} and are absorbed, not forwarded. On start the sequencer rebuilds its seats by
- * reading {@code cg.seq} from the beginning up to its committed offset, without forwarding.
+ * {@code cg.seq} and are absorbed, not forwarded. On start the sequencer rebuilds its seats: from
+ * its newest {@link SeatSnapshots snapshot} at or before its committed offset (with a snapshot
+ * directory), else from offset 0, it reads {@code cg.seq} up to its committed offset without
+ * forwarding. It writes a snapshot every {@code snapshotEvery} records and when it stops
+ * gracefully, always after a commit: a snapshot holds only records whose transaction committed.
  *
  * <p>A read on {@code cg.seq} (GET /state/hash) is forwarded to every shard like any market-wide
  * input, with no change here: it is the checkpoint marker of {@link com.copyguard.cluster.StateCheckpoint},
@@ -56,20 +64,45 @@ public final class Sequencer implements AutoCloseable {
     private final Topics topics;
     private final int shards;
     private final ShardRouting routing;
-    private final SeatLedger seats;
+    /** Replaced once, by a snapshot's, in {@link #start} before the thread starts; then the thread's alone. */
+    private SeatLedger seats;
     /** Records before this offset of cg.seq were forwarded by an earlier sequencer: only their seats are rebuilt. */
     private long replayUntil;
+    /** The offset this sequencer's seats were restored at (a snapshot's), or 0: replayed from the start. */
+    private volatile long restoredFrom;
+    private final SeatSnapshots snapshots;
+    private final long snapshotEvery;
+    /** The offset of the next record not absorbed into {@link #seats}. */
+    private long absorbed;
+    /** Every record before this offset is absorbed and committed (by this sequencer or an earlier one). */
+    private long committedUpTo;
+    private long sinceSnapshot;
+    private final Queue<CompletableFuture<SeatState>> seatQuestions = new ConcurrentLinkedQueue<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
 
+    /** A sequencer without snapshots: it replays cg.seq from 0 on every start. */
     public Sequencer(String bootstrapServers, Topics topics, int shards) {
+        this(bootstrapServers, topics, shards, null, 0);
+    }
+
+    /**
+     * A sequencer that keeps snapshots of its seats under {@code snapshotDir} (null: none), one every
+     * {@code snapshotEvery} records of cg.seq (at least 1) and one when it stops gracefully.
+     */
+    public Sequencer(String bootstrapServers, Topics topics, int shards, Path snapshotDir, long snapshotEvery) {
+        if (snapshotDir != null && snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshotEvery must be at least 1, not " + snapshotEvery);
+        }
         this.topics = topics;
         this.shards = shards;
         this.routing = new ShardRouting(shards);
         this.seats = new SeatLedger(shards);
+        this.snapshots = snapshotDir == null ? null : new SeatSnapshots(snapshotDir, topics.seq(), shards);
+        this.snapshotEvery = snapshotEvery;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, topics.sequencerGroup());
@@ -114,14 +147,26 @@ public final class Sequencer implements AutoCloseable {
         }
         OffsetAndMetadata committed = consumer.committed(java.util.Set.of(seq)).get(seq);
         replayUntil = committed == null ? 0 : committed.offset();
-        consumer.seek(seq, 0);
+        Optional<SeatSnapshots.Restored> restored = snapshots == null ? Optional.empty() : snapshots.newest(replayUntil);
+        restored.ifPresent(r -> {
+            seats = r.seats();
+            restoredFrom = r.offset();
+        });
+        absorbed = restoredFrom;
+        committedUpTo = restoredFrom;
+        LOG.info("sequencer seats: {}, replaying {} from offset {} to the committed offset {}",
+                restored.isPresent() ? "restored from the snapshot at offset " + restoredFrom : "no snapshot",
+                topics.seq(), restoredFrom, replayUntil);
+        consumer.seek(seq, restoredFrom);
         thread.start();
         return this;
     }
 
     private void run() {
+        boolean graceful = false;
         try {
             while (running) {
+                answerSeatQuestions();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
                 if (records.isEmpty()) {
                     continue;
@@ -158,24 +203,87 @@ public final class Sequencer implements AutoCloseable {
                         }
                     }
                     next = r.offset() + 1;
+                    absorbed = next;
                 }
-                if (!open) {
-                    continue;
+                if (open) {
+                    producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topics.seq(), 0), new OffsetAndMetadata(next)),
+                            consumer.groupMetadata());
+                    producer.commitTransaction();
                 }
-                producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topics.seq(), 0), new OffsetAndMetadata(next)),
-                        consumer.groupMetadata());
-                producer.commitTransaction();
+                // committed now, or (a batch replayed only) before the committed offset an earlier sequencer left
+                committedUpTo = next;
+                sinceSnapshot += records.count();
+                if (snapshots != null && sinceSnapshot >= snapshotEvery) {
+                    snapshot();
+                }
             }
+            graceful = true;
         } catch (WakeupException e) {
-            // close() asked us to stop
+            graceful = true; // close() asked us to stop
         } catch (KafkaException e) {
             // fenced by a newer sequencer, or a failure we cannot resume from in this process: stop; a restart resumes
             LOG.error("sequencer stopped: {}", e.toString(), e);
         } finally {
+            // only a graceful stop: after a failure the seats may hold a record whose transaction did not commit
+            if (graceful && snapshots != null && sinceSnapshot > 0) {
+                snapshot();
+            }
             producer.close(Duration.ofSeconds(5));
             consumer.close(Duration.ofSeconds(5));
             stopped.complete(null);
+            CompletableFuture<SeatState> q;
+            while ((q = seatQuestions.poll()) != null) {
+                q.completeExceptionally(new IllegalStateException("the sequencer stopped"));
+            }
         }
+    }
+
+    /**
+     * Writes the seats as the state before {@link #absorbed}, if every record they absorbed is
+     * committed; a snapshot that cannot be written is logged and skipped (it is only a shortcut).
+     */
+    private void snapshot() {
+        if (absorbed != committedUpTo) {
+            LOG.warn("sequencer snapshot skipped: the seats hold records up to {} but only {} is committed", absorbed, committedUpTo);
+            return;
+        }
+        try {
+            snapshots.write(seats, absorbed);
+            sinceSnapshot = 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("sequencer snapshot at {} {} not written: {}", topics.seq(), absorbed, e.toString());
+        }
+    }
+
+    /**
+     * The seats at some moment: {@code offset} is the next record of cg.seq they have not absorbed,
+     * {@code hash} the SHA-256 of their canonical state (what a snapshot holds), {@code inFlight} the
+     * grants not answered yet. Two sequencers at the same offset hold the same seats, so the same hash.
+     */
+    public record SeatState(long offset, String hash, int inFlight) {
+    }
+
+    /** The seats as the sequencer thread holds them between two polls (within ~100 ms). */
+    public CompletableFuture<SeatState> seatState() {
+        CompletableFuture<SeatState> answer = new CompletableFuture<>();
+        seatQuestions.add(answer);
+        if (stopped.isDone()) {
+            seatQuestions.remove(answer);
+            answer.completeExceptionally(new IllegalStateException("the sequencer stopped"));
+        }
+        return answer;
+    }
+
+    private void answerSeatQuestions() {
+        CompletableFuture<SeatState> q;
+        while ((q = seatQuestions.poll()) != null) {
+            q.complete(new SeatState(absorbed, seats.hash(), seats.inFlight()));
+        }
+    }
+
+    /** The cg.seq offset of the snapshot this sequencer's seats were restored from, or 0: it replayed from the start. */
+    public long restoredFrom() {
+        return restoredFrom;
     }
 
     /** A shard's seat report; one that does not decode is logged and skipped, never retried forever. */
