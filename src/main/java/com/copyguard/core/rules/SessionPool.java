@@ -1,6 +1,7 @@
 package com.copyguard.core.rules;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
@@ -32,6 +33,7 @@ final class SessionPool {
     private final KieBase kieBase;
     private final ArrayDeque<Lease> idle = new ArrayDeque<>();
     private final AtomicLong created = new AtomicLong();
+    private final AtomicInteger lent = new AtomicInteger();
 
     SessionPool(KieBase kieBase) {
         this.kieBase = kieBase;
@@ -50,6 +52,7 @@ final class SessionPool {
             lease = new Lease(session);
         }
         lease.claim();
+        lent.incrementAndGet();
         return lease;
     }
 
@@ -64,6 +67,7 @@ final class SessionPool {
         // reset() drops the listeners with everything else: the recorder goes back on, as on a new session
         impl.addEventListener(FiredRuleRecorder.INSTANCE);
         lease.release();
+        lent.decrementAndGet();
         boolean kept;
         synchronized (idle) {
             kept = idle.size() < MAX_IDLE;
@@ -80,6 +84,7 @@ final class SessionPool {
     void discard(Lease lease) {
         lease.checkOwner();
         lease.release();
+        lent.decrementAndGet();
         lease.session.dispose();
     }
 
@@ -93,6 +98,11 @@ final class SessionPool {
         for (Lease l : all) {
             l.session.dispose();
         }
+    }
+
+    /** Sessions borrowed and not yet given back or discarded. */
+    int lent() {
+        return lent.get();
     }
 
     long created() {

@@ -121,6 +121,7 @@ class ReusedSessionsTest {
         assertThat(reused.sessionsCreated()).as("sessions created for %s evaluations with %s failed", evaluations, failures)
                 .isLessThanOrEqualTo((long) (failures + 1) * partitions);
         assertThat(reused.sessionsIdle()).isBetween(1, SessionPool.MAX_IDLE);
+        assertThat(reused.sessions().lent()).isZero();
         reused.releaseSessions();
         assertThat(reused.sessionsIdle()).isZero();
     }
@@ -311,6 +312,47 @@ class ReusedSessionsTest {
             brandNew.dispose();
             rules.sessions().discard(reused);
         }
+    }
+
+    /**
+     * An evaluation whose caller is interrupted while a helper partition still runs (here a runaway
+     * copy keeps the second partition busy) waits for that partition, is refused, passes the interrupt
+     * on, and leaves the sessions able to decide the next batch exactly as a new session does.
+     */
+    @Test
+    void anInterruptedEvaluationWaitsForItsPartitionsIsRefusedAndLeavesNothingBehind() throws RuleCompilationException {
+        RuleSet rules = compile("v1");
+        RuleSet fresh = new RuleSet(rules.source(), rules.kieBase(), rules.releaseId());
+        int size = RuleEvaluator.PARALLEL_THRESHOLD * 2;
+        List<OpenCopy> batch = new ArrayList<>(closesAsOpens(9L, size - 1));
+        batch.addAll(opens(10L, 1, "loop"));
+        Thread.currentThread().interrupt();
+        Throwable refused = catchThrowable(() -> RuleEvaluator.evaluateIndependent(rules, batch));
+        boolean flagKept = Thread.interrupted();
+        // the helper's own refusal is the one reported: the caller waited for it instead of giving up
+        assertThat(refused).isInstanceOf(RuleFailure.class);
+        assertThat(((RuleFailure) refused).errorCode()).isEqualTo(RefusalCode.RULE_RUNAWAY.name());
+        assertThat(rules.sessions().lent()).as("no partition still running").isZero();
+        assertThat(flagKept).as("the interrupt is passed on").isTrue();
+        assertThat(rules.sessionsIdle()).as("the runaway partition's session is gone").isLessThanOrEqualTo(1);
+
+        List<CloseCopy> a = closes(8L, size);
+        List<CloseCopy> b = closes(8L, size);
+        assertThat(compare(rules, fresh, a, b, list -> RuleEvaluator.evaluateIndependent(rules, list),
+                list -> RuleEvaluator.evaluateIndependent(fresh, list))).isFalse();
+    }
+
+    /** Open copies the rules settle quickly (a partially filled order is rejected at once). */
+    private static List<OpenCopy> closesAsOpens(long seed, int size) {
+        ExpertOrder order = new ExpertOrder("E1", "p" + seed, "BTCUSDT", Side.LONG, true, d("1"), d("100"), 10,
+                MarginMode.CROSS, FillStatus.PARTIALLY_FILLED_CANCELED, 1000L, d("1000"), d("0"), null);
+        List<OpenCopy> copies = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            FollowerState f = new FollowerState("S" + i, "A" + i, FollowMode.MULTIPLIER, SubscriptionStatus.ACTIVE,
+                    SubscriptionSettings.DEFAULTS, null, d("1"), 0L, d("1000"), d("1000"), d("0"), d("0"), true);
+            copies.add(new OpenCopy(order, BTC, f, d("100")));
+        }
+        return copies;
     }
 
     @Test
