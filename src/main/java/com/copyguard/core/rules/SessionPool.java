@@ -63,9 +63,15 @@ final class SessionPool {
             discard(lease);
             return;
         }
-        impl.reset();
-        // reset() drops the listeners with everything else: the recorder goes back on, as on a new session
-        impl.addEventListener(FiredRuleRecorder.INSTANCE);
+        try {
+            impl.reset();
+            // reset() drops the listeners with everything else: the recorder goes back on, as on a new session
+            impl.addEventListener(FiredRuleRecorder.INSTANCE);
+        } catch (RuntimeException e) {
+            // the batch's decisions stand; only this session is not fit for another batch
+            discard(lease);
+            return;
+        }
         lease.release();
         lent.decrementAndGet();
         boolean kept;
