@@ -78,10 +78,21 @@ class ReusedSessionsTest {
             .toArray(SubscriptionSettings[]::new);
     private static final Instrument BTC = Facts.instrument("0.001", "0.001", 125, "0.0004");
 
+    private static final Map<String, RuleSet> COMPILED = new java.util.HashMap<>();
+
+    /**
+     * The version with the failing test rules, as a new {@link RuleSet} with its own empty pool each
+     * call; the compiled KieBase is shared between calls (compiling takes seconds).
+     */
     private static RuleSet compile(String version) throws RuleCompilationException {
-        Map<String, String> files = new TreeMap<>(RuleSetLoader.drlFiles(Path.of("rules", version)));
-        files.put("zz-test-failures.drl", FAILURES);
-        return RuleSetLoader.compile(version + "+failures", "real rules and two failing test rules", files);
+        RuleSet compiled = COMPILED.get(version);
+        if (compiled == null) {
+            Map<String, String> files = new TreeMap<>(RuleSetLoader.drlFiles(Path.of("rules", version)));
+            files.put("zz-test-failures.drl", FAILURES);
+            compiled = RuleSetLoader.compile(version + "+failures", "real rules and two failing test rules", files);
+            COMPILED.put(version, compiled);
+        }
+        return new RuleSet(compiled.source(), compiled.kieBase(), compiled.releaseId());
     }
 
     @ParameterizedTest
