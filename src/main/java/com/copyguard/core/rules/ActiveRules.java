@@ -21,10 +21,16 @@ public final class ActiveRules {
         return current.get();
     }
 
-    /** Installs {@code next}; the replaced set stays compiled in the cache for a quick way back. */
+    /**
+     * Installs {@code next}; the replaced set stays compiled in the cache for a quick way back, but its
+     * idle sessions are disposed (a reactivation starts fresh ones), so only versions in use hold any.
+     */
     public void swap(RuleSet next) {
         compiled.remember(next);
-        current.set(next);
+        RuleSet replaced = current.getAndSet(next);
+        if (replaced != next && replaced != shadow.candidate()) {
+            replaced.releaseSessions();
+        }
     }
 
     public CompiledRuleSets compiled() {

@@ -14,7 +14,13 @@ public final class CompiledRuleSets {
     private final Map<String, RuleSet> byFingerprint = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
-            return size() > CAPACITY;
+            if (size() > CAPACITY) {
+                // a version falling out of the cache keeps no idle sessions (if it is still active,
+                // its next evaluation just starts a fresh one)
+                eldest.getValue().releaseSessions();
+                return true;
+            }
+            return false;
         }
     };
 

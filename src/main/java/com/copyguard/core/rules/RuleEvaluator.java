@@ -12,11 +12,15 @@ import java.util.concurrent.ExecutionException;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs batches of facts through a rule set in fresh sessions. Rules only write to the facts; the
- * ledger is untouched here, so a failure leaves state exactly as it was.
+ * Runs batches of facts through a rule set. Rules only write to the facts; the ledger is untouched
+ * here, so a failure leaves state exactly as it was. Sessions are long-lived: each rule set keeps a
+ * few idle ones ({@link SessionPool}), an evaluation borrows one, and a batch that settles hands it
+ * back reset to the state of a new session (so every batch starts from an empty working memory and
+ * the same recency counters: decisions are those of a fresh session). A failed batch disposes its
+ * session.
  *
  * <p>Large batches of independent fact groups (one group per account) are split across cores:
- * each partition gets its own session on the thread-safe KieBase. A group never straddles two
+ * each partition borrows its own session, owned by the thread that runs it. A group never straddles two
  * partitions, so rules may join facts of one account but never facts of different accounts.
  * Decisions do not depend on how the work was split, so replay stays deterministic.
  */
@@ -39,9 +43,10 @@ public final class RuleEvaluator {
         if (facts.isEmpty()) {
             return 0;
         }
-        KieSession session = rules.kieBase().newKieSession();
+        SessionPool.Lease lease = rules.sessions().borrow();
+        boolean settled = false;
         try {
-            session.addEventListener(FiredRuleRecorder.INSTANCE);
+            KieSession session = lease.session();
             for (Object fact : facts) {
                 session.insert(fact);
             }
@@ -51,6 +56,7 @@ public final class RuleEvaluator {
                 throw new RuleFailure(RefusalCode.RULE_RUNAWAY, "rule set " + rules.version() + " fired " + fired
                         + " times on " + facts.size() + " facts without settling; input refused", null);
             }
+            settled = true;
             return fired;
         } catch (RuleFailure e) {
             throw e;
@@ -62,7 +68,13 @@ public final class RuleEvaluator {
             throw new RuleFailure(RefusalCode.RULE_FAILED, "rule set " + rules.version() + " failed: " + e.getMessage()
                     + (root != e ? " (" + root + ")" : ""), e);
         } finally {
-            session.dispose();
+            // only a session whose batch settled is reset and reused; any failure (runaway, a rule that
+            // threw, an Error) throws the session away with whatever the batch left in it
+            if (settled) {
+                rules.sessions().giveBack(lease);
+            } else {
+                rules.sessions().discard(lease);
+            }
         }
     }
 
@@ -108,26 +120,51 @@ public final class RuleEvaluator {
         return evaluatePartitions(rules, partitions);
     }
 
-    /** Runs the first partition on the calling thread and the others on the helper threads. */
+    /**
+     * Runs the first partition on the calling thread and the others on the helper threads. Every
+     * partition is waited for, even after one failed, so no helper is still writing to the facts of
+     * a batch the caller has already refused; then the first failure (in partition order) is thrown.
+     */
     private static int evaluatePartitions(RuleSet rules, List<? extends List<?>> partitions) {
         List<Future<Integer>> others = new ArrayList<>(partitions.size() - 1);
         for (int i = 1; i < partitions.size(); i++) {
             List<?> p = partitions.get(i);
             others.add(HELPERS.submit(() -> evaluate(rules, p)));
         }
-        int fired = evaluate(rules, partitions.get(0));
+        int fired = 0;
+        RuntimeException failure = null;
+        try {
+            fired = evaluate(rules, partitions.get(0));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
         for (Future<Integer> f : others) {
-            try {
-                fired += f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
+            while (true) {
+                try {
+                    fired += f.get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation failed: " + e.getCause(), e.getCause());
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    // keep waiting for the helper (it is not interrupted and finishes its partition), then
+                    // refuse the batch and restore the flag
+                    interrupted = true;
                 }
-                throw new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation failed: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation interrupted", e);
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            if (failure == null) {
+                failure = new RuleFailure(RefusalCode.RULE_FAILED, "rule evaluation interrupted", null);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return fired;
     }

@@ -4,14 +4,67 @@ import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 
-/** A compiled, immutable version of the rules. Thread-safe: sessions are made per evaluation. */
-public record RuleSet(RuleSource source, KieBase kieBase, ReleaseId releaseId) {
+/**
+ * A compiled, immutable version of the rules. Thread-safe: the KieBase is shared, and the sessions
+ * evaluations run in are lent out of this version's own {@link SessionPool} one thread at a time.
+ * A class rather than a record because the pool is state that must not take part in equality; two
+ * rule sets are equal only when they are the same compiled version (as the record's equality on the
+ * KieBase instance already meant).
+ */
+public final class RuleSet {
     /**
      * Metadata ({@code @triggerPrice}) of the rules that declare where risk triggers fire
      * ({@link com.copyguard.core.rules.facts.TriggerPrices}); they decide nothing, so they are not
      * listed among the rules that fired on a decision.
      */
     public static final String TRIGGER_PRICE = "triggerPrice";
+
+    private final RuleSource source;
+    private final KieBase kieBase;
+    private final ReleaseId releaseId;
+    private final SessionPool sessions;
+
+    public RuleSet(RuleSource source, KieBase kieBase, ReleaseId releaseId) {
+        this.source = source;
+        this.kieBase = kieBase;
+        this.releaseId = releaseId;
+        this.sessions = new SessionPool(kieBase);
+    }
+
+    public RuleSource source() {
+        return source;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public ReleaseId releaseId() {
+        return releaseId;
+    }
+
+    /** The idle sessions this version's evaluations reuse (package-private: only the evaluator lends them). */
+    SessionPool sessions() {
+        return sessions;
+    }
+
+    /**
+     * Disposes the idle sessions kept for this version: called when it stops being the active or the
+     * shadow set. The version stays usable; a later evaluation simply starts a fresh session.
+     */
+    public void releaseSessions() {
+        sessions.drain();
+    }
+
+    /** Sessions created for this version so far (reuse shows as a count that stops growing). */
+    public long sessionsCreated() {
+        return sessions.created();
+    }
+
+    /** Idle sessions currently kept for this version. */
+    public int sessionsIdle() {
+        return sessions.idle();
+    }
 
     /**
      * True when the version declares its trigger prices (has {@code @triggerPrice} rules): the engine
@@ -43,5 +96,10 @@ public record RuleSet(RuleSource source, KieBase kieBase, ReleaseId releaseId) {
             n += p.getRules().size();
         }
         return n;
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSet[" + source.version() + "]";
     }
 }

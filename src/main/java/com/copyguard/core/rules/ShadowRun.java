@@ -37,6 +37,9 @@ public final class ShadowRun {
 
     /** Starts comparing {@code rules} from the next input on, with fresh counts. */
     public void start(RuleSet rules) {
+        if (candidate != null && candidate != rules) {
+            candidate.releaseSessions();
+        }
         candidate = rules;
         fills = 0;
         compared = 0;
@@ -53,8 +56,15 @@ public final class ShadowRun {
             return null;
         }
         ShadowReport last = report();
+        // its idle sessions go; if the candidate is (or becomes) the active set it simply starts new ones
+        candidate.releaseSessions();
         candidate = null;
         return last;
+    }
+
+    /** The candidate being compared, or null. */
+    RuleSet candidate() {
+        return candidate;
     }
 
     public boolean running() {
