@@ -55,7 +55,7 @@ final class GcPauses {
     /** The JFR stream of allocation stalls: its thread is not a daemon, so it must be closed for the JVM to exit. */
     private AutoCloseable stalls;
 
-    /** Stops watching allocation stalls (those of the last moments before this may be missed). */
+    /** Stops watching allocation stalls and G1's remark/cleanup pauses (those of the last moments before this may be missed). */
     void close() {
         try {
             if (stalls != null) {
@@ -73,14 +73,23 @@ final class GcPauses {
      * counts them so that a concurrent collector's short pauses are not read as no waiting at all.
      */
     private void watchAllocationStalls() {
-        if (ManagementFactory.getGarbageCollectorMXBeans().stream().noneMatch(b -> b.getName().startsWith("ZGC"))) {
-            return;
-        }
         jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
         stalls = stream;
-        stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
-        stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getStartTime().toEpochMilli() - JVM_START_MS,
-                e.getDuration().toNanos() / 1e6));
+        if (ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("ZGC"))) {
+            stream.enable("jdk.ZAllocationStall").withThreshold(java.time.Duration.ZERO);
+            stream.onEvent("jdk.ZAllocationStall", e -> stalled(e.getStartTime().toEpochMilli() - JVM_START_MS,
+                    e.getDuration().toNanos() / 1e6));
+        } else {
+            // Java 17's G1 beans notify young and full collections only; the concurrent cycle's remark
+            // and cleanup stop the application too, and only JFR reports them
+            stream.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
+            stream.onEvent("jdk.GCPhasePause", e -> {
+                String name = e.getString("name");
+                if (name != null && (name.startsWith("Pause Remark") || name.startsWith("Pause Cleanup"))) {
+                    concurrentCyclePause(e.getStartTime().toEpochMilli() - JVM_START_MS, e.getDuration().toNanos() / 1e6);
+                }
+            });
+        }
         stream.setReuse(false);
         stream.startAsync();
     }
@@ -111,6 +120,21 @@ final class GcPauses {
         byPhase.forEach((name, worst) -> lines.add(String.format(java.util.Locale.ROOT,
                 "%-52s longest %9.1f ms, %5.0f over 50 ms", name, worst[0], worst[1])));
         return lines;
+    }
+
+    /** A remark or cleanup pause of G1's concurrent cycle: a pause like any other. */
+    private synchronized void concurrentCyclePause(long startUptimeMs, double ms) {
+        attribute(startUptimeMs, ms);
+        long whole = Math.round(ms);
+        count++;
+        totalMs += whole;
+        if (ms > 50) {
+            over50Ms++;
+        }
+        if (whole > maxMs) {
+            maxMs = whole;
+            maxWhat = "G1 concurrent cycle (remark or cleanup)";
+        }
     }
 
     private synchronized void stalled(long startUptimeMs, double ms) {
