@@ -116,6 +116,16 @@ public final class BenchMain {
         rows.add(row("platform mix", mix.experts() + " experts, " + mix.subscriptions() + " subs", mix.symbols() + " symbols",
                 fmt(mix.inputsPerSecond()) + " inputs/s", fmt(mix.decisionsPerSecond()) + " decisions/s"));
         json.put("platform_inputs_per_s", Math.round(mix.inputsPerSecond()));
+        // the same mix with the rule set production runs (rules/ACTIVE: v3, the risk index), beside v1's in the same run
+        GcPauses.phase("platform mix, active rules");
+        String active = java.nio.file.Files.readString(Path.of("rules/ACTIVE")).trim();
+        PlatformMixBench.Result mixActive = quick
+                ? PlatformMixBench.run(RuleSetLoader.loadFolder(Path.of("rules", active)), 100, 100, 50, 500)
+                : PlatformMixBench.run(RuleSetLoader.loadFolder(Path.of("rules", active)), 1_000, 100, 50, 3_000);
+        rows.add(row("platform mix, rules/" + active, mixActive.experts() + " experts, " + mixActive.subscriptions() + " subs",
+                mixActive.symbols() + " symbols", fmt(mixActive.inputsPerSecond()) + " inputs/s",
+                fmt(mixActive.decisionsPerSecond()) + " decisions/s"));
+        json.put("platform_inputs_per_s_active_rules", Math.round(mixActive.inputsPerSecond()));
 
         gcPauses.close();
         rows.add(row("GC pauses", gcPauses.count() + " collections", gcPauses.over50Ms() + " over 50 ms",

@@ -64,4 +64,20 @@ final class PlatformMixBench {
             return new Result(experts, experts * followersPerExpert, symbols, inputs, inputs / seconds, decisions / seconds);
         }
     }
+
+    /**
+     * Standalone: {@code java -cp <bench classpath> com.copyguard.bench.PlatformMixBench [rules folder]
+     * [experts] [followers per expert] [symbols] [inputs]} (defaults: rules/v3 1000 100 50 3000).
+     */
+    public static void main(String[] args) throws Exception {
+        String folder = args.length > 0 ? args[0] : "rules/v3";
+        int experts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int perExpert = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int symbols = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int inputs = args.length > 4 ? Integer.parseInt(args[4]) : 3_000;
+        Result r = run(com.copyguard.core.rules.RuleSetLoader.loadFolder(java.nio.file.Path.of(folder)), experts, perExpert,
+                symbols, inputs);
+        System.out.printf(java.util.Locale.ROOT, "platform mix, %s: %d experts, %d subscriptions, %d symbols, %d inputs: %.0f inputs/s, %.0f decisions/s%n",
+                folder, r.experts(), r.subscriptions(), r.symbols(), r.inputs(), r.inputsPerSecond(), r.decisionsPerSecond());
+    }
 }
