@@ -183,17 +183,7 @@ final class RulesRoutes {
     }
 
     private static ObjectNode proposalView(RuleProposals.Proposal p) {
-        ObjectNode n = Json.object();
-        n.put("proposalId", p.id);
-        n.put("version", p.version);
-        n.put("fingerprint", p.fingerprint);
-        n.put("status", p.status.name());
-        n.set("proposedBy", ApiJson.tree(p.proposedBy));
-        if (p.decidedBy != null) {
-            n.set(p.status == RuleProposals.Status.REJECTED ? "rejectedBy" : "approvedBy",
-                    ApiJson.tree(p.decidedBy));
-        }
-        return n;
+        return ProposalView.of(p.id, p.version, p.fingerprint, p.status.name(), p.proposedBy, p.decidedBy);
     }
 
     private void startShadow(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import com.copyguard.durability.snapshot.SnapshotUnusableException;
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.copyguard.durability.snapshot.NumberedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,10 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -72,19 +71,10 @@ public final class SeatSnapshots {
 
     /** Snapshot files present, newest first. */
     List<SnapshotFile> list() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<SnapshotFile> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    out.add(new SnapshotFile(Long.parseLong(m.group(1)), p));
-                }
-            }
+        for (NumberedFiles.NumberedFile f : NumberedFiles.newestFirst(dir, NAME)) {
+            out.add(new SnapshotFile(f.number(), f.path()));
         }
-        out.sort(Comparator.comparingLong(SnapshotFile::offset).reversed());
         return out;
     }
 

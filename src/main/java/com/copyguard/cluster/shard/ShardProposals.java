@@ -4,7 +4,6 @@ import com.copyguard.core.command.Sender;
 import com.copyguard.core.refusal.InputRefused;
 import com.copyguard.core.refusal.RefusalCode;
 import com.copyguard.core.rules.RuleSource;
-import com.copyguard.json.ApiJson;
 import com.copyguard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -117,16 +116,8 @@ final class ShardProposals {
 
     /** The proposal as the single node shows it. */
     static ObjectNode view(Proposal p) {
-        ObjectNode n = Json.object();
-        n.put("proposalId", p.id);
-        n.put("version", p.version);
-        n.put("fingerprint", p.fingerprint);
-        n.put("status", p.status.name());
-        n.set("proposedBy", ApiJson.tree(p.proposedBy));
-        if (p.decidedBy != null) {
-            n.set(p.status == Status.REJECTED ? "rejectedBy" : "approvedBy", ApiJson.tree(p.decidedBy));
-        }
-        return n;
+        return com.copyguard.api.ProposalView.of(p.id, p.version, p.fingerprint, p.status.name(), p.proposedBy,
+                p.decidedBy);
     }
 
     /** Every proposal kept, oldest first, as GET /rules/proposals lists them (at most {@link #MAX_KEPT}). */

@@ -21,9 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -66,19 +64,10 @@ public final class SnapshotStore {
 
     /** Snapshot files present, newest first. */
     public List<SnapshotFile> list() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<SnapshotFile> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    out.add(new SnapshotFile(Long.parseLong(m.group(1)), p));
-                }
-            }
+        for (NumberedFiles.NumberedFile f : NumberedFiles.newestFirst(dir, NAME)) {
+            out.add(new SnapshotFile(f.number(), f.path()));
         }
-        out.sort(Comparator.comparingLong(SnapshotFile::seq).reversed());
         return out;
     }
 
