@@ -124,16 +124,20 @@ final class GcPauses {
 
     /** A remark or cleanup pause of G1's concurrent cycle: a pause like any other. */
     private synchronized void concurrentCyclePause(long startUptimeMs, double ms) {
-        attribute(startUptimeMs, ms);
-        long whole = Math.round(ms);
         count++;
-        totalMs += whole;
+        paused(startUptimeMs, Math.round(ms), "G1 concurrent cycle (remark or cleanup)");
+    }
+
+    /** A pause the workloads caused: attributed to its step, added up, and the longest kept with {@code what}. */
+    private void paused(long startUptimeMs, long ms, String what) {
+        attribute(startUptimeMs, ms);
+        totalMs += ms;
         if (ms > 50) {
             over50Ms++;
         }
-        if (whole > maxMs) {
-            maxMs = whole;
-            maxWhat = "G1 concurrent cycle (remark or cleanup)";
+        if (ms > maxMs) {
+            maxMs = ms;
+            maxWhat = what;
         }
     }
 
@@ -162,15 +166,7 @@ final class GcPauses {
             maxExplicitMs = Math.max(maxExplicitMs, ms);
             return;
         }
-        attribute(info.getGcInfo().getStartTime(), ms);
-        totalMs += ms;
-        if (ms > 50) {
-            over50Ms++;
-        }
-        if (ms > maxMs) {
-            maxMs = ms;
-            maxWhat = info.getGcName() + " (" + info.getGcCause() + ")";
-        }
+        paused(info.getGcInfo().getStartTime(), ms, info.getGcName() + " (" + info.getGcCause() + ")");
     }
 
     /** The longest pause the workloads caused, in ms. */

@@ -32,10 +32,8 @@ final class FanOutShapes {
             gen.writeStringField("fillId", r.fillId());
             gen.writeNumberField("copied", r.copied());
             gen.writeNumberField("rejected", r.rejected());
-            gen.writeFieldName("decisions");
-            provider.defaultSerializeValue(r.decisions(), gen);
-            gen.writeFieldName("riskActions");
-            provider.defaultSerializeValue(r.riskActions(), gen);
+            field(gen, provider, "decisions", r.decisions());
+            field(gen, provider, "riskActions", r.riskActions());
             summary(gen, "decisionSummary", r.decisionSummary(),
                     "/decisions?expertId=" + query(r.expertId()) + "&fillId=" + query(r.fillId()));
             summary(gen, "riskActionSummary", r.riskActionSummary(), "/risk-actions?cause=" + query(r.fillId()));
@@ -51,8 +49,7 @@ final class FanOutShapes {
         @Override
         public void serialize(PricesResult r, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            gen.writeFieldName("riskActions");
-            provider.defaultSerializeValue(r.riskActions(), gen);
+            field(gen, provider, "riskActions", r.riskActions());
             summary(gen, "riskActionSummary", r.riskActionSummary(), "/risk-actions?cause=" + query(r.ref()));
             gen.writeEndObject();
         }
@@ -68,14 +65,10 @@ final class FanOutShapes {
             gen.writeStartObject();
             gen.writeStringField("expertId", r.expertId());
             gen.writeStringField("symbol", r.symbol());
-            gen.writeFieldName("side");
-            provider.defaultSerializeValue(r.side(), gen);
-            gen.writeFieldName("amount");
-            provider.defaultSerializeValue(r.amount(), gen);
-            gen.writeFieldName("expertMargin");
-            provider.defaultSerializeValue(r.expertMargin(), gen);
-            gen.writeFieldName("decisions");
-            provider.defaultSerializeValue(r.decisions(), gen);
+            field(gen, provider, "side", r.side());
+            field(gen, provider, "amount", r.amount());
+            field(gen, provider, "expertMargin", r.expertMargin());
+            field(gen, provider, "decisions", r.decisions());
             summary(gen, "decisionSummary", r.decisionSummary(), "/risk-actions?cause=" + query(r.ref()));
             gen.writeEndObject();
         }
@@ -107,6 +100,11 @@ final class FanOutShapes {
         gen.writeStringField("nextCursor", cursor);
         gen.writeStringField("next", cursor == null ? null : list + "&cursor=" + cursor);
         gen.writeEndObject();
+    }
+
+    private static void field(JsonGenerator gen, SerializerProvider provider, String name, Object value) throws IOException {
+        gen.writeFieldName(name);
+        provider.defaultSerializeValue(value, gen);
     }
 
     private static String query(String value) {

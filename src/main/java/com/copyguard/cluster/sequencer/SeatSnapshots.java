@@ -8,16 +8,13 @@ import com.copyguard.durability.snapshot.NumberedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,27 +93,8 @@ public final class SeatSnapshots {
             }
             ch.force(true);
         }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the rename is still atomic
-        }
-        List<SnapshotFile> all = list();
-        for (int i = KEEP; i < all.size(); i++) {
-            Files.deleteIfExists(all.get(i).path());
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                if (p.getFileName().toString().endsWith(".json.tmp")) {
-                    Files.deleteIfExists(p); // left by a crash mid-write: never renamed, never read
-                }
-            }
-        }
+        NumberedFiles.install(tmp, target);
+        NumberedFiles.prune(dir, NAME, KEEP, ".json.tmp");
     }
 
     /**

@@ -14,16 +14,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.Deflater;
@@ -101,36 +98,9 @@ public final class SnapshotStore {
             buffered.flush();
             ch.force(true);
         }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        syncDirectory();
-        prune();
+        NumberedFiles.install(tmp, target);
+        NumberedFiles.prune(dir, NAME, keep, ".cgs.tmp");
         return meta;
-    }
-
-    private void syncDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the rename is still atomic
-        }
-    }
-
-    private void prune() throws IOException {
-        List<SnapshotFile> all = list();
-        for (int i = keep; i < all.size(); i++) {
-            Files.deleteIfExists(all.get(i).path());
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                if (p.getFileName().toString().endsWith(".cgs.tmp")) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     /** A snapshot file whose checksum and trailer were verified; the body lies between the magic and {@code bodyEnd}. */
