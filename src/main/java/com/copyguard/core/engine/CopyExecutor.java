@@ -20,6 +20,7 @@ import com.copyguard.core.rules.facts.ExpertOrder;
 import com.copyguard.core.rules.facts.OpenCopy;
 import com.copyguard.core.rules.facts.RuleDecision;
 import com.copyguard.core.rules.facts.TokenBudget;
+import com.copyguard.core.rules.facts.TokenClaim;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ final class CopyExecutor {
     private final DecisionLog decisions;
     private final CopyFacts facts;
     private final ActiveRules rules;
+    /** What the other shards hold, for the input being applied; {@link OtherShards#NONE} on a single node. */
+    private OtherShards others = OtherShards.NONE;
 
     CopyExecutor(Ledger ledger, DecisionLog decisions, ActiveRules rules) {
         this.ledger = ledger;
@@ -42,19 +45,54 @@ final class CopyExecutor {
         this.rules = rules;
     }
 
-    /** Decides and opens the copies of an opening order for {@code subscriptions} at {@code price}. */
-    List<DecisionRecord> opens(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
-                               BigDecimal price, RuleSet ruleSet) {
+    void otherShards(OtherShards others) {
+        this.others = others;
+    }
+
+    /**
+     * The claims the copies of an opening order for {@code subscriptions} make on its token budget
+     * ({@link TokenClaim}s of a budget not settled: the rules claim and grant nothing), with this
+     * ledger's following notional; the ledger is not changed. What a cluster shard sends the others.
+     */
+    TokenShare tokenShare(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
+                          BigDecimal price, RuleSet ruleSet) {
+        List<OpenCopy> copies = copies(expert, order, instrument, subscriptions, price);
+        TokenBudget budget = facts.tokenBudget(expert, instrument, OtherShards.NONE, false);
+        List<TokenShare.Claim> claims = new ArrayList<>();
+        if (!copies.isEmpty()) {
+            List<Object> session = new ArrayList<>(copies);
+            session.add(budget);
+            RuleEvaluator.evaluate(ruleSet, session);
+            for (OpenCopy c : copies) {
+                if (c.isTokenClaimed()) {
+                    TokenClaim t = new TokenClaim(c);
+                    claims.add(new TokenShare.Claim(t.getStartTime(), t.getFollowerId(), t.getNotional()));
+                }
+            }
+        }
+        return new TokenShare(budget.getUsed(), claims);
+    }
+
+    private List<OpenCopy> copies(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
+                                  BigDecimal price) {
         List<OpenCopy> copies = new ArrayList<>(subscriptions.size());
         BigDecimal slippage = OpenCopy.slippage(order, price);
         for (Subscription s : subscriptions) {
             copies.add(facts.openCopy(order, instrument, s, expert, price, slippage));
         }
-        TokenBudget budget = facts.tokenBudget(expert, instrument);
+        return copies;
+    }
+
+    /** Decides and opens the copies of an opening order for {@code subscriptions} at {@code price}. */
+    List<DecisionRecord> opens(Expert expert, ExpertOrder order, Instrument instrument, List<Subscription> subscriptions,
+                               BigDecimal price, RuleSet ruleSet) {
+        List<OpenCopy> copies = copies(expert, order, instrument, subscriptions, price);
+        TokenBudget budget = facts.tokenBudget(expert, instrument, others, true);
         if (budget != null && !copies.isEmpty()) {
-            // the budget is shared by every copy of the fill: one session sees them all
+            // the budget is shared by every copy of the fill (and by the other shards' claims): one session sees them all
             List<Object> session = new ArrayList<>(copies);
             session.add(budget);
+            session.addAll(others.tokenClaims(expert.expertId(), instrument.getSymbol()));
             RuleEvaluator.evaluate(ruleSet, session);
         } else {
             // one copy per account (a follower follows an expert once): independent facts

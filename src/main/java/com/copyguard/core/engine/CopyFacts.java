@@ -37,23 +37,34 @@ final class CopyFacts {
     /** {@code slippage}: {@link OpenCopy#slippage} of the order at {@code price}, computed once for all copies of a fill. */
     OpenCopy openCopy(ExpertOrder order, Instrument instrument, Subscription s, Expert expert, BigDecimal price,
                       BigDecimal slippage) {
-        return new OpenCopy(order, instrument, follower(s, expert, order.getSymbol()), price, slippage);
+        return new OpenCopy(order, instrument, follower(s, expert, order.getSymbol()), price, slippage, s.followerId());
     }
 
-    /** The token-limit budget for the expert on the symbol, or null when the instrument sets no limit. */
-    TokenBudget tokenBudget(Expert expert, Instrument instrument) {
+    /**
+     * The token-limit budget for the expert on the symbol, or null when the instrument sets no limit.
+     * {@code others}: what the other shards' followers hold ({@link OtherShards#NONE} on a single
+     * node); {@code settled}: false while a shard only collects its copies' claims.
+     */
+    TokenBudget tokenBudget(Expert expert, Instrument instrument, OtherShards others, boolean settled) {
         if (instrument.getFollowNotionalLimit() == null) {
             return null;
         }
+        return new TokenBudget(expert.expertId(), instrument.getSymbol(), instrument.getFollowNotionalLimit(),
+                localTokenUsed(expert, instrument.getSymbol()).add(others.tokenUsed(expert.expertId(), instrument.getSymbol())),
+                settled);
+    }
+
+    /** The notional at mark of the positions this ledger's followers of {@code expert} hold on {@code symbol}. */
+    BigDecimal localTokenUsed(Expert expert, String symbol) {
         BigDecimal used = BigDecimal.ZERO;
         for (String id : expert.subscriptionIds()) {
             Subscription s = ledger.subscription(id);
             for (Position p : ledger.account(s.accountId()).positions()) {
-                if (p.key().subscriptionId().equals(id) && p.symbol().equals(instrument.getSymbol())) {
+                if (p.key().subscriptionId().equals(id) && p.symbol().equals(symbol)) {
                     used = used.add(p.notional(ledger.valuation().mark(p)));
                 }
             }
         }
-        return new TokenBudget(expert.expertId(), instrument.getSymbol(), instrument.getFollowNotionalLimit(), used);
+        return used;
     }
 }

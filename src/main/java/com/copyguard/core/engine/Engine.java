@@ -49,6 +49,7 @@ public final class Engine {
     private final AccountProcessor accounts;
     private final MarketProcessor market;
     private final FillProcessor fills;
+    private final CopyExecutor executor;
     private final StopProcessor stops;
     private final DailyChecks dailyChecks;
     private final PauseProcessor pauses;
@@ -76,7 +77,7 @@ public final class Engine {
         SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(ledger, profitShare, riskLog, events);
         this.riskIndex = new RiskIndex(ledger, events);
         RiskProcessor risk = new RiskProcessor(ledger, rules, lifecycle, events, riskIndex);
-        CopyExecutor executor = new CopyExecutor(ledger, decisions, rules);
+        this.executor = new CopyExecutor(ledger, decisions, rules);
         this.referenceData = new ReferenceDataProcessor(ledger, views);
         this.follows = new FollowProcessor(ledger, views, rules, executor);
         this.accounts = new AccountProcessor(ledger, views, idempotency, rules, profitShare, risk, events);
@@ -118,15 +119,10 @@ public final class Engine {
             EventTimeBounds.check(time, ledger.clock());
         }
         Long lastCheck = ledger.lastDailyCheck();
-        // encoding the ledger costs O(ledger), so it is taken only when daily checks will move money
-        // or restart loss-limit periods
-        Checkpoint checkpoint = time != null && (dailyChecks.wouldMoveMoney(time)
-                || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
+        Checkpoint checkpoint = checkpointBefore(time);
         Result result;
         try {
-            if (time != null && dailyChecks.runDue(time)) {
-                // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
-                lossLimits.roll(Math.max(ledger.clock(), time));
+            if (runDailyChecksDue(time)) {
                 // the daily check is also when the risk index's safety net sweeps every position
                 riskIndex.sweepNextTick();
             }
@@ -144,6 +140,56 @@ public final class Engine {
         }
         publish(new AppliedCommand(c, ledger.clock(), ledger.prices()));
         return result;
+    }
+
+    /**
+     * A copy of the ledger to roll back to, taken only when the daily checks due at {@code time} will
+     * move money or restart loss-limit periods: encoding the ledger costs O(ledger).
+     */
+    private Checkpoint checkpointBefore(Long time) {
+        return time != null && (dailyChecks.wouldMoveMoney(time)
+                || dailyChecks.crosses(time) && lossLimits.anyLimited()) ? Checkpoint.of(ledger) : null;
+    }
+
+    /** Runs the daily checks due before an input at {@code time}; true if any ran. */
+    private boolean runDailyChecksDue(Long time) {
+        if (time != null && dailyChecks.runDue(time)) {
+            // a new UTC+8 day (and maybe week or month): loss-limit periods start from the figures now
+            lossLimits.roll(Math.max(ledger.clock(), time));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The claims this engine's copies of opening fill {@code f} would make on its token budget, with
+     * this ledger's following notional, as {@link #apply} would find them (after the daily checks due
+     * at its time), changing nothing: what a cluster shard tells the others before any of them
+     * decides the fill ({@link OtherShards}). {@link TokenShare#NONE} when the fill would copy
+     * nothing under a budget here.
+     */
+    public TokenShare tokenShare(ExpertFill f) {
+        try {
+            EventTimeBounds.check(f.time(), ledger.clock());
+        } catch (RuntimeException refused) {
+            return TokenShare.NONE;
+        }
+        Long lastCheck = ledger.lastDailyCheck();
+        Checkpoint checkpoint = checkpointBefore(f.time());
+        try {
+            runDailyChecksDue(f.time());
+            return fills.tokenShare(f);
+        } finally {
+            rollBack(checkpoint, lastCheck);
+        }
+    }
+
+    /**
+     * What the other shards hold, for the inputs applied until the next call ({@link OtherShards#NONE}:
+     * none, as on a single node). A cluster shard sets it around one input and resets it after.
+     */
+    public void otherShards(OtherShards others) {
+        executor.otherShards(others);
     }
 
     /** The input is applied and stays applied: a listener's defect is logged, never turned into a refusal. */

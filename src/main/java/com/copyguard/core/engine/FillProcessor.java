@@ -48,11 +48,39 @@ final class FillProcessor {
     }
 
     Result apply(ExpertFill f) {
-        return idempotency.once("fill:" + f.expertId() + "/" + f.fillId(), f, () -> decide(f));
+        return idempotency.once(key(f), f, () -> decide(f));
     }
 
-    private FillResult decide(ExpertFill f) {
-        long started = System.nanoTime();
+    /**
+     * The claims this engine's copies of {@code f} make on its token budget, deciding and changing
+     * nothing: {@link TokenShare#NONE} for a fill that copies nothing under a budget here (a repeat,
+     * a refused fill, a close, an instrument without a limit).
+     */
+    TokenShare tokenShare(ExpertFill f) {
+        if (!f.action().isOpening() || idempotency.knows(key(f))) {
+            return TokenShare.NONE;
+        }
+        Order o;
+        try {
+            o = order(f);
+        } catch (InputRefused refused) {
+            return TokenShare.NONE;
+        }
+        if (o.instrument().getFollowNotionalLimit() == null) {
+            return TokenShare.NONE;
+        }
+        return executor.tokenShare(o.expert(), o.order(), o.instrument(), following(o.expert()), o.price(), rules.get());
+    }
+
+    private static String key(ExpertFill f) {
+        return "fill:" + f.expertId() + "/" + f.fillId();
+    }
+
+    /** A fill checked against the ledger, as the rules see it; the ledger is not changed. */
+    private record Order(Expert expert, Instrument instrument, ExpertOrder order, BigDecimal price) {
+    }
+
+    private Order order(ExpertFill f) {
         Expert expert = Lookup.expert(ledger, f.expertId());
         Instrument instrument = ledger.instrument(f.symbol());
         if (instrument == null) {
@@ -86,6 +114,16 @@ final class FillProcessor {
         ExpertOrder order = new ExpertOrder(f.expertId(), f.fillId(), f.symbol(), f.action().side(),
                 f.action().isOpening(), f.qty(), f.price(), f.leverage(), f.marginMode(), f.status(), f.time(),
                 equity, positionBefore, sinceLastOpen, Math.max(0L, ledger.clock() - f.time()));
+        return new Order(expert, instrument, order, price);
+    }
+
+    private FillResult decide(ExpertFill f) {
+        long started = System.nanoTime();
+        Order o = order(f);
+        Expert expert = o.expert();
+        Instrument instrument = o.instrument();
+        ExpertOrder order = o.order();
+        BigDecimal price = o.price();
         RuleSet ruleSet = rules.get();
 
         long firstDecision = decisionLog.size();

@@ -112,6 +112,11 @@ public final class Idempotency {
         return result;
     }
 
+    /** Whether an input with {@code key} was applied already (a repeat applies nothing). */
+    boolean knows(String key) {
+        return answers.containsKey(key);
+    }
+
     void remember(String key, Command body, Result result) {
         byte[] json = codec.encode(result);
         answers.put(key, new Answer(result.created() ? CREATED : NOT_CREATED, CommandDigest.of(body), json));

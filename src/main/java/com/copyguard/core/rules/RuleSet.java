@@ -18,6 +18,12 @@ public final class RuleSet {
      * listed among the rules that fired on a decision.
      */
     public static final String TRIGGER_PRICE = "triggerPrice";
+    /**
+     * Metadata ({@code @tokenClaims}) of the token rules that decide the budget from
+     * {@link com.copyguard.core.rules.facts.TokenClaim}s in follow order: a version that has them can
+     * be given the claims other shards' copies make, so a cluster decides TOKEN_LIMIT exactly.
+     */
+    public static final String TOKEN_CLAIMS = "tokenClaims";
 
     private final RuleSource source;
     private final KieBase kieBase;
@@ -71,9 +77,18 @@ public final class RuleSet {
      * then re-evaluates risk only where a price crosses one; otherwise every tick checks every holder.
      */
     public boolean declaresTriggerPrices() {
+        return hasRuleMarked(TRIGGER_PRICE);
+    }
+
+    /** True when the version's token rules decide from claims in follow order (rules marked {@code @tokenClaims}). */
+    public boolean decidesTokenClaims() {
+        return hasRuleMarked(TOKEN_CLAIMS);
+    }
+
+    private boolean hasRuleMarked(String metadata) {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (org.kie.api.definition.rule.Rule r : p.getRules()) {
-                if (r.getMetaData().containsKey(TRIGGER_PRICE)) {
+                if (r.getMetaData().containsKey(metadata)) {
                     return true;
                 }
             }

@@ -28,6 +28,9 @@ public final class OpenCopy extends RuleDecision {
     private boolean rounded;
     private ReasonCode shrunkBy;
     private boolean tokenChecked;
+    private boolean tokenClaimed;
+    /** The follower, for the copy's place in the token budget's order ({@link TokenClaim}); null where no budget applies. */
+    private final String followerId;
     private final BigDecimal slippage;
     /**
      * Derived from qty and leverage when a getter first reads them after either changed: constraints
@@ -40,16 +43,22 @@ public final class OpenCopy extends RuleDecision {
     private BigDecimal notional = BigDecimal.ZERO;
 
     public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice) {
-        this(order, instrument, follower, markPrice, slippage(order, markPrice));
+        this(order, instrument, follower, markPrice, slippage(order, markPrice), null);
+    }
+
+    public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice,
+                    BigDecimal slippage) {
+        this(order, instrument, follower, markPrice, slippage, null);
     }
 
     /**
      * {@code slippage}: {@link #slippage(ExpertOrder, BigDecimal)} of the order and price, the same for
-     * every copy of one fill, so computed once per fill.
+     * every copy of one fill, so computed once per fill; {@code followerId}: the subscription's follower.
      */
     public OpenCopy(ExpertOrder order, Instrument instrument, FollowerState follower, BigDecimal markPrice,
-                    BigDecimal slippage) {
+                    BigDecimal slippage, String followerId) {
         this.order = order;
+        this.followerId = followerId;
         this.instrument = instrument;
         this.follower = follower;
         this.markPrice = markPrice;
@@ -178,6 +187,19 @@ public final class OpenCopy extends RuleDecision {
 
     public void setTokenChecked(boolean tokenChecked) {
         this.tokenChecked = tokenChecked;
+    }
+
+    /** Set once the copy made its {@link TokenClaim} on the fill's budget. */
+    public boolean isTokenClaimed() {
+        return tokenClaimed;
+    }
+
+    public void setTokenClaimed(boolean tokenClaimed) {
+        this.tokenClaimed = tokenClaimed;
+    }
+
+    public String getFollowerId() {
+        return followerId;
     }
 
     /** Initial margin of the current quantity at the execution price and chosen leverage. */
