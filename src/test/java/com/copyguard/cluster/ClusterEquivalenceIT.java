@@ -97,6 +97,10 @@ class ClusterEquivalenceIT {
             org.assertj.core.api.Assertions.assertThat(run.leftOut().size()).as("inputs left out").isLessThan(inputs / 10);
             // maxFollowers is counted across shards: some follows met a full expert, on both sides alike
             org.assertj.core.api.Assertions.assertThat(run.refusals()).as("refusals").containsKey("EXPERT_FULL");
+            // the losing scenario's newcomer was refused: EXPERT_AVOID counted the other shards' followers
+            org.assertj.core.api.Assertions.assertThat(run.refusals()).as("refusals").containsKey("EXPERT_AVOID");
+            // token budgets bound: copies were refused TOKEN_LIMIT (and others taken) over followers on many shards
+            org.assertj.core.api.Assertions.assertThat(run.reasons()).as("decisions by reason").containsKey("TOKEN_LIMIT");
         }
     }
 }

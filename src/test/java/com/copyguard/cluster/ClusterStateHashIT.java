@@ -140,8 +140,7 @@ class ClusterStateHashIT {
     private static String replayed(int p, List<ConsumerRecord<String, byte[]>> log) {
         ShardEngine engine = ShardEngine.fresh(p, SHARDS, Engines.rules());
         for (ConsumerRecord<String, byte[]> r : log) {
-            engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
-                    SeatRecords.Grant.readFrom(r.headers()));
+            engine.offer(com.copyguard.cluster.shard.ShardRecord.of(r), false);
         }
         return StateHash.of(engine.engine());
     }

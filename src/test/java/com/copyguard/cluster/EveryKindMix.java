@@ -10,6 +10,7 @@ import com.copyguard.core.command.Follow;
 import com.copyguard.core.model.FollowMode;
 import com.copyguard.core.command.PauseSubscription;
 import com.copyguard.core.command.PutExpert;
+import com.copyguard.core.command.PutInstrument;
 import com.copyguard.core.command.ResumeSubscription;
 import com.copyguard.core.command.StopFollowing;
 import com.copyguard.core.command.Withdraw;
@@ -32,7 +33,9 @@ import java.util.Random;
  * and expert margin changes, expert equity reports, expert changes and a rule set re-activation.
  * Expert E0 is full after the setup and newcomers keep asking to follow it, and experts' capacities
  * change now and then (set near their follower count, or removed), so follows meet EXPERT_FULL
- * and stops free seats.
+ * and stops free seats. ETHUSDT and XRPUSDT carry token limits that bind now and then (and change),
+ * so TOKEN_LIMIT is decided over followers on many shards; some follows copy the expert's positions
+ * (their budgets count every shard's followers) and some refuse AVOID experts.
  * It reads the reference engine only to pick ids, so a seed over the same engine gives the same stream.
  */
 final class EveryKindMix {
@@ -55,7 +58,21 @@ final class EveryKindMix {
         out.add(ActivateRules.of(Engines.rules().source()));
         out.addAll(base.setup(followersPerExpert));
         out.add(new PutExpert("E0", null, null, null, followersPerExpert, false));
+        // token limits that bind now and then: the budget is shared by followers on every shard
+        out.add(limited("ETHUSDT", new BigDecimal("10000")));
+        out.add(limited("XRPUSDT", new BigDecimal("3000")));
         return out;
+    }
+
+    /** The catalog's instrument with a following-notional limit (null: none). */
+    private static PutInstrument limited(String symbol, BigDecimal limit) {
+        return switch (symbol) {
+            case "ETHUSDT" -> new PutInstrument(symbol, new BigDecimal("0.01"), new BigDecimal("0.01"), 100,
+                    new BigDecimal("0.0006"), new BigDecimal("0.005"), limit);
+            case "XRPUSDT" -> new PutInstrument(symbol, BigDecimal.ONE, BigDecimal.ONE, 75, new BigDecimal("0.0006"),
+                    new BigDecimal("0.01"), limit);
+            default -> throw new IllegalArgumentException(symbol);
+        };
     }
 
     Command next() {
@@ -73,8 +90,15 @@ final class EveryKindMix {
         List<Subscription> subs = new ArrayList<>(engine.ledger().subscriptions());
         String expert = "E" + random.nextInt(experts);
         if (r == 17 || r == 18) {
-            return new Follow("C" + counter, "E0", FollowMode.SMART_RATIO, BigDecimal.valueOf(100 + random.nextInt(100)),
-                    null, null, false, null, t, false);
+            // some copy the expert's positions (token budgets across shards), some refuse AVOID experts
+            return new Follow("C" + counter, random.nextBoolean() ? "E0" : expert, FollowMode.SMART_RATIO,
+                    BigDecimal.valueOf(100 + random.nextInt(100)), null, null, random.nextBoolean(), null, t,
+                    random.nextBoolean());
+        }
+        if (r == 19 && random.nextInt(3) == 0) {
+            String[] limits = {"2000", "6000", "10000", "20000", null};
+            String limit = limits[random.nextInt(limits.length)];
+            return limited(random.nextBoolean() ? "ETHUSDT" : "XRPUSDT", limit == null ? null : new BigDecimal(limit));
         }
         if (subs.isEmpty() || r >= 19) {
             return base.next();

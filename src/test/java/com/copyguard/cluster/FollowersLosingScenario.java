@@ -22,6 +22,8 @@ import java.util.Set;
  * later followers on three other shards catch only a 2 % fall. A screening answered from the
  * winner's shard alone would not raise the flag. The expert's history spans two days (a market-wide
  * price tick on the second one, so every shard's clock reaches it) and its return is positive.
+ * Last, a newcomer on the winner's shard asks to follow unless the expert is AVOID: it must be
+ * refused, which its shard can only know from the other shards' followers.
  */
 final class FollowersLosingScenario {
     static final String EXPERT = "LOSER";
@@ -61,7 +63,18 @@ final class FollowersLosingScenario {
             commands.add(follow(f, t++));
         }
         commands.add(fill("lose-3", FillAction.OPEN_LONG, high, t++));
-        commands.add(tick(low, t));
+        commands.add(tick(low, t++));
+        // a newcomer on the winner's shard asks not to follow AVOID experts: only the followers on
+        // the other shards make the expert AVOID, so its shard must count them (409 EXPERT_AVOID)
+        int winnerShard = routing.ofFollower(winner);
+        String newcomer = null;
+        for (int i = 0; newcomer == null; i++) {
+            if (routing.ofFollower("LA-" + i) == winnerShard) {
+                newcomer = "LA-" + i;
+            }
+        }
+        commands.add(new Follow(newcomer, EXPERT, FollowMode.MULTIPLIER, new BigDecimal("1000"), null,
+                new BigDecimal("0.1"), false, null, t, true));
     }
 
     private static Follow follow(String follower, long time) {

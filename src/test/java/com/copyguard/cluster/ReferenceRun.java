@@ -37,6 +37,7 @@ final class ReferenceRun {
     private final List<Command> leftOut = new ArrayList<>();
     /** How many inputs each error code refused, in both runs alike. */
     private final java.util.Map<String, Integer> refusals = new java.util.TreeMap<>();
+    private final java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
     private int sent;
 
     ReferenceRun(InProcessCluster cluster, long seed, int experts, int maxSubscriptions) {
@@ -94,6 +95,11 @@ final class ReferenceRun {
             assertThat(actual.body().path("copied").asLong()).as(what).isEqualTo(expected.body().path("copied").asLong());
             assertThat(actual.body().path("rejected").asLong()).as(what).isEqualTo(expected.body().path("rejected").asLong());
             assertThat(decisions(actual.body(), null)).as(what).isEqualTo(decisions(expected.body(), ids));
+            assertThat(actual.body().path("decisionSummary").path("byReason").toString()).as(what)
+                    .isEqualTo(expected.body().path("decisionSummary").path("byReason").toString());
+            // byReason: outcome -> reason -> count
+            expected.body().path("decisionSummary").path("byReason").forEach(byOutcome -> byOutcome.fields()
+                    .forEachRemaining(e -> reasons.merge(e.getKey(), e.getValue().asLong(), Long::sum)));
         }
     }
 
@@ -123,6 +129,11 @@ final class ReferenceRun {
     /** Market-wide inputs the single engine's rules failed on, not sent to the cluster. */
     List<Command> leftOut() {
         return leftOut;
+    }
+
+    /** The fills' decisions by reason code, as the single engine made them (and the cluster alike). */
+    java.util.Map<String, Long> reasons() {
+        return reasons;
     }
 
     /** Inputs refused alike by the single engine and the cluster, by error code. */

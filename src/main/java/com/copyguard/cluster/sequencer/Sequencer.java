@@ -1,6 +1,7 @@
 package com.copyguard.cluster.sequencer;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.GatherRecords;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.command.Command;
@@ -181,6 +182,10 @@ public final class Sequencer implements AutoCloseable {
                     }
                     if (SeatRecords.isReport(r.headers())) {
                         report(r);
+                    } else if (GatherRecords.isShare(r.headers())) {
+                        if (!replay) {
+                            share(r);
+                        }
                     } else if (SeatRecords.isFollow(r.headers())) {
                         Follow f = follow(r);
                         // a follow that does not decode takes no seat: shard 0 answers it MALFORMED_JSON
@@ -191,6 +196,8 @@ public final class Sequencer implements AutoCloseable {
                             Envelope.readFrom(r.headers()).writeTo(out.headers());
                             if (grant != null) {
                                 grant.writeTo(out.headers());
+                                GatherRecords.writeSeqOffset(out.headers(), r.offset());
+                                markers(r, f.expertId(), shard);
                             }
                             producer.send(out);
                         }
@@ -199,6 +206,7 @@ public final class Sequencer implements AutoCloseable {
                         for (int p = 0; p < shards; p++) {
                             ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
                             envelope.writeTo(out.headers());
+                            GatherRecords.writeSeqOffset(out.headers(), r.offset());
                             producer.send(out);
                         }
                     }
@@ -296,6 +304,38 @@ public final class Sequencer implements AutoCloseable {
             return;
         }
         seats.report(report);
+    }
+
+    /**
+     * A follow's place in the market order, for every shard but its follower's: each answers with its
+     * part (followers' results, following notional) for the follower's shard, which holds the follow
+     * until every part arrived ({@link GatherRecords}). Only with more than one shard.
+     */
+    private void markers(ConsumerRecord<String, byte[]> r, String expertId, int owner) {
+        if (shards < 2) {
+            return;
+        }
+        GatherRecords.Marker marker = new GatherRecords.Marker(r.offset(), expertId, owner);
+        for (int p = 0; p < shards; p++) {
+            if (p != owner) {
+                ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
+                new Envelope("marker-" + r.offset(), 0, null).writeTo(out.headers());
+                marker.writeTo(out.headers());
+                producer.send(out);
+            }
+        }
+    }
+
+    /** A shard's part of a gather, handed on as it is to the shard that waits for it, or to every shard. */
+    private void share(ConsumerRecord<String, byte[]> r) {
+        int to = GatherRecords.shareTarget(r.headers());
+        for (int p = 0; p < shards; p++) {
+            if (to == GatherRecords.EVERY_SHARD || to == p) {
+                ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
+                r.headers().forEach(h -> out.headers().add(h));
+                producer.send(out);
+            }
+        }
     }
 
     private static Follow follow(ConsumerRecord<String, byte[]> r) {

@@ -4,7 +4,9 @@ import com.copyguard.api.ReadOperations;
 import com.copyguard.cluster.Envelope;
 import com.copyguard.cluster.QueryRecord;
 import com.copyguard.events.LiveEvent;
+import java.util.ArrayList;
 import java.util.List;
+import com.copyguard.cluster.GatherRecords;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.StateCheckpoint;
@@ -34,8 +36,6 @@ import com.copyguard.core.ledger.Subscription;
 import com.copyguard.core.refusal.Refusal;
 import com.copyguard.core.rules.RuleSet;
 import com.copyguard.core.refusal.RefusalCode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +44,16 @@ import org.slf4j.LoggerFactory;
  * offset order and answering each with a {@link ShardReply}. Not thread-safe: its worker's poll
  * thread owns it.
  *
- * <p>Two things differ from the single-node service, both on purpose: an instrument's
- * {@code followNotionalLimit} (TOKEN_LIMIT, the one global rule) is applied as a per-shard quota
- * of limit ÷ shards, so the shards together never exceed it; and a caller confined to one
- * follower is checked here, at apply time, against the subscription's or account's owner. A
- * follow the sequencer handed over with a seat grant is decided counting the expert's followers
- * on the other shards (the grant's), and what each record changed in follower counts is kept as a
- * seat report for the worker to send back to the sequencer ({@link SeatWatch}).
+ * <p>Decisions that depend on every shard's followers are gathered ({@link Gather}): an opening
+ * fill under a token limit is held until every shard's claims on the budget arrived, so TOKEN_LIMIT
+ * is decided as one engine decides it (rules that take claims, v4 on; older rule sets get a
+ * per-shard quota of limit ÷ shards, {@link TokenQuota}); a follow is held until every other shard
+ * reported its followers' results and following notional at the follow's place in the market
+ * order (EXPERT_AVOID, catch-up copies). A caller confined to one follower is checked here, at
+ * apply time, against the subscription's or account's owner. A follow the sequencer handed over
+ * with a seat grant is decided counting the expert's followers on the other shards (the grant's),
+ * and what each record changed in follower counts is kept as a seat report for the worker to send
+ * back to the sequencer ({@link SeatWatch}).
  *
  * <p>Besides the engine's state a shard holds the cluster's rule proposals ({@link ShardProposals},
  * kept beside its snapshots as its last activation is): rule authoring records change or read
@@ -73,6 +76,12 @@ public final class ShardEngine {
     /** The cluster's rule proposals and this shard's shadow run steps (rule authoring records). */
     private final ShardRuleAuthoring authoring;
     private long nextOffset;
+    /** The record waiting for the other shards' parts, with the records taken behind it (null: none). */
+    private Gather held;
+    private final List<GatherRecords.Share> outgoing = new ArrayList<>();
+    /** When the held record started waiting (System.nanoTime), and the waits ended since the worker last asked. */
+    private long heldSince;
+    private final List<Long> gatherWaits = new ArrayList<>();
 
     private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
                         String lastActivation, ShardProposals proposals, long nextOffset) {
@@ -121,6 +130,137 @@ public final class ShardEngine {
         return reply;
     }
 
+    /** What applying one record gave: its reply, its live events, its seat report (null: none). */
+    public record Applied(ShardReply reply, List<LiveEvent> events, SeatRecords.Report seats) {
+    }
+
+    /**
+     * Takes the next record of this shard's log and applies what can be applied now, in log order.
+     * A record whose decision needs the other shards' parts (an opening fill under a token limit, a
+     * follow: {@link Gather}) is held, with every record after it, until those parts arrive; its own
+     * part is then waiting in {@link #takeShares} when {@code live} (a replayed record's part was sent
+     * by the owner that first took it). Returns the records applied by this one, in order: none while
+     * holding, several when the last part arrives. {@link #nextOffset} stays at a held record, so a
+     * commit or a snapshot never passes it.
+     */
+    public List<Applied> offer(ShardRecord r, boolean live) {
+        if (held != null) {
+            if (r.share() && held.accept(GatherRecords.Share.decode(r.value()))) {
+                held.buffer(r); // taken again after the held record: it moves the next offset past itself
+                return held.complete() ? release(live) : List.of();
+            }
+            held.buffer(r);
+            return List.of();
+        }
+        return step(r, live);
+    }
+
+    /** The parts of gathers this shard owes the others, to send in the transaction of the records taken. */
+    public List<GatherRecords.Share> takeShares() {
+        List<GatherRecords.Share> out = List.copyOf(outgoing);
+        outgoing.clear();
+        return out;
+    }
+
+    /** How long each live record that waited for the other shards' parts waited (ns), since the last call. */
+    public List<Long> takeGatherWaits() {
+        List<Long> out = List.copyOf(gatherWaits);
+        gatherWaits.clear();
+        return out;
+    }
+
+    /** True while a record waits for the other shards' parts. */
+    public boolean holding() {
+        return held != null;
+    }
+
+    private List<Applied> step(ShardRecord r, boolean live) {
+        if (!live && r.envelope().query()) {
+            nextOffset = r.offset() + 1; // a read replayed: it was answered when it was live
+            return List.of();
+        }
+        if (r.share()) {
+            nextOffset = r.offset() + 1; // a part of a gather already decided (sent again after a restart)
+            return List.of();
+        }
+        if (r.marker() != null) {
+            nextOffset = r.offset() + 1;
+            if (live) {
+                outgoing.add(followShare(r));
+            }
+            return List.of();
+        }
+        Gather gather = Gather.of(r, this);
+        if (gather == null) {
+            return List.of(applied(r, null));
+        }
+        held = gather;
+        heldSince = System.nanoTime();
+        if (live) {
+            outgoing.addAll(gather.ownShare(this));
+        }
+        nextOffset = r.offset();
+        return List.of();
+    }
+
+    /** Applies the held record with the other shards' parts, then every record taken behind it. */
+    private List<Applied> release(boolean live) {
+        Gather done = held;
+        held = null;
+        if (live) {
+            gatherWaits.add(System.nanoTime() - heldSince);
+        }
+        List<Applied> out = new ArrayList<>();
+        out.add(applied(done.record(), done));
+        for (ShardRecord r : done.behind()) {
+            out.addAll(offer(r, live));
+        }
+        return out;
+    }
+
+    private Applied applied(ShardRecord r, Gather answer) {
+        ShardReply reply;
+        if (answer == null && shards > 1 && !engine.rules().get().decidesTokenClaims()) {
+            engine.otherShards(new TokenQuota(shards));
+            try {
+                reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+            } finally {
+                Gather.uninstall(engine);
+            }
+        } else if (answer == null) {
+            reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+        } else {
+            answer.install(engine);
+            try {
+                reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+            } finally {
+                Gather.uninstall(engine);
+            }
+        }
+        return new Applied(reply, lastEvents, takeSeatReport());
+    }
+
+    /**
+     * This shard's part of a follow decided on another shard, as things stand where the follow is
+     * applied (after the daily checks due at its time); a follow refused for its time gets the part
+     * as things stand now, which its shard never uses.
+     */
+    private GatherRecords.Share followShare(ShardRecord marker) {
+        Long time = null;
+        try {
+            time = CommandCodec.decode(marker.json()).eventTime();
+        } catch (RuntimeException e) {
+            // a follow that does not decode is refused by its own shard: any part will do
+        }
+        GatherRecords.Share share = time == null ? null
+                : engine.asIfAppliedAt(time, () -> Gather.followShare(engine, marker.marker(), shard), null);
+        return share != null ? share : Gather.followShare(engine, marker.marker(), shard);
+    }
+
+    int shards() {
+        return shards;
+    }
+
     /** What the record applied last changed in expert follower counts (null: nothing), sent back to cg.seq. */
     public SeatRecords.Report takeSeatReport() {
         SeatRecords.Report r = seatReport;
@@ -158,7 +298,7 @@ public final class ShardEngine {
             seats.following(f, grant);
         }
         try {
-            Result reply = engine.apply(quota(command), sender);
+            Result reply = engine.apply(command, sender);
             if (command instanceof ActivateRules && reply.changed()) {
                 lastActivation = json;
             }
@@ -224,13 +364,7 @@ public final class ShardEngine {
      * and events were committed by the owner that first applied it); a read is skipped.
      */
     public void replay(long offset, String json, Envelope envelope, SeatRecords.Grant grant) {
-        if (envelope.query()) {
-            nextOffset = offset + 1;
-            lastEvents = List.of();
-        } else {
-            apply(offset, json, envelope, grant);
-            seatReport = null; // sent and committed by the owner that applied it live
-        }
+        offer(ShardRecord.plain(offset, json, envelope, grant), false);
     }
 
     /** The live events of the input last applied (none after a read, a refusal or a no-op). */
@@ -292,16 +426,6 @@ public final class ShardEngine {
             return a != null && follower.equals(a.followerId());
         }
         return true;
-    }
-
-    /** TOKEN_LIMIT across shards: each shard gets an equal share of the instrument's limit (rounded down). */
-    private Command quota(Command c) {
-        if (c instanceof PutInstrument i && i.followNotionalLimit() != null && shards > 1) {
-            BigDecimal share = i.followNotionalLimit().divide(BigDecimal.valueOf(shards), 8, RoundingMode.DOWN);
-            return new PutInstrument(i.symbol(), i.minQty(), i.qtyStep(), i.maxLeverage(), i.takerFeeRate(),
-                    i.maintenanceMarginRate(), share);
-        }
-        return c;
     }
 
     private boolean ownedBy(Command c, String follower) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Per-shard meters, tagged {@code shard} (bounded: the shard count is fixed): records behind the
  * log's end (lag), records per transaction, transaction time, and how long the last recovery from
- * snapshot + log took. A shard this worker gave away reads 0 lag here (its new owner reports the real lag), so {@code max by (shard)} over workers is the shard's lag.
+ * snapshot + log took, and how long records waited for the other shards' parts (gathers). A shard this worker gave away reads 0 lag here (its new owner reports the real lag), so {@code max by (shard)} over workers is the shard's lag.
  */
 final class ShardMetrics {
     /** A few histogram buckets per shard (the shard count multiplies the series), enough for a p99 panel. */
@@ -55,6 +55,14 @@ final class ShardMetrics {
         }).set(TimeUnit.NANOSECONDS.toMillis(nanos));
         registry.counter("copyguard_shard_recoveries_total", "shard", tag(shard)).increment();
         registry.counter("copyguard_shard_replayed_records_total", "shard", tag(shard)).increment(replayed);
+    }
+
+    /** A record that waited {@code nanos} for the other shards' parts (a token-limited fill, a follow). */
+    void gathered(int shard, long nanos) {
+        Timer.builder("copyguard_shard_gather_wait_seconds")
+                .description("How long a record waited for the other shards' parts before it was applied")
+                .serviceLevelObjectives(SLOS)
+                .tag("shard", tag(shard)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void fenced(int shard) {

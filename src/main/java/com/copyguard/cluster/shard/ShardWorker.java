@@ -210,8 +210,8 @@ public final class ShardWorker implements AutoCloseable {
         int live = 0;
         while (live < records.size() && records.get(live).offset() < shard.liveFrom) {
             ConsumerRecord<String, byte[]> r = records.get(live++);
-            shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
-                    SeatRecords.Grant.readFrom(r.headers()));
+            // replies, events, seat reports and gather parts were sent by the owner that first took it
+            shard.engine.offer(ShardRecord.of(r), false);
             shard.replayed++;
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
@@ -225,16 +225,15 @@ public final class ShardWorker implements AutoCloseable {
         try {
             shard.producer.beginTransaction();
             for (ConsumerRecord<String, byte[]> r : batch) {
-                ShardReply reply = apply(shard, r);
+                List<ShardEngine.Applied> applied = shard.engine.offer(ShardRecord.of(r), true);
                 if (crashCountdown >= 0 && crashCountdown-- == 0) {
                     throw new SimulatedCrash();
                 }
-                shard.producer.send(new ProducerRecord<>(settings.topics().replies(), reply.requestId(), reply.encode()));
-                for (com.copyguard.events.LiveEvent e : shard.engine.lastEvents()) {
-                    shard.producer.send(new ProducerRecord<>(settings.topics().events(), e.followerId(),
-                            com.copyguard.cluster.EventRecord.encode(e)));
+                for (ShardEngine.Applied a : applied) {
+                    send(shard, a);
                 }
-                sendSeatReport(shard);
+                sendShares(shard);
+                shard.engine.takeGatherWaits().forEach(nanos -> metrics.gathered(tp.partition(), nanos));
             }
         } catch (SimulatedCrash e) {
             throw e;
@@ -242,7 +241,31 @@ public final class ShardWorker implements AutoCloseable {
             failed(tp, e);
             return null;
         }
-        return new Batch(tp, shard, batch.size(), batch.get(batch.size() - 1).offset() + 1, started);
+        // while a record waits for the other shards' parts the offset stays at it: a new owner takes it again
+        return new Batch(tp, shard, batch.size(), shard.engine.nextOffset(), started);
+    }
+
+    /** An applied record's reply and live events, and its seat report, in the open transaction. */
+    private void send(Shard shard, ShardEngine.Applied a) {
+        shard.producer.send(new ProducerRecord<>(settings.topics().replies(), a.reply().requestId(), a.reply().encode()));
+        for (com.copyguard.events.LiveEvent e : a.events()) {
+            shard.producer.send(new ProducerRecord<>(settings.topics().events(), e.followerId(),
+                    com.copyguard.cluster.EventRecord.encode(e)));
+        }
+        if (a.seats() != null) {
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(settings.topics().seq(), 0, null, a.seats().encode());
+            SeatRecords.Report.mark(out.headers());
+            shard.producer.send(out);
+        }
+    }
+
+    /** The parts of gathers this shard owes, to cg.seq in the same transaction: the sequencer hands them on. */
+    private void sendShares(Shard shard) {
+        for (com.copyguard.cluster.GatherRecords.Share s : shard.engine.takeShares()) {
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(settings.topics().seq(), 0, null, s.encode());
+            s.writeTo(out.headers());
+            shard.producer.send(out);
+        }
     }
 
     /**
@@ -305,21 +328,6 @@ public final class ShardWorker implements AutoCloseable {
                 tp.partition(), e.toString());
         drop(tp.partition(), true);
         recover(tp.partition());
-    }
-
-    private ShardReply apply(Shard shard, ConsumerRecord<String, byte[]> r) {
-        return shard.engine.apply(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
-                SeatRecords.Grant.readFrom(r.headers()));
-    }
-
-    /** A changed follower count or an answered seat grant goes back to cg.seq in the same transaction as the reply. */
-    private void sendSeatReport(Shard shard) {
-        SeatRecords.Report report = shard.engine.takeSeatReport();
-        if (report != null) {
-            ProducerRecord<String, byte[]> out = new ProducerRecord<>(settings.topics().seq(), 0, null, report.encode());
-            SeatRecords.Report.mark(out.headers());
-            shard.producer.send(out);
-        }
     }
 
     private void finishRecovery(int partition, Shard shard) {

@@ -45,6 +45,10 @@ final class CopyExecutor {
         this.rules = rules;
     }
 
+    BigDecimal followingNotional(Expert expert, String symbol) {
+        return facts.localTokenUsed(expert, symbol);
+    }
+
     void otherShards(OtherShards others) {
         this.others = others;
     }

@@ -49,7 +49,7 @@ final class CopyFacts {
         if (instrument.getFollowNotionalLimit() == null) {
             return null;
         }
-        return new TokenBudget(expert.expertId(), instrument.getSymbol(), instrument.getFollowNotionalLimit(),
+        return new TokenBudget(expert.expertId(), instrument.getSymbol(), others.tokenLimit(instrument.getFollowNotionalLimit()),
                 localTokenUsed(expert, instrument.getSymbol()).add(others.tokenUsed(expert.expertId(), instrument.getSymbol())),
                 settled);
     }

@@ -22,6 +22,7 @@ import com.copyguard.core.command.Withdraw;
 import com.copyguard.core.ledger.Ledger;
 import com.copyguard.core.rules.ActiveRules;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,19 +170,36 @@ public final class Engine {
      * nothing under a budget here.
      */
     public TokenShare tokenShare(ExpertFill f) {
+        return asIfAppliedAt(f.time(), () -> fills.tokenShare(f), TokenShare.NONE);
+    }
+
+    /**
+     * {@code read} of the state an input at {@code time} would be applied to (after the daily checks
+     * due by then), changing nothing; {@code refused} when such an input would be refused for its time.
+     */
+    public <T> T asIfAppliedAt(long time, java.util.function.Supplier<T> read, T refused) {
         try {
-            EventTimeBounds.check(f.time(), ledger.clock());
-        } catch (RuntimeException refused) {
-            return TokenShare.NONE;
+            EventTimeBounds.check(time, ledger.clock());
+        } catch (RuntimeException e) {
+            return refused;
         }
         Long lastCheck = ledger.lastDailyCheck();
-        Checkpoint checkpoint = checkpointBefore(f.time());
+        Checkpoint checkpoint = checkpointBefore(time);
         try {
-            runDailyChecksDue(f.time());
-            return fills.tokenShare(f);
+            runDailyChecksDue(time);
+            return read.get();
         } finally {
             rollBack(checkpoint, lastCheck);
         }
+    }
+
+    /**
+     * The notional at mark of the positions this engine's followers of {@code expertId} hold on
+     * {@code symbol} (what its token budget counts as used here); zero for an unknown expert.
+     */
+    public BigDecimal followingNotional(String expertId, String symbol) {
+        com.copyguard.core.ledger.Expert expert = ledger.expert(expertId);
+        return expert == null ? BigDecimal.ZERO : executor.followingNotional(expert, symbol);
     }
 
     /**

@@ -29,4 +29,12 @@ public interface OtherShards {
 
     /** The claims the other shards' copies of the fill now being decided made on its budget. */
     List<TokenClaim> tokenClaims(String expertId, String symbol);
+
+    /**
+     * The part of an instrument's token limit {@code limit} the budget here may use: all of it, unless
+     * the shards cannot share their claims (rules without them) and each gets a quota.
+     */
+    default BigDecimal tokenLimit(BigDecimal limit) {
+        return limit;
+    }
 }

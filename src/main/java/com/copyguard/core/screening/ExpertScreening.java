@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class ExpertScreening implements ScreeningPort {
     private static final Logger LOG = LoggerFactory.getLogger(ExpertScreening.class);
     private final Map<String, ExpertHistory> histories = new LinkedHashMap<>();
+    /** The followers' results the other shards of a cluster hold, for the follow being applied (null: none). */
+    private FollowerResults.Source followersElsewhere;
 
     /** The screening an engine was built with. */
     public static ExpertScreening of(Engine engine) {
@@ -135,13 +137,24 @@ public final class ExpertScreening implements ScreeningPort {
                 transfer, ScreeningViews.ratio(h.index()), h.days().size());
     }
 
+    /**
+     * The expert's followers' results on the other shards of a cluster, added to this ledger's when a
+     * follow is checked, until the next call (null: none, as on a single node). A shard sets it around
+     * one follow, from what the other shards reported at the follow's place in the market order.
+     */
+    public void followersElsewhere(FollowerResults.Source elsewhere) {
+        this.followersElsewhere = elsewhere;
+    }
+
     /** Refuses a follow that asked not to follow AVOID experts when the expert's verdict is AVOID. */
     @Override
     public void checkFollow(Follow f, Ledger ledger, RuleSet rules) {
         if (!f.refuseAvoidExperts() || ledger.expert(f.expertId()) == null) {
             return;
         }
-        Screening s = screen(f.expertId(), ledger, rules);
+        FollowerResults.Source elsewhere = followersElsewhere;
+        Screening s = elsewhere == null ? screen(f.expertId(), ledger, rules)
+                : screen(f.expertId(), ledger, rules, (e, l) -> FollowerResults.of(e, l).plus(elsewhere.of(e, l)));
         if (s.verdict() == Verdict.AVOID) {
             List<String> codes = new ArrayList<>();
             s.flags().forEach(flag -> codes.add(flag.code().name()));
