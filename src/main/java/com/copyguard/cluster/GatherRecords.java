@@ -22,7 +22,7 @@ import org.apache.kafka.common.header.Headers;
  * <ul>
  * <li>{@link #SEQ_OFFSET}: the offset on {@code cg.seq} of a record the sequencer handed on, the
  *     same on every shard, so it names the gather;</li>
- * <li>a {@link #MARKER}: a follow's (or a catch-up resume's) place in the market order, sent by
+ * <li>a {@link #MARKER}: a follow's (or a {@link #markCatchUp catch-up resume}'s) place in the market order, sent by
  *     the sequencer to every shard but the follower's own, naming the expert and the owner;</li>
  * <li>a {@link Share}: one shard's part, sent to {@code cg.seq} in the shard's transaction and
  *     handed on by the sequencer to the shard(s) that decide.</li>
@@ -36,6 +36,7 @@ public final class GatherRecords {
     static final String GATHER = "cg-gather";
     static final String MARKER = "marker";
     static final String SHARE = "share";
+    static final String CATCH_UP = "catch-up";
     static final String TO = "cg-gather-to";
     static final String EXPERT = "cg-gather-expert";
     static final String OWNER = "cg-gather-owner";
@@ -55,6 +56,20 @@ public final class GatherRecords {
 
     public static void writeSeqOffset(Headers headers, long offset) {
         headers.remove(SEQ_OFFSET).add(SEQ_OFFSET, bytes(String.valueOf(offset)));
+    }
+
+    /**
+     * Marks a resume that copies the expert's positions, sent to cg.seq by the ingress with its
+     * expert: the sequencer hands it to its shard and markers to the others, as for a follow.
+     */
+    public static void markCatchUp(Headers headers, String expertId) {
+        headers.remove(GATHER).add(GATHER, bytes(CATCH_UP));
+        headers.remove(EXPERT).add(EXPERT, bytes(expertId));
+    }
+
+    /** The expert a catch-up resume on cg.seq names, or null: not a catch-up resume. */
+    public static String catchUpExpert(Headers headers) {
+        return CATCH_UP.equals(text(headers.lastHeader(GATHER))) ? text(headers.lastHeader(EXPERT)) : null;
     }
 
     /** A follow's place in the market order on a shard that does not hold the follower. */

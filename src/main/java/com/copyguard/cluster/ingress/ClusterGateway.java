@@ -1,6 +1,8 @@
 package com.copyguard.cluster.ingress;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.core.command.ResumeSubscription;
+import com.copyguard.api.ReadOperations;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.ShardRouting;
@@ -153,6 +155,34 @@ public final class ClusterGateway implements AutoCloseable {
      * (then it may still be applied: retry with the same idempotency key).
      */
     public CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo) {
+        if (command instanceof ResumeSubscription r && r.copyExistingPositions() && routing.shards() > 1) {
+            return resumeWithCatchUp(r, sender, confinedTo);
+        }
+        return submit(command, sender, confinedTo, null);
+    }
+
+    /**
+     * A resume that copies the expert's positions is decided with the other shards' following
+     * notional at its place in the market order, so it goes through the sequencer like a follow,
+     * naming its expert: the subscription is read from its shard first (its expert never changes).
+     * A subscription that cannot be read goes straight to its shard, which refuses it as the single
+     * node would.
+     */
+    private CompletableFuture<Answer> resumeWithCatchUp(ResumeSubscription r, Sender sender, String confinedTo) {
+        int shard = routing.ofMintedId(r.subscriptionId());
+        ReadOperations.Request read = new ReadOperations.Request("getSubscription",
+                java.util.Map.of("subscriptionId", r.subscriptionId()), java.util.Map.of(), null, null);
+        return ask(List.of(shard), com.copyguard.cluster.QueryRecord.encode(read), confinedTo)
+                .thenCompose(replies -> {
+                    ShardReply reply = replies.get(0);
+                    String expert = reply.refused() ? null : reply.body().path("expertId").asText(null);
+                    return submit(r, sender, confinedTo, expert);
+                })
+                .exceptionally(ClusterGateway::unavailable);
+    }
+
+    /** {@code gatherExpert}: a catch-up resume's expert (through the sequencer), or null. */
+    private CompletableFuture<Answer> submit(Command command, Sender sender, String confinedTo, String gatherExpert) {
         int shard = routing.of(command);
         boolean market = shard == ShardRouting.MARKET;
         // a follow takes a seat of its expert through the sequencer, which hands it on to its shard alone
@@ -161,11 +191,15 @@ public final class ClusterGateway implements AutoCloseable {
         Pending p = new Pending(market ? routing.shards() : 1);
         pending.put(requestId, p);
         byte[] value = CommandCodec.encode(command, sender).getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = market || follow ? new ProducerRecord<>(topics.seq(), 0, null, value)
+        ProducerRecord<String, byte[]> record = market || follow || gatherExpert != null
+                ? new ProducerRecord<>(topics.seq(), 0, null, value)
                 : new ProducerRecord<>(topics.shardLog(), shard, null, value);
         new Envelope(requestId, p.parts, confinedTo).writeTo(record.headers());
         if (follow) {
             SeatRecords.markFollow(record.headers());
+        }
+        if (gatherExpert != null) {
+            com.copyguard.cluster.GatherRecords.markCatchUp(record.headers(), gatherExpert);
         }
         send(requestId, p, record);
         return await(requestId, p, "the input may still be applied (repeat it with the same idempotency key)")

@@ -186,6 +186,10 @@ public final class Sequencer implements AutoCloseable {
                         if (!replay) {
                             share(r);
                         }
+                    } else if (GatherRecords.catchUpExpert(r.headers()) != null) {
+                        if (!replay) {
+                            catchUp(r);
+                        }
                     } else if (SeatRecords.isFollow(r.headers())) {
                         Follow f = follow(r);
                         // a follow that does not decode takes no seat: shard 0 answers it MALFORMED_JSON
@@ -324,6 +328,28 @@ public final class Sequencer implements AutoCloseable {
                 producer.send(out);
             }
         }
+    }
+
+    /**
+     * A resume that copies the expert's positions: to its subscription's shard, which holds it until
+     * the other shards answered their markers (the ingress named the expert).
+     */
+    private void catchUp(ConsumerRecord<String, byte[]> r) {
+        String expertId = GatherRecords.catchUpExpert(r.headers());
+        int shard;
+        try {
+            shard = CommandCodec.decode(new String(r.value(), StandardCharsets.UTF_8))
+                    instanceof com.copyguard.core.command.ResumeSubscription resume
+                    ? routing.ofMintedId(resume.subscriptionId()) : 0;
+        } catch (RuntimeException e) {
+            shard = 0; // refused MALFORMED_JSON by shard 0, as a follow that does not decode
+        }
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), shard, null, r.value());
+        Envelope.readFrom(r.headers()).writeTo(out.headers());
+        GatherRecords.writeSeqOffset(out.headers(), r.offset());
+        GatherRecords.markCatchUp(out.headers(), expertId);
+        producer.send(out);
+        markers(r, expertId, shard);
     }
 
     /** A shard's part of a gather, handed on as it is to the shard that waits for it, or to every shard. */

@@ -4,6 +4,7 @@ import com.copyguard.cluster.GatherRecords;
 import com.copyguard.core.command.Command;
 import com.copyguard.core.command.ExpertFill;
 import com.copyguard.core.command.Follow;
+import com.copyguard.core.command.ResumeSubscription;
 import com.copyguard.core.engine.Engine;
 import com.copyguard.core.engine.FillTokenShares;
 import com.copyguard.core.engine.OtherShards;
@@ -29,7 +30,8 @@ import java.util.TreeMap;
  *     notional, and decides its own copies with all the others' ({@link FillTokenShares});</li>
  * <li>a follow: its follower's shard holds it; every other shard was sent a marker at the same place
  *     and answers with its followers' results and following notional ({@link FollowShares}), for
- *     EXPERT_AVOID and the catch-up copies' token budgets.</li>
+ *     EXPERT_AVOID and the catch-up copies' token budgets; a resume that copies the expert's
+ *     positions likewise (the ingress named its expert).</li>
  * </ul>
  * Only records the sequencer handed on with their cg.seq offset are gathered (it names the gather on
  * every shard), and only with more than one shard. The parts a shard has taken are kept with the
@@ -83,16 +85,18 @@ final class Gather {
             }
             return new Gather(r, shard.shard(), Kind.FILL, f, f.expertId(), all);
         }
-        if (c instanceof Follow f && r.grant() != null) {
-            List<Integer> others = new ArrayList<>();
-            for (int p = 0; p < shard.shards(); p++) {
-                if (p != shard.shard()) {
-                    others.add(p);
-                }
-            }
-            return new Gather(r, shard.shard(), Kind.FOLLOW, null, f.expertId(), others);
+        String expertId = c instanceof Follow f && r.grant() != null ? f.expertId()
+                : c instanceof ResumeSubscription ? r.catchUpExpert() : null;
+        if (expertId == null) {
+            return null;
         }
-        return null;
+        List<Integer> others = new ArrayList<>();
+        for (int p = 0; p < shard.shards(); p++) {
+            if (p != shard.shard()) {
+                others.add(p);
+            }
+        }
+        return new Gather(r, shard.shard(), Kind.FOLLOW, null, expertId, others);
     }
 
     ShardRecord record() {
