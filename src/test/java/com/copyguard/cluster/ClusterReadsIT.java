@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reads, live events and rule reads through the cluster ingress, as clients use them: real HTTP
  * on a loopback port, a real in-process Kafka, 16 shards on one worker. A read sees the writes
- * answered before it; a desk-wide list gathered from every shard pages each item exactly once; a
+ * answered before it; a desk-wide list gathered from every shard pages each item exactly once, newest
+ * first across shards, also while fills arrive between its pages; a
  * follower token reads only its own data; GET /events streams a fill's decisions from cg.events
  * after the fill's 2xx and resumes from an id; an expert's figures and its screening are summed
  * over the shards; the ingress meters its reads and its event stream on GET /metrics.
@@ -148,6 +149,10 @@ class ClusterReadsIT {
                 assertThat(page.body().path("items").size()).as("page size").isLessThanOrEqualTo(limit);
                 page.body().path("items").forEach(d -> seen.add(d.path("subscriptionId").asText()));
                 cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+                if (cursor != null) {
+                    assertThat(page.body().path("items").size()).as("a full page while more exist").isEqualTo(limit);
+                    assertThat(cursor).hasSizeLessThanOrEqualTo(40);
+                }
                 assertThat(++pages).as("pages end").isLessThan(40);
             } while (cursor != null);
             assertThat(seen).as("limit " + limit + ": every decision exactly once").hasSize(14)
@@ -161,11 +166,70 @@ class ClusterReadsIT {
         assertThat(garbage.error()).isEqualTo("INVALID_CURSOR");
         Response singleNodeCursor = admin.get("/decisions?fillId=desk-f1&cursor=" + Cursor.encode(5));
         assertThat(singleNodeCursor.error()).as("a cursor of one shard is not a desk cursor").isEqualTo("INVALID_CURSOR");
+        Response oldestFirst = admin.get("/decisions?fillId=desk-f1&cursor=" + Cursor.encodeOldestFirst(5));
+        assertThat(oldestFirst.error()).as("several shards hand out no oldest-first cursor").isEqualTo("INVALID_CURSOR");
 
         Response expert = admin.get("/experts/ben");
         assertThat(expert.status()).as(expert.raw()).isEqualTo(200);
         assertThat(expert.body().path("followers").asInt()).as("followers summed over the shards").isEqualTo(14);
         assertThat(expert.body().path("positions")).hasSize(1);
+
+        // the fan-out reply's link to the rest lists the fill's decisions desk-wide
+        String list = fill.body().path("decisionSummary").path("list").asText();
+        assertThat(list).isEqualTo("/decisions?expertId=ben&fillId=desk-f1");
+        Response listed = admin.get(list);
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.body().path("items")).extracting(d -> d.path("subscriptionId").asText())
+                .containsExactlyInAnyOrderElementsOf(subscriptions);
+
+        // globally newest first: the second fill's decisions, on every shard, come before the first's
+        fill("ben", "desk-f2", "CLOSE_LONG", T + 300);
+        Response both = admin.get("/decisions?expertId=ben&limit=5");
+        List<String> fills = new ArrayList<>();
+        String next = null;
+        do {
+            Response page = admin.get("/decisions?expertId=ben&limit=5" + (next == null ? "" : "&cursor=" + next));
+            page.body().path("items").forEach(d -> fills.add(d.path("fillId").asText()));
+            next = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (next != null);
+        assertThat(both.body().path("items")).hasSize(5);
+        assertThat(fills).hasSize(28);
+        assertThat(fills.subList(0, 14)).as("newest fill first, across shards").containsOnly("desk-f2");
+        assertThat(fills.subList(14, 28)).containsOnly("desk-f1");
+
+    }
+
+    @Test
+    void aDeskWalkWhileFillsArriveGivesEveryItemOnce() {
+        assertThat(admin.put("/experts/gus", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+        for (int i = 0; i < 10; i++) {
+            follow(admin, "walk-" + i, "gus", T + 800 + i);
+        }
+        fill("gus", "walk-f0", "OPEN_LONG", T + 900);
+        List<String> before = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = admin.get("/decisions?expertId=gus&limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.body().path("items").forEach(d -> before.add(d.path("fillId").asText() + "/" + d.path("subscriptionId").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (cursor != null);
+        assertThat(before).hasSize(10);
+
+        List<String> walked = new ArrayList<>();
+        cursor = null;
+        int pages = 0;
+        do {
+            Response page = admin.get("/decisions?expertId=gus&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            page.body().path("items").forEach(d -> walked.add(d.path("fillId").asText() + "/" + d.path("subscriptionId").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+            if (cursor != null) {
+                assertThat(page.body().path("items").size()).as("a full page while more exist").isEqualTo(3);
+            }
+            // a new fill of the expert between pages: its decisions are newer than the walk's cursor
+            fill("gus", "walk-f" + (++pages), pages % 2 == 1 ? "CLOSE_LONG" : "OPEN_LONG", T + 900 + pages);
+        } while (cursor != null);
+        assertThat(walked).as("every item once, none of the fills made during the walk").containsExactlyElementsOf(before);
     }
 
     @Test

@@ -38,6 +38,9 @@ final class ReferenceRun {
     /** How many inputs each error code refused, in both runs alike. */
     private final java.util.Map<String, Integer> refusals = new java.util.TreeMap<>();
     private int sent;
+    /** The single engine's decision and risk log sizes when each market-wide input was sent: where each span starts. */
+    private final List<Long> decisionMarks = new ArrayList<>();
+    private final List<Long> riskMarks = new ArrayList<>();
 
     ReferenceRun(InProcessCluster cluster, long seed, int experts, int maxSubscriptions) {
         this.cluster = cluster;
@@ -66,6 +69,8 @@ final class ReferenceRun {
 
     private void step(Command c) {
         sent++;
+        long decisionsBefore = single.decisions().size();
+        long riskActionsBefore = single.riskLog().size();
         ClusterGateway.Answer expected = applySingle(c);
         if ((expected.refusal() == RefusalCode.RULE_FAILED || expected.refusal() == RefusalCode.RULE_RUNAWAY)
                 && cluster.routing().of(c) == ShardRouting.MARKET) {
@@ -75,6 +80,11 @@ final class ReferenceRun {
             // single engine, so leaving it out of the cluster's stream keeps the two comparable.
             leftOut.add(c);
             return;
+        }
+        if (cluster.routing().of(c) == ShardRouting.MARKET) {
+            // what the single engine logged before this market-wide input came before it (see assertSameDeskLists)
+            decisionMarks.add(decisionsBefore);
+            riskMarks.add(riskActionsBefore);
         }
         ClusterGateway.Answer actual = cluster.send(ids.toCluster(c));
         String what = "input #" + sent + " " + c;
@@ -109,6 +119,99 @@ final class ReferenceRun {
         }
         out.sort(String::compareTo);
         return out;
+    }
+
+    /**
+     * The desk-wide lists ({@code GET /decisions}, {@code GET /risk-actions} with no filter) through
+     * the cluster ingress ({@code api}), walked page by page with {@code limit}, equal the single
+     * engine's item for item, up to the order among the items one market-wide input's span made:
+     * those a fill (or prices, ...) made and the account commands after it made before the next
+     * market-wide input. The cluster orders those shard by shard (its shards apply the input
+     * independently; the single engine goes through the followers in its subscription order, which
+     * the cluster's ids do not keep), so each span is compared as a multiset, the spans in order.
+     * Pages hold exactly {@code limit} items while a next cursor is given. Returns the items compared.
+     */
+    int assertSameDeskLists(com.copyguard.testing.ApiClient api, int limit) {
+        int compared = 0;
+        for (String operation : List.of("getDecisions", "getRiskActions")) {
+            String path = operation.equals("getDecisions") ? "/decisions" : "/risk-actions";
+            List<Long> marks = operation.equals("getDecisions") ? decisionMarks : riskMarks;
+            List<JsonNode> expected = singlePages(operation);
+            List<JsonNode> actual = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                com.copyguard.testing.ApiClient.Response page = api.get(path + "?limit=" + limit
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.status()).as(page.raw()).isEqualTo(200);
+                page.body().path("items").forEach(actual::add);
+                cursor = page.body().path("nextCursor").isTextual() ? page.text("nextCursor") : null;
+                if (cursor != null) {
+                    assertThat(page.body().path("items").size()).as(path + ": a full page while more exist").isEqualTo(limit);
+                }
+                assertThat(++pages).as("pages end").isLessThan(100_000 / limit + 10);
+            } while (cursor != null);
+            assertThat(actual).as(path + ": as many items").hasSameSizeAs(expected);
+            long total = operation.equals("getDecisions") ? single.decisions().size() : single.riskLog().size();
+            int at = 0;
+            while (at < expected.size()) {
+                // newest first: item at is at position total - 1 - at; its span ends at the next market input's mark
+                long position = total - 1 - at;
+                long spanStart = 0;
+                for (long m : marks) {
+                    if (m <= position) {
+                        spanStart = m;
+                    }
+                }
+                int spanSize = (int) (position - spanStart + 1);
+                List<String> want = new ArrayList<>();
+                List<String> got = new ArrayList<>();
+                for (int i = at; i < at + spanSize; i++) {
+                    want.add(translated(expected.get(i)).toString());
+                    got.add(actual.get(i).toString());
+                }
+                want.sort(String::compareTo);
+                got.sort(String::compareTo);
+                assertThat(got).as(path + " items " + at + ".." + (at + spanSize - 1)).isEqualTo(want);
+                at += spanSize;
+            }
+            compared += expected.size();
+        }
+        return compared;
+    }
+
+    /** The single engine's whole desk-wide list, newest first, as a client reads it off the wire. */
+    private List<JsonNode> singlePages(String operation) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            java.util.Map<String, List<String>> query = new java.util.TreeMap<>();
+            query.put("limit", List.of("1000"));
+            if (cursor != null) {
+                query.put("cursor", List.of(cursor));
+            }
+            JsonNode page = asSent(ApiJson.tree(com.copyguard.api.ReadOperations.query(new com.copyguard.api.ReadOperations.Request(
+                    operation, java.util.Map.of(), query, null, null)).apply(single)));
+            page.path("items").forEach(out::add);
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return out;
+    }
+
+    /** A single-engine item with its subscription and account ids in the cluster's names. */
+    private JsonNode translated(JsonNode item) {
+        ObjectNode copy = (ObjectNode) item.deepCopy();
+        for (String field : new String[] {"subscriptionId", "accountId"}) {
+            if (copy.path(field).isTextual()) {
+                copy.put(field, ids.id(copy.get(field).asText()));
+            }
+        }
+        String ref = copy.path("ref").asText("");
+        if (ref.indexOf(':') > 0) {
+            // a manual action's cause names its subscription ("manual:S27")
+            copy.put("ref", ref.substring(0, ref.indexOf(':') + 1) + ids.id(ref.substring(ref.indexOf(':') + 1)));
+        }
+        return copy;
     }
 
     private ClusterGateway.Answer applySingle(Command c) {

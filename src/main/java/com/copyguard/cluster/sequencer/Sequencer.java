@@ -1,6 +1,7 @@
 package com.copyguard.cluster.sequencer;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.MarketSeq;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.command.Command;
@@ -199,6 +200,7 @@ public final class Sequencer implements AutoCloseable {
                         for (int p = 0; p < shards; p++) {
                             ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
                             envelope.writeTo(out.headers());
+                            MarketSeq.writeTo(out.headers(), r.offset()); // the market's order, for desk-wide lists
                             producer.send(out);
                         }
                     }

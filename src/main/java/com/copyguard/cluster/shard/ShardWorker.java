@@ -1,6 +1,7 @@
 package com.copyguard.cluster.shard;
 
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.MarketSeq;
 import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.engine.Engine;
@@ -211,7 +212,7 @@ public final class ShardWorker implements AutoCloseable {
         while (live < records.size() && records.get(live).offset() < shard.liveFrom) {
             ConsumerRecord<String, byte[]> r = records.get(live++);
             shard.engine.replay(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
-                    SeatRecords.Grant.readFrom(r.headers()));
+                    SeatRecords.Grant.readFrom(r.headers()), MarketSeq.readFrom(r.headers()));
             shard.replayed++;
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
@@ -309,7 +310,7 @@ public final class ShardWorker implements AutoCloseable {
 
     private ShardReply apply(Shard shard, ConsumerRecord<String, byte[]> r) {
         return shard.engine.apply(r.offset(), new String(r.value(), StandardCharsets.UTF_8), Envelope.readFrom(r.headers()),
-                SeatRecords.Grant.readFrom(r.headers()));
+                SeatRecords.Grant.readFrom(r.headers()), MarketSeq.readFrom(r.headers()));
     }
 
     /** A changed follower count or an answered seat grant goes back to cg.seq in the same transaction as the reply. */
