@@ -46,9 +46,11 @@ class ClusterReadsIT {
     private static ClusterIngress ingress;
     private static Tokens4Tests tokens;
     private static ApiClient admin;
+    private static Path keyDir;
 
     @BeforeAll
     static void start(@TempDir Path keys) {
+        keyDir = keys;
         kafka = KafkaTestCluster.start(1);
         cluster = new InProcessCluster(kafka, 16, 1, null, 0);
         gateway = new ClusterGateway(kafka.bootstrapServers(), cluster.topics(), 16, Duration.ofSeconds(20));
@@ -230,6 +232,43 @@ class ClusterReadsIT {
             fill("gus", "walk-f" + (++pages), pages % 2 == 1 ? "CLOSE_LONG" : "OPEN_LONG", T + 900 + pages);
         } while (cursor != null);
         assertThat(walked).as("every item once, none of the fills made during the walk").containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void withOneShardAFanOutsOldestFirstCursorGoesToItsShard() throws Exception {
+        try (InProcessCluster one = new InProcessCluster(kafka, 1, 1, null, 0);
+             ClusterIngress oneIngress = ClusterIngress.start(one.gateway(), "127.0.0.1", 0, SigningKey.loadOrCreate(keyDir),
+                     new SecurityOptions(List.of(), List.of(), null, null, null, null), WallClockGuard.DEFAULT,
+                     new RuleSetLoader(Path.of("rules")))) {
+            ApiClient api = new ApiClient(oneIngress.port(), tokens.token("ops", Role.ADMIN, null));
+            assertThat(api.put("/instruments/BTCUSDT", "{\"minQty\":\"0.001\",\"qtyStep\":\"0.001\",\"maxLeverage\":125,"
+                    + "\"takerFeeRate\":\"0.0006\",\"maintenanceMarginRate\":\"0.004\"}").status()).isEqualTo(200);
+            assertThat(api.put("/experts/solo", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                made.add(follow(api, "solo-" + i, "solo", T + i).text("subscriptionId"));
+            }
+            Response fill = api.post("/experts/solo/fills", "{\"fillId\":\"solo-f1\",\"symbol\":\"BTCUSDT\","
+                    + "\"action\":\"OPEN_LONG\",\"qty\":\"0.1\",\"price\":\"100000\",\"leverage\":100,"
+                    + "\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T + 10) + "}");
+            assertThat(fill.status()).as(fill.raw()).isEqualTo(200);
+            // the single node's oldest-first walk: the fill's decisions after its first one, in the order made
+            Response rest = api.get("/decisions?expertId=solo&fillId=solo-f1&limit=1&cursor=" + Cursor.encodeOldestFirst(0));
+            assertThat(rest.status()).as(rest.raw()).isEqualTo(200);
+            assertThat(rest.body().path("items")).hasSize(1);
+            String second = rest.body().path("items").get(0).path("subscriptionId").asText();
+            Response last = api.get("/decisions?expertId=solo&fillId=solo-f1&limit=1&cursor=" + rest.text("nextCursor"));
+            assertThat(last.body().path("items")).hasSize(1);
+            assertThat(last.body().path("nextCursor").isNull()).isTrue();
+            List<String> newestFirst = new ArrayList<>();
+            api.get("/decisions?expertId=solo&fillId=solo-f1").body().path("items")
+                    .forEach(d -> newestFirst.add(d.path("subscriptionId").asText()));
+            assertThat(newestFirst).as("desk-wide with one shard: the shard's own order").hasSize(3)
+                    .containsExactlyInAnyOrderElementsOf(made);
+            assertThat(List.of(second, last.body().path("items").get(0).path("subscriptionId").asText()))
+                    .as("oldest first: the reverse of the newest-first list without its oldest")
+                    .containsExactly(newestFirst.get(1), newestFirst.get(0));
+        }
     }
 
     @Test

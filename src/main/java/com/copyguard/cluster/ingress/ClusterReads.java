@@ -11,6 +11,7 @@ import com.copyguard.cluster.StateCheckpoint;
 import com.copyguard.core.model.Decimals;
 import com.copyguard.core.paging.Cursor;
 import com.copyguard.core.refusal.InputRefused;
+import com.copyguard.core.refusal.RefusalCode;
 import com.copyguard.core.screening.FollowerResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -169,7 +170,13 @@ final class ClusterReads {
                     return answer(reply);
                 }
             }
-            return new CommandEdge.Answer(200, DeskMerge.merge(byShard, limit), null);
+            try {
+                return new CommandEdge.Answer(200, DeskMerge.merge(byShard, limit), null);
+            } catch (IllegalStateException e) {
+                // a shard that answers pages without keys runs an older version (upgrade workers first)
+                return new CommandEdge.Answer(0, com.copyguard.json.Json.object().put("error", "INTERNAL_ERROR")
+                        .put("message", e.getMessage()), RefusalCode.INTERNAL_ERROR);
+            }
         });
     }
 
