@@ -253,6 +253,8 @@ public final class ShardEngine {
         if (envelope.query()) {
             nextOffset = offset + 1;
             lastEvents = List.of();
+            // a read through cg.seq (a checkpoint marker, a shadow run step) moved the mark when it was answered live
+            marks.before(engine, marketSeq);
         } else {
             apply(offset, json, envelope, grant, marketSeq);
             seatReport = null; // sent and committed by the owner that applied it live
