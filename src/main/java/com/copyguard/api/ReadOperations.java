@@ -9,7 +9,9 @@ import com.copyguard.core.engine.WithdrawalPreview;
 import com.copyguard.core.model.Outcome;
 import com.copyguard.core.model.ReasonCode;
 import com.copyguard.core.model.TransactionType;
+import com.copyguard.core.paging.Page;
 import com.copyguard.core.paging.PageRequest;
+import com.copyguard.core.paging.Pages.Positioned;
 import com.copyguard.core.paging.TimeRange;
 import com.copyguard.core.screening.FlagCode;
 import com.copyguard.core.screening.FollowerResults;
@@ -75,6 +77,10 @@ public final class ReadOperations {
     private static final Map<String, BiFunction<Request, FollowerResults.Source, Function<Engine, ?>>> SCREENING =
             new LinkedHashMap<>();
 
+    /** The decision and risk action lists, each item with its position in its log (the cluster merges by it). */
+    private static final Map<String, Function<Request, Function<Engine, Page<? extends Positioned<?>>>>> POSITIONED =
+            new LinkedHashMap<>();
+
     static {
         READS.put("listInstruments", r -> {
             PageRequest page = list(r).page();
@@ -103,20 +109,25 @@ public final class ReadOperations {
             PageRequest page = list(r).page();
             return e -> FollowerQueries.followings(e, r.path().get("followerId"), page);
         });
-        READS.put("getRiskActions", r -> {
+        POSITIONED.put("getRiskActions", r -> {
             ListQuery q = list(r);
             RiskActionFilter filter = new RiskActionFilter(q.text("subscriptionId"), q.text("cause"),
                     q.enumValue("reason", ReasonCode.class), q.time());
             PageRequest page = q.pageEitherWay();
-            return e -> Queries.riskActions(e, filter, page, r.followerFilter());
+            return e -> Queries.positionedRiskActions(e, filter, page, r.followerFilter());
         });
-        READS.put("getDecisions", r -> {
+        POSITIONED.put("getDecisions", r -> {
             ListQuery q = list(r);
             DecisionFilter filter = new DecisionFilter(q.text("expertId"), q.text("fillId"), q.text("subscriptionId"),
                     q.enumValue("outcome", Outcome.class), q.enumValue("reason", ReasonCode.class), q.time());
             PageRequest page = q.pageEitherWay();
-            return e -> Queries.decisions(e, filter, page, r.followerFilter());
+            return e -> Queries.positionedDecisions(e, filter, page, r.followerFilter());
         });
+        // the plain reads are the positioned ones without positions: one way to read filters and pages
+        POSITIONED.forEach((operation, read) -> READS.put(operation, r -> {
+            Function<Engine, Page<? extends Positioned<?>>> query = read.apply(r);
+            return e -> query.apply(e).map(Positioned::value);
+        }));
         READS.put("health", r -> Queries::health);
         READS.put("getExpertEquity", r -> e -> ScreeningQueries.equityHistory(e, r.path().get("expertId")));
         SCREENING.put("getExpertScreening", (r, followers) ->
@@ -157,6 +168,18 @@ public final class ReadOperations {
         Function<Request, Function<Engine, ?>> read = READS.get(request.operationId());
         if (read == null) {
             throw new IllegalArgumentException("not a read operation: " + request.operationId());
+        }
+        return read.apply(request);
+    }
+
+    /**
+     * The query that answers {@code request} (GET /decisions or GET /risk-actions) with each item's
+     * position in its log: a cluster shard's share of a desk-wide list, merged across shards by it.
+     */
+    public static Function<Engine, Page<? extends Positioned<?>>> positionedQuery(Request request) {
+        Function<Request, Function<Engine, Page<? extends Positioned<?>>>> read = POSITIONED.get(request.operationId());
+        if (read == null) {
+            throw new IllegalArgumentException("not a positioned list: " + request.operationId());
         }
         return read.apply(request);
     }

@@ -20,8 +20,8 @@ import org.apache.kafka.common.header.Headers;
  * The records of a gather: a decision one shard cannot take from its own followers alone is taken
  * at one place in the market order from every shard's part. Headers, beside a record's value:
  * <ul>
- * <li>{@link #SEQ_OFFSET}: the offset on {@code cg.seq} of a record the sequencer handed on, the
- *     same on every shard, so it names the gather;</li>
+ * <li>the {@link MarketSeq} stamp: the offset on {@code cg.seq} of a record the sequencer handed
+ *     on, the same on every shard, so it names the gather;</li>
  * <li>a {@link #MARKER}: a follow's (or a {@link #markCatchUp catch-up resume}'s) place in the market order, sent by
  *     the sequencer to every shard but the follower's own, naming the expert and the owner;</li>
  * <li>a {@link Share}: one shard's part, sent to {@code cg.seq} in the shard's transaction and
@@ -32,7 +32,6 @@ import org.apache.kafka.common.header.Headers;
  * scale, so sums here print as the single node's do.
  */
 public final class GatherRecords {
-    static final String SEQ_OFFSET = "cg-seq-offset";
     static final String GATHER = "cg-gather";
     static final String MARKER = "marker";
     static final String SHARE = "share";
@@ -46,16 +45,6 @@ public final class GatherRecords {
     public static final int EVERY_SHARD = -1;
 
     private GatherRecords() {
-    }
-
-    /** The cg.seq offset a handed-on record carries, or -1 (not handed on by the sequencer, or written before it said). */
-    public static long seqOffset(Headers headers) {
-        String s = text(headers.lastHeader(SEQ_OFFSET));
-        return s == null ? -1 : Long.parseLong(s);
-    }
-
-    public static void writeSeqOffset(Headers headers, long offset) {
-        headers.remove(SEQ_OFFSET).add(SEQ_OFFSET, bytes(String.valueOf(offset)));
     }
 
     /**
@@ -76,7 +65,7 @@ public final class GatherRecords {
     public record Marker(long gather, String expertId, int owner) {
         public void writeTo(Headers headers) {
             headers.remove(GATHER).add(GATHER, bytes(MARKER));
-            writeSeqOffset(headers, gather);
+            MarketSeq.writeTo(headers, gather);
             headers.remove(EXPERT).add(EXPERT, bytes(expertId));
             headers.remove(OWNER).add(OWNER, bytes(String.valueOf(owner)));
         }
@@ -86,7 +75,8 @@ public final class GatherRecords {
             if (!MARKER.equals(text(headers.lastHeader(GATHER)))) {
                 return null;
             }
-            return new Marker(seqOffset(headers), text(headers.lastHeader(EXPERT)),
+            Long gather = MarketSeq.readFrom(headers);
+            return new Marker(gather == null ? -1 : gather, text(headers.lastHeader(EXPERT)),
                     Integer.parseInt(text(headers.lastHeader(OWNER))));
         }
     }

@@ -22,8 +22,11 @@ public final class QueryRecord {
     private QueryRecord() {
     }
 
-    /** A decoded record: the read, and the follower results the ingress supplied with it (null: none). */
-    public record Decoded(ReadOperations.Request request, JsonNode followerResults) {
+    /**
+     * A decoded record: the read, the follower results the ingress supplied with it (null: none),
+     * and for a desk-wide list's share ({@link #encodeDesk}) {@code {"below": key or null}} (null: not one).
+     */
+    public record Decoded(ReadOperations.Request request, JsonNode followerResults, JsonNode desk) {
     }
 
     public static byte[] encode(ReadOperations.Request r) {
@@ -35,6 +38,20 @@ public final class QueryRecord {
      * ({@link FollowerTotals}), which the answering shard uses in place of its own followers'.
      */
     public static byte[] encode(ReadOperations.Request r, JsonNode followerResults) {
+        return encode(r, followerResults, null);
+    }
+
+    /**
+     * A shard's share of a desk-wide list (GET /decisions or /risk-actions for every shard): its
+     * items below {@code below} in the desk order (null: from the newest), each with its key.
+     */
+    public static byte[] encodeDesk(ReadOperations.Request r, DeskKey below) {
+        ObjectNode desk = Json.object();
+        desk.set("below", below == null ? desk.nullNode() : below.json());
+        return encode(r, null, desk);
+    }
+
+    private static byte[] encode(ReadOperations.Request r, JsonNode followerResults, JsonNode desk) {
         ObjectNode n = Json.object();
         n.put("operationId", r.operationId());
         ObjectNode path = n.putObject("path");
@@ -45,6 +62,9 @@ public final class QueryRecord {
         n.put("followerFilter", r.followerFilter());
         if (followerResults != null) {
             n.set("followerResults", followerResults);
+        }
+        if (desk != null) {
+            n.set("desk", desk);
         }
         try {
             return Json.MAPPER.writeValueAsBytes(n);
@@ -77,7 +97,9 @@ public final class QueryRecord {
                 body == null || body.isNull() ? null : body, n.path("followerFilter").isTextual()
                         ? n.get("followerFilter").asText() : null);
         JsonNode supplied = n.get("followerResults");
-        return new Decoded(request, supplied == null || supplied.isNull() ? null : supplied);
+        JsonNode desk = n.get("desk");
+        return new Decoded(request, supplied == null || supplied.isNull() ? null : supplied,
+                desk == null || !desk.isObject() ? null : desk);
     }
 
     public static String text(byte[] bytes) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The same generated input stream (every kind of input) through a single-node engine and through
  * the cluster on a real in-process Kafka, with 16 shards over 1 and 2 workers (4 with
  * {@code -Dcopyguard.cluster=full}, which also runs longer streams): the same answers, the same
- * decisions, the same state for every follower.
+ * decisions, the same state for every follower, the same expert figures and screening (also with
+ * the followers' sums gathered in chunks of 2 experts), and the same desk-wide decision and risk
+ * action lists in the one newest-first order (up to the order within one market input's span).
  */
 class ClusterEquivalenceIT {
     static final boolean FULL = "full".equals(System.getProperty("copyguard.cluster"));
@@ -74,6 +76,21 @@ class ClusterEquivalenceIT {
             long followers = run.assertSameExperts(desk);
             org.assertj.core.api.Assertions.assertThat(followers).as("experts with followers were compared").isPositive();
             run.assertSameScreening(desk, SCREENING_LISTINGS);
+            // more experts with followers than one record carries: the shares come in rounds, the sums in parts
+            long withFollowers = run.single().ledger().experts().stream().filter(e -> !e.subscriptionIds().isEmpty()).count();
+            org.assertj.core.api.Assertions.assertThat(withFollowers).as("more experts than a chunk").isGreaterThan(2);
+            int chunk = FollowerTotals.chunk;
+            FollowerTotals.chunk = 2;
+            try {
+                run.assertSameScreening(desk, SCREENING_LISTINGS);
+            } finally {
+                FollowerTotals.chunk = chunk;
+            }
+            // the desk-wide lists in the one newest-first order, in small pages and whole ones
+            for (int limit : new int[] {7, 1000}) {
+                org.assertj.core.api.Assertions.assertThat(run.assertSameDeskLists(desk, limit)).as("items compared")
+                        .isGreaterThan(limit == 7 ? 50 : 0);
+            }
         }
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reads, live events and rule reads through the cluster ingress, as clients use them: real HTTP
  * on a loopback port, a real in-process Kafka, 16 shards on one worker. A read sees the writes
- * answered before it; a desk-wide list gathered from every shard pages each item exactly once; a
+ * answered before it; a desk-wide list gathered from every shard pages each item exactly once, newest
+ * first across shards, also while fills arrive between its pages; a
  * follower token reads only its own data; GET /events streams a fill's decisions from cg.events
  * after the fill's 2xx and resumes from an id; an expert's figures and its screening are summed
  * over the shards; the ingress meters its reads and its event stream on GET /metrics.
@@ -45,9 +46,11 @@ class ClusterReadsIT {
     private static ClusterIngress ingress;
     private static Tokens4Tests tokens;
     private static ApiClient admin;
+    private static Path keyDir;
 
     @BeforeAll
     static void start(@TempDir Path keys) {
+        keyDir = keys;
         kafka = KafkaTestCluster.start(1);
         cluster = new InProcessCluster(kafka, 16, 1, null, 0);
         gateway = new ClusterGateway(kafka.bootstrapServers(), cluster.topics(), 16, Duration.ofSeconds(20));
@@ -148,6 +151,10 @@ class ClusterReadsIT {
                 assertThat(page.body().path("items").size()).as("page size").isLessThanOrEqualTo(limit);
                 page.body().path("items").forEach(d -> seen.add(d.path("subscriptionId").asText()));
                 cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+                if (cursor != null) {
+                    assertThat(page.body().path("items").size()).as("a full page while more exist").isEqualTo(limit);
+                    assertThat(cursor).hasSizeLessThanOrEqualTo(40);
+                }
                 assertThat(++pages).as("pages end").isLessThan(40);
             } while (cursor != null);
             assertThat(seen).as("limit " + limit + ": every decision exactly once").hasSize(14)
@@ -161,11 +168,107 @@ class ClusterReadsIT {
         assertThat(garbage.error()).isEqualTo("INVALID_CURSOR");
         Response singleNodeCursor = admin.get("/decisions?fillId=desk-f1&cursor=" + Cursor.encode(5));
         assertThat(singleNodeCursor.error()).as("a cursor of one shard is not a desk cursor").isEqualTo("INVALID_CURSOR");
+        Response oldestFirst = admin.get("/decisions?fillId=desk-f1&cursor=" + Cursor.encodeOldestFirst(5));
+        assertThat(oldestFirst.error()).as("several shards hand out no oldest-first cursor").isEqualTo("INVALID_CURSOR");
 
         Response expert = admin.get("/experts/ben");
         assertThat(expert.status()).as(expert.raw()).isEqualTo(200);
         assertThat(expert.body().path("followers").asInt()).as("followers summed over the shards").isEqualTo(14);
         assertThat(expert.body().path("positions")).hasSize(1);
+
+        // the fan-out reply's link to the rest lists the fill's decisions desk-wide
+        String list = fill.body().path("decisionSummary").path("list").asText();
+        assertThat(list).isEqualTo("/decisions?expertId=ben&fillId=desk-f1");
+        Response listed = admin.get(list);
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.body().path("items")).extracting(d -> d.path("subscriptionId").asText())
+                .containsExactlyInAnyOrderElementsOf(subscriptions);
+
+        // globally newest first: the second fill's decisions, on every shard, come before the first's
+        fill("ben", "desk-f2", "CLOSE_LONG", T + 300);
+        Response both = admin.get("/decisions?expertId=ben&limit=5");
+        List<String> fills = new ArrayList<>();
+        String next = null;
+        do {
+            Response page = admin.get("/decisions?expertId=ben&limit=5" + (next == null ? "" : "&cursor=" + next));
+            page.body().path("items").forEach(d -> fills.add(d.path("fillId").asText()));
+            next = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (next != null);
+        assertThat(both.body().path("items")).hasSize(5);
+        assertThat(fills).hasSize(28);
+        assertThat(fills.subList(0, 14)).as("newest fill first, across shards").containsOnly("desk-f2");
+        assertThat(fills.subList(14, 28)).containsOnly("desk-f1");
+
+    }
+
+    @Test
+    void aDeskWalkWhileFillsArriveGivesEveryItemOnce() {
+        assertThat(admin.put("/experts/gus", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+        for (int i = 0; i < 10; i++) {
+            follow(admin, "walk-" + i, "gus", T + 800 + i);
+        }
+        fill("gus", "walk-f0", "OPEN_LONG", T + 900);
+        List<String> before = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = admin.get("/decisions?expertId=gus&limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.body().path("items").forEach(d -> before.add(d.path("fillId").asText() + "/" + d.path("subscriptionId").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (cursor != null);
+        assertThat(before).hasSize(10);
+
+        List<String> walked = new ArrayList<>();
+        cursor = null;
+        int pages = 0;
+        do {
+            Response page = admin.get("/decisions?expertId=gus&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            page.body().path("items").forEach(d -> walked.add(d.path("fillId").asText() + "/" + d.path("subscriptionId").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
+            if (cursor != null) {
+                assertThat(page.body().path("items").size()).as("a full page while more exist").isEqualTo(3);
+            }
+            // a new fill of the expert between pages: its decisions are newer than the walk's cursor
+            fill("gus", "walk-f" + (++pages), pages % 2 == 1 ? "CLOSE_LONG" : "OPEN_LONG", T + 900 + pages);
+        } while (cursor != null);
+        assertThat(walked).as("every item once, none of the fills made during the walk").containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void withOneShardAFanOutsOldestFirstCursorGoesToItsShard() throws Exception {
+        try (InProcessCluster one = new InProcessCluster(kafka, 1, 1, null, 0);
+             ClusterIngress oneIngress = ClusterIngress.start(one.gateway(), "127.0.0.1", 0, SigningKey.loadOrCreate(keyDir),
+                     new SecurityOptions(List.of(), List.of(), null, null, null, null), WallClockGuard.DEFAULT,
+                     new RuleSetLoader(Path.of("rules")))) {
+            ApiClient api = new ApiClient(oneIngress.port(), tokens.token("ops", Role.ADMIN, null));
+            assertThat(api.put("/instruments/BTCUSDT", "{\"minQty\":\"0.001\",\"qtyStep\":\"0.001\",\"maxLeverage\":125,"
+                    + "\"takerFeeRate\":\"0.0006\",\"maintenanceMarginRate\":\"0.004\"}").status()).isEqualTo(200);
+            assertThat(api.put("/experts/solo", "{\"equity\":\"10000\",\"profitShareRate\":\"0.1\"}").status()).isEqualTo(201);
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                made.add(follow(api, "solo-" + i, "solo", T + i).text("subscriptionId"));
+            }
+            Response fill = api.post("/experts/solo/fills", "{\"fillId\":\"solo-f1\",\"symbol\":\"BTCUSDT\","
+                    + "\"action\":\"OPEN_LONG\",\"qty\":\"0.1\",\"price\":\"100000\",\"leverage\":100,"
+                    + "\"marginMode\":\"CROSS\",\"status\":\"FILLED\",\"time\":" + (T + 10) + "}");
+            assertThat(fill.status()).as(fill.raw()).isEqualTo(200);
+            // the single node's oldest-first walk: the fill's decisions after its first one, in the order made
+            Response rest = api.get("/decisions?expertId=solo&fillId=solo-f1&limit=1&cursor=" + Cursor.encodeOldestFirst(0));
+            assertThat(rest.status()).as(rest.raw()).isEqualTo(200);
+            assertThat(rest.body().path("items")).hasSize(1);
+            String second = rest.body().path("items").get(0).path("subscriptionId").asText();
+            Response last = api.get("/decisions?expertId=solo&fillId=solo-f1&limit=1&cursor=" + rest.text("nextCursor"));
+            assertThat(last.body().path("items")).hasSize(1);
+            assertThat(last.body().path("nextCursor").isNull()).isTrue();
+            List<String> newestFirst = new ArrayList<>();
+            api.get("/decisions?expertId=solo&fillId=solo-f1").body().path("items")
+                    .forEach(d -> newestFirst.add(d.path("subscriptionId").asText()));
+            assertThat(newestFirst).as("desk-wide with one shard: the shard's own order").hasSize(3)
+                    .containsExactlyInAnyOrderElementsOf(made);
+            assertThat(List.of(second, last.body().path("items").get(0).path("subscriptionId").asText()))
+                    .as("oldest first: the reverse of the newest-first list without its oldest")
+                    .containsExactly(newestFirst.get(1), newestFirst.get(0));
+        }
     }
 
     @Test

@@ -7,6 +7,9 @@ import com.copyguard.core.screening.FollowerResults;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,19 +64,73 @@ class FollowerTotalsTest {
                 .as("experts without a subscription here are left out").isZero();
     }
 
-    @Test
-    void aShareOfMoreExpertsThanOneRecordHoldsIsNotSent() {
+    private static com.copyguard.core.engine.Engine engineFollowing(List<String> experts) {
         com.copyguard.core.engine.Engine engine = com.copyguard.durability.Engines.fresh();
-        for (String expert : List.of("A", "B")) {
+        for (String expert : experts) {
             engine.apply(new com.copyguard.core.command.PutExpert(expert, null, null, new BigDecimal("10000")));
             engine.apply(new com.copyguard.core.command.Follow("f-" + expert, expert,
                     com.copyguard.core.model.FollowMode.MULTIPLIER, new BigDecimal("1000"), null, new BigDecimal("0.1"),
                     false, null, 1_700_000_000_000L, false));
         }
-        assertThat(FollowerTotals.shardAnswer(engine, FollowerTotals.request(null), 2).path("experts").size()).isEqualTo(2);
-        assertThat(FollowerTotals.shardAnswer(engine, FollowerTotals.request(null), 1)).isNull();
-        assertThat(FollowerTotals.shardAnswer(engine, FollowerTotals.request("B"), 1).path("experts").path("B").get(1).asInt())
-                .as("one expert's share is always sent").isEqualTo(1);
-        assertThat(FollowerTotals.tooMany().path("error").asText()).isEqualTo("NOT_IN_CLUSTER_MODE");
+        return engine;
+    }
+
+    @Test
+    void aShareComesInChunksInIdOrder() {
+        com.copyguard.core.engine.Engine engine = engineFollowing(List.of("C", "A", "B"));
+        ObjectNode first = FollowerTotals.shardAnswer(engine, FollowerTotals.request(null, 2));
+        assertThat(first.path("experts").fieldNames()).toIterable().containsExactly("A", "B");
+        assertThat(first.path("more").asBoolean()).isTrue();
+        ObjectNode second = FollowerTotals.shardAnswer(engine, FollowerTotals.request("B", 2));
+        assertThat(second.path("experts").fieldNames()).toIterable().containsExactly("C");
+        assertThat(second.path("more").asBoolean()).isFalse();
+        assertThat(FollowerTotals.shardAnswer(engine, FollowerTotals.request("B")).path("experts").path("B").get(1).asInt())
+                .as("one expert's share").isEqualTo(1);
+    }
+
+    @Test
+    void roundsAbsorbEveryExpertOnceUpToTheLowestLastIdOfAShardWithMore() {
+        // shard 0 holds A, B, D, E; shard 1 holds B, C; chunks of 2
+        SortedMap<String, FollowerResults> sums = new TreeMap<>();
+        String next = FollowerTotals.absorb(sums, List.of(
+                round(0, true, "A", "B"), round(1, false, "B", "C")));
+        assertThat(next).isEqualTo("B");
+        assertThat(sums).containsOnlyKeys("A", "B").containsEntry("B", r("2", 2, 2));
+        // the next round asks every shard above B: shard 1 sends C again, absorbed now
+        next = FollowerTotals.absorb(sums, List.of(round(0, false, "D", "E"), round(1, false, "C")));
+        assertThat(next).isNull();
+        assertThat(sums).containsOnlyKeys("A", "B", "C", "D", "E");
+        assertThat(sums.get("C")).isEqualTo(r("1", 1, 1));
+    }
+
+    @Test
+    void theLowestLastIdAmongShardsWithMoreBoundsTheRound() {
+        SortedMap<String, FollowerResults> sums = new TreeMap<>();
+        String next = FollowerTotals.absorb(sums, List.of(round(0, true, "A", "D"), round(1, true, "B", "C")));
+        assertThat(next).as("shard 1 may hold more between C and D").isEqualTo("C");
+        assertThat(sums).containsOnlyKeys("A", "B", "C");
+    }
+
+    private static ShardReply round(int shard, boolean more, String... experts) {
+        Map<String, FollowerResults> share = new java.util.LinkedHashMap<>();
+        for (String e : experts) {
+            share.put(e, r("1", 1, 1));
+        }
+        return new ShardReply("r", shard, 2, 200, FollowerTotals.json(share).put("more", more), null);
+    }
+
+    @Test
+    void sumsOfMoreExpertsThanARecordCarriesTravelInStagedParts() {
+        SortedMap<String, FollowerResults> sums = new TreeMap<>();
+        for (String e : List.of("A", "B", "C", "D", "E")) {
+            sums.put(e, r("1", 1, 1));
+        }
+        List<ObjectNode> parts = FollowerTotals.parts(sums, 2, "s1");
+        assertThat(parts).hasSize(3);
+        assertThat(parts.get(2).path("stage").path("parts").asInt()).isEqualTo(3);
+        assertThat(parts.get(1).path("experts").fieldNames()).toIterable().containsExactly("C", "D");
+        assertThat(FollowerTotals.parts(new TreeMap<>(Map.of("A", r("1", 1, 1))), 2, "s2").get(0).has("stage"))
+                .as("one record: no stage").isFalse();
+        assertThat(FollowerTotals.parts(new TreeMap<>(), 2, "s3")).hasSize(1);
     }
 }

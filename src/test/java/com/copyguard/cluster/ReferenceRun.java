@@ -39,6 +39,9 @@ final class ReferenceRun {
     private final java.util.Map<String, Integer> refusals = new java.util.TreeMap<>();
     private final java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
     private int sent;
+    /** The single engine's decision and risk log sizes when each market-wide input was sent: where each span starts. */
+    private final List<Long> decisionMarks = new ArrayList<>();
+    private final List<Long> riskMarks = new ArrayList<>();
 
     ReferenceRun(InProcessCluster cluster, long seed, int experts, int maxSubscriptions) {
         this.cluster = cluster;
@@ -67,6 +70,8 @@ final class ReferenceRun {
 
     private void step(Command c) {
         sent++;
+        long decisionsBefore = single.decisions().size();
+        long riskActionsBefore = single.riskLog().size();
         ClusterGateway.Answer expected = applySingle(c);
         if ((expected.refusal() == RefusalCode.RULE_FAILED || expected.refusal() == RefusalCode.RULE_RUNAWAY)
                 && cluster.routing().of(c) == ShardRouting.MARKET) {
@@ -76,6 +81,11 @@ final class ReferenceRun {
             // single engine, so leaving it out of the cluster's stream keeps the two comparable.
             leftOut.add(c);
             return;
+        }
+        if (cluster.routing().of(c) == ShardRouting.MARKET) {
+            // what the single engine logged before this market-wide input came before it (see assertSameDeskLists)
+            decisionMarks.add(decisionsBefore);
+            riskMarks.add(riskActionsBefore);
         }
         ClusterGateway.Answer actual = cluster.send(ids.toCluster(c));
         String what = "input #" + sent + " " + c;
@@ -115,6 +125,133 @@ final class ReferenceRun {
         }
         out.sort(String::compareTo);
         return out;
+    }
+
+    /**
+     * The desk-wide lists ({@code GET /decisions}, {@code GET /risk-actions} with no filter) through
+     * the cluster ingress ({@code api}), walked page by page with {@code limit}, equal the single
+     * engine's item for item, up to the order among the items one market-wide input's span made:
+     * those a fill (or prices, ...) made and the account commands after it made before the next
+     * market-wide input. The cluster orders those shard by shard (its shards apply the input
+     * independently; the single engine goes through the followers in its subscription order, which
+     * the cluster's ids do not keep), so each span is compared as a multiset, the spans in order.
+     * The risk actions of daily checks are compared as a whole: a shard runs them at its own first
+     * input of a new day. Pages hold exactly {@code limit} items while a next cursor is given.
+     * Returns the items compared.
+     */
+    int assertSameDeskLists(com.copyguard.testing.ApiClient api, int limit) {
+        int compared = 0;
+        for (String operation : List.of("getDecisions", "getRiskActions")) {
+            String path = operation.equals("getDecisions") ? "/decisions" : "/risk-actions";
+            List<Long> marks = operation.equals("getDecisions") ? decisionMarks : riskMarks;
+            List<JsonNode> expected = singlePages(operation);
+            List<JsonNode> actual = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                com.copyguard.testing.ApiClient.Response page = api.get(path + "?limit=" + limit
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.status()).as(page.raw()).isEqualTo(200);
+                page.body().path("items").forEach(actual::add);
+                cursor = page.body().path("nextCursor").isTextual() ? page.text("nextCursor") : null;
+                if (cursor != null) {
+                    assertThat(page.body().path("items").size()).as(path + ": a full page while more exist").isEqualTo(limit);
+                }
+                assertThat(++pages).as("pages end").isLessThan(100_000 / limit + 10);
+            } while (cursor != null);
+            assertThat(actual).as(path + ": as many items").hasSameSizeAs(expected);
+            long total = operation.equals("getDecisions") ? single.decisions().size() : single.riskLog().size();
+            // each single-engine item's span: the mark of the market-wide input that opened it
+            List<Long> spans = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                long position = total - 1 - i; // newest first
+                long spanStart = 0;
+                for (long m : marks) {
+                    if (m <= position) {
+                        spanStart = m;
+                    }
+                }
+                spans.add(spanStart);
+            }
+            // a shard's daily checks run at its own first input of a new day, which may open a later span than
+            // the single engine's (README, "desk-wide list"): those are compared as a whole, the rest span by span
+            List<String> dailyWant = new ArrayList<>();
+            List<String> dailyGot = new ArrayList<>();
+            List<String> want = new ArrayList<>();
+            List<Long> wantSpans = new ArrayList<>();
+            List<String> got = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                String w = translated(expected.get(i)).toString();
+                if (daily(expected.get(i))) {
+                    dailyWant.add(w);
+                } else {
+                    want.add(w);
+                    wantSpans.add(spans.get(i));
+                }
+                if (daily(actual.get(i))) {
+                    dailyGot.add(actual.get(i).toString());
+                } else {
+                    got.add(actual.get(i).toString());
+                }
+            }
+            dailyWant.sort(String::compareTo);
+            dailyGot.sort(String::compareTo);
+            assertThat(dailyGot).as(path + ": the daily checks' items").isEqualTo(dailyWant);
+            assertThat(got).as(path + ": as many other items").hasSameSizeAs(want);
+            int at = 0;
+            while (at < want.size()) {
+                int end = at;
+                while (end < want.size() && wantSpans.get(end).equals(wantSpans.get(at))) {
+                    end++;
+                }
+                List<String> spanWant = new ArrayList<>(want.subList(at, end));
+                List<String> spanGot = new ArrayList<>(got.subList(at, end));
+                spanWant.sort(String::compareTo);
+                spanGot.sort(String::compareTo);
+                assertThat(spanGot).as(path + " items " + at + ".." + (end - 1)).isEqualTo(spanWant);
+                at = end;
+            }
+            compared += expected.size();
+        }
+        return compared;
+    }
+
+    private static boolean daily(JsonNode item) {
+        return item.path("ref").asText("").startsWith("daily@");
+    }
+
+    /** The single engine's whole desk-wide list, newest first, as a client reads it off the wire. */
+    private List<JsonNode> singlePages(String operation) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            java.util.Map<String, List<String>> query = new java.util.TreeMap<>();
+            query.put("limit", List.of("1000"));
+            if (cursor != null) {
+                query.put("cursor", List.of(cursor));
+            }
+            JsonNode page = asSent(ApiJson.tree(com.copyguard.api.ReadOperations.query(new com.copyguard.api.ReadOperations.Request(
+                    operation, java.util.Map.of(), query, null, null)).apply(single)));
+            page.path("items").forEach(out::add);
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return out;
+    }
+
+    /** A single-engine item with its subscription and account ids in the cluster's names. */
+    private JsonNode translated(JsonNode item) {
+        ObjectNode copy = (ObjectNode) item.deepCopy();
+        for (String field : new String[] {"subscriptionId", "accountId"}) {
+            if (copy.path(field).isTextual()) {
+                copy.put(field, ids.id(copy.get(field).asText()));
+            }
+        }
+        String ref = copy.path("ref").asText("");
+        if (ref.indexOf(':') > 0) {
+            // a manual action's cause names its subscription ("manual:S27")
+            copy.put("ref", ref.substring(0, ref.indexOf(':') + 1) + ids.id(ref.substring(ref.indexOf(':') + 1)));
+        }
+        return copy;
     }
 
     private ClusterGateway.Answer applySingle(Command c) {

@@ -2,6 +2,7 @@ package com.copyguard.cluster.ingress;
 
 import com.copyguard.api.CommandEdge;
 import com.copyguard.api.ReadOperations;
+import com.copyguard.cluster.DeskKey;
 import com.copyguard.cluster.FollowerTotals;
 import com.copyguard.cluster.QueryRecord;
 import com.copyguard.cluster.ShardReply;
@@ -9,16 +10,16 @@ import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.StateCheckpoint;
 import com.copyguard.core.model.Decimals;
 import com.copyguard.core.paging.Cursor;
+import com.copyguard.core.refusal.InputRefused;
+import com.copyguard.core.refusal.RefusalCode;
 import com.copyguard.core.screening.FollowerResults;
-import com.copyguard.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,10 +34,10 @@ import java.util.concurrent.CompletableFuture;
  *     shard holds alike: shard 0;</li>
  * <li>{@code GET /experts/{id}}: every shard, with the figures that count followers summed exactly;</li>
  * <li>screening ({@code GET /experts}, {@code GET /experts/{id}/screening}): two steps, every shard
- *     for its share of the followers' results, then shard 0 screens with the exact sums
- *     ({@link FollowerTotals});</li>
- * <li>desk-wide decisions and risk actions: every shard from the cursor's on, whole shard pages
- *     concatenated in shard order (newest first within a shard) under a {@link DeskCursor}.</li>
+ *     for its share of the followers' results (in rounds of bounded records), then shard 0 screens
+ *     with the exact sums ({@link FollowerTotals});</li>
+ * <li>desk-wide decisions and risk actions: every shard, each for a page below the cursor's key,
+ *     merged into the cluster's one newest-first order ({@link DeskMerge}, {@link DeskCursor}).</li>
  * </ul>
  * {@code GET /state/hash} goes through the sequencer as a checkpoint marker to every shard
  * ({@link StateCheckpoint}). Every read is metered ({@link IngressMetrics}).
@@ -139,61 +140,56 @@ final class ClusterReads {
     }
 
     /**
-     * A desk-wide list: each shard from the cursor's on is asked for a page; whole pages are taken
-     * in shard order while they fit the limit, so the next page starts either inside the last shard
-     * taken (it has more) or at the first shard not taken. Every item comes exactly once, and a page
-     * may hold fewer than {@code limit} items while {@code nextCursor} is not null.
+     * A desk-wide list in the cluster's one newest-first order ({@link com.copyguard.cluster.DeskKey}):
+     * every shard is asked for at most {@code limit} of its items below the cursor's key, each with
+     * its key, and the pages are merged by key ({@link DeskMerge}). An oldest-first cursor (the
+     * {@code next} of a fan-out reply) names a position in one shard's log: with one shard it goes
+     * there as on the single node; a cluster of several never hands one out (its merged replies
+     * have no cursor), so there it is refused as any cursor it did not make.
      */
     private CompletableFuture<CommandEdge.Answer> desk(ReadOperations.Request r, String confinedTo,
                                                        IngressMetrics.Read probe) {
-        DeskCursor from = DeskCursor.decode(r.queryValue("cursor"), routing.shards());
+        String cursor = r.queryValue("cursor");
+        if (oldestFirst(cursor)) {
+            if (routing.shards() == 1) {
+                return one(0, r, confinedTo, probe);
+            }
+            throw DeskCursor.notOurs(cursor);
+        }
+        DeskKey below = DeskCursor.decode(cursor, routing.shards());
         ReadOperations.Request base = r.withQuery("cursor", null);
         ReadOperations.query(base); // every other parameter is checked here, once, not by each shard
         int limit = ReadOperations.limit(base);
-        ReadOperations.Request first = from.before() == Long.MAX_VALUE ? base
-                : base.withQuery("cursor", Cursor.encode(from.before()));
-        List<Integer> shards = allShardsFrom(from.shard());
-        List<CompletableFuture<List<ShardReply>>> asks = new ArrayList<>();
-        // the first shard continues from the cursor's position, the others start from their newest
-        asks.add(ask(probe, List.of(from.shard()), QueryRecord.encode(first), confinedTo));
-        if (shards.size() > 1) {
-            asks.add(ask(probe, shards.subList(1, shards.size()), QueryRecord.encode(base), confinedTo));
-        }
-        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).handle((done, error) -> {
+        return ask(probe, allShardsFrom(0), QueryRecord.encodeDesk(base, below), confinedTo).handle((replies, error) -> {
             if (error != null) {
                 return answer(error);
             }
-            List<ShardReply> replies = new ArrayList<>();
-            asks.forEach(a -> replies.addAll(a.join()));
-            return merge(sorted(replies), from, limit);
+            List<ShardReply> byShard = sorted(replies);
+            for (ShardReply reply : byShard) {
+                if (reply.refused() || reply.status() != 200) {
+                    return answer(reply);
+                }
+            }
+            try {
+                return new CommandEdge.Answer(200, DeskMerge.merge(byShard, limit), null);
+            } catch (IllegalStateException e) {
+                // a shard that answers pages without keys runs an older version (upgrade workers first)
+                return new CommandEdge.Answer(0, com.copyguard.json.Json.object().put("error", "INTERNAL_ERROR")
+                        .put("message", e.getMessage()), RefusalCode.INTERNAL_ERROR);
+            }
         });
     }
 
-    private static CommandEdge.Answer merge(List<ShardReply> byShard, DeskCursor from, int limit) {
-        ArrayNode items = Json.array();
-        String next = null;
-        for (ShardReply reply : byShard) {
-            if (reply.refused()) {
-                return answer(reply);
-            }
-            JsonNode page = reply.body();
-            int n = page.path("items").size();
-            if (!items.isEmpty() && items.size() + n > limit) {
-                long before = reply.shard() == from.shard() ? from.before() : Long.MAX_VALUE;
-                next = new DeskCursor(reply.shard(), before).encode();
-                break;
-            }
-            page.path("items").forEach(items::add);
-            String shardNext = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
-            if (shardNext != null) {
-                next = new DeskCursor(reply.shard(), Cursor.decode(shardNext)).encode();
-                break;
-            }
+    /** Whether {@code cursor} is a single node's oldest-first cursor (a fan-out reply's). */
+    private static boolean oldestFirst(String cursor) {
+        if (cursor == null) {
+            return false;
         }
-        ObjectNode body = Json.object();
-        body.set("items", items);
-        body.put("nextCursor", next);
-        return new CommandEdge.Answer(200, body, null);
+        try {
+            return Cursor.request(cursor, 1).oldestFirst();
+        } catch (InputRefused e) {
+            return false;
+        }
     }
 
     /**
@@ -203,27 +199,88 @@ final class ClusterReads {
      * shard, screens with the sums in place of its own followers'. Both steps are reads queued
      * behind earlier records, so the answer reflects every write answered before the read; writes
      * answered while it runs may be in the sums but not in shard 0's history, or the reverse.
+     *
+     * <p>No record carries more than {@link FollowerTotals#chunk} experts: the shares are gathered in
+     * rounds (each shard's next experts in id order, {@link FollowerTotals#absorb}), and sums of more
+     * experts reach shard 0 in parts sent one after the other ahead of the screening read, which
+     * carries the last ({@link FollowerTotals#parts}). The ingress holds the sums of every expert
+     * with followers while it answers (as the single node's ledger holds them all).
      */
     private CompletableFuture<CommandEdge.Answer> screening(ReadOperations.Request r, String confinedTo,
                                                             IngressMetrics.Read probe) {
         ReadOperations.query(r); // a bad parameter is a 400 before either step
         String expert = r.operationId().equals("getExpertScreening") ? r.path().get("expertId") : null;
-        return ask(probe, allShardsFrom(0), QueryRecord.encode(FollowerTotals.request(expert)), confinedTo)
-                .thenCompose(replies -> {
-                    for (ShardReply reply : sorted(replies)) {
-                        if (reply.refused() || reply.status() != 200) {
-                            return CompletableFuture.completedFuture(answer(reply)); // e.g. 501: too many to sum
-                        }
+        int chunk = FollowerTotals.chunk();
+        TreeMap<String, FollowerResults> sums = new TreeMap<>();
+        CompletableFuture<CommandEdge.Answer> gathered = expert != null
+                ? round(probe, FollowerTotals.request(expert), sums, confinedTo).thenApply(next -> null)
+                : rounds(probe, null, chunk, sums, confinedTo);
+        return gathered.thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
+                        : screen(probe, r, FollowerTotals.parts(sums, chunk, UUID.randomUUID().toString()), 0, confinedTo))
+                .handle((a, error) -> error != null ? answer(unwrap(error)) : a);
+    }
+
+    /** Gathers the leaderboard's rounds from {@code after} on into {@code sums}; a refused round's answer, or null. */
+    private CompletableFuture<CommandEdge.Answer> rounds(IngressMetrics.Read probe, String after, int chunk,
+                                                         TreeMap<String, FollowerResults> sums, String confinedTo) {
+        return round(probe, FollowerTotals.request(after, chunk), sums, confinedTo).thenCompose(next ->
+                next == null ? CompletableFuture.completedFuture(null) : rounds(probe, next, chunk, sums, confinedTo));
+    }
+
+    /** One round: every shard's share, absorbed into {@code sums}; completes with where the next starts (null: done). */
+    private CompletableFuture<String> round(IngressMetrics.Read probe, ReadOperations.Request share,
+                                            TreeMap<String, FollowerResults> sums, String confinedTo) {
+        return ask(probe, allShardsFrom(0), QueryRecord.encode(share), confinedTo).thenApply(replies -> {
+            for (ShardReply reply : sorted(replies)) {
+                if (reply.refused() || reply.status() != 200) {
+                    throw new RoundRefused(answer(reply));
+                }
+            }
+            return FollowerTotals.absorb(sums, replies);
+        });
+    }
+
+    /** Sends the sums' parts to shard 0 one after the other; the last rides with the screening read itself. */
+    private CompletableFuture<CommandEdge.Answer> screen(IngressMetrics.Read probe, ReadOperations.Request r,
+                                                         List<ObjectNode> parts, int i, String confinedTo) {
+        if (i == parts.size() - 1) {
+            return ask(probe, List.of(0), QueryRecord.encode(r, parts.get(i)), confinedTo)
+                    .thenApply(answered -> answer(answered.get(0)));
+        }
+        return ask(probe, List.of(0), QueryRecord.encode(FollowerTotals.stageRequest(), parts.get(i)), confinedTo)
+                .thenCompose(staged -> {
+                    ShardReply reply = staged.get(0);
+                    if (reply.refused() || reply.status() != 200) {
+                        return CompletableFuture.completedFuture(answer(reply));
                     }
-                    Map<String, FollowerResults> totals = FollowerTotals.sum(replies);
-                    if (totals.size() > FollowerTotals.MAX_EXPERTS) {
-                        return CompletableFuture.completedFuture(
-                                new CommandEdge.Answer(501, FollowerTotals.tooMany(), null));
-                    }
-                    return ask(probe, List.of(0), QueryRecord.encode(r, FollowerTotals.json(totals)), confinedTo)
-                            .thenApply(answered -> answer(answered.get(0)));
-                })
-                .handle((a, error) -> error != null ? answer(error) : a);
+                    return screen(probe, r, parts, i + 1, confinedTo);
+                });
+    }
+
+    /** A round some shard did not answer with its share: its answer is the read's. */
+    private static final class RoundRefused extends RuntimeException {
+        private final CommandEdge.Answer answer;
+
+        RoundRefused(CommandEdge.Answer answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static CommandEdge.Answer answer(Throwable error) {
+        if (unwrap(error) instanceof RoundRefused refused) {
+            return refused.answer;
+        }
+        ClusterGateway.Answer a = ClusterGateway.unavailable(error);
+        return new CommandEdge.Answer(a.status(), a.body(), a.refusal());
     }
 
     private CompletableFuture<List<ShardReply>> ask(IngressMetrics.Read probe, List<Integer> shards, byte[] query,
@@ -248,8 +305,4 @@ final class ClusterReads {
         return new CommandEdge.Answer(reply.status(), reply.body(), reply.refusal());
     }
 
-    private static CommandEdge.Answer answer(Throwable error) {
-        ClusterGateway.Answer a = ClusterGateway.unavailable(error);
-        return new CommandEdge.Answer(a.status(), a.body(), a.refusal());
-    }
 }

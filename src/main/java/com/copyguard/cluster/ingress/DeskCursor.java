@@ -1,49 +1,57 @@
 package com.copyguard.cluster.ingress;
 
+import com.copyguard.cluster.DeskKey;
 import com.copyguard.core.refusal.InputRefused;
 import com.copyguard.core.refusal.RefusalCode;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cursor of a desk-wide list gathered from every shard: the shard the next page starts at and
- * the position on it to continue below (shards before it are done, shards after it start from
- * their newest). Opaque like the single node's cursor and as short (at most 40 characters for up
- * to 9,000 shards), so it fits the contract's {@code cursor} parameter.
+ * The cursor of a desk-wide list gathered from every shard: the {@link DeskKey} of the last item
+ * of the previous page; the next page lists the items below it. Opaque like the single node's
+ * cursor: a version byte, the mark and position as 8 bytes each and the shard as 2, base64url
+ * without padding: always 26 characters, within the contract's 40.
  */
-record DeskCursor(int shard, long before) {
-    static final DeskCursor FIRST = new DeskCursor(0, Long.MAX_VALUE);
-    private static final String PREFIX = "g1.";
-    private static final Pattern TEXT = Pattern.compile("g1\\.(\\d{1,4})\\.(\\d{1,19})");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+final class DeskCursor {
+    private static final byte VERSION = 'k';
+    private static final int BYTES = 1 + 8 + 2 + 8;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{26}");
 
-    String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + shard + "." + before).getBytes(StandardCharsets.US_ASCII));
+    private DeskCursor() {
     }
 
-    /** The cursor a page returned; {@code null}: the first page; anything else is 400 INVALID_CURSOR. */
-    static DeskCursor decode(String cursor, int shards) {
+    static String encode(DeskKey key) {
+        ByteBuffer b = ByteBuffer.allocate(BYTES).put(VERSION).putLong(key.mark()).putShort((short) key.shard())
+                .putLong(key.position());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** The key a page's cursor names; {@code null}: the first page; anything else is 400 INVALID_CURSOR. */
+    static DeskKey decode(String cursor, int shards) {
         if (cursor == null) {
-            return FIRST;
+            return null;
         }
         if (TOKEN.matcher(cursor).matches()) {
             try {
-                Matcher m = TEXT.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
-                if (m.matches()) {
-                    int shard = Integer.parseInt(m.group(1));
-                    long before = Long.parseLong(m.group(2));
+                ByteBuffer b = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
+                if (b.remaining() == BYTES && b.get() == VERSION) {
+                    long mark = b.getLong();
+                    int shard = Short.toUnsignedInt(b.getShort());
+                    long position = b.getLong();
                     if (shard < shards) {
-                        return new DeskCursor(shard, before);
+                        return new DeskKey(mark, shard, position);
                     }
                 }
             } catch (IllegalArgumentException e) {
-                // not ours: answered below
+                // not ours (bad base64, or a key out of range): answered below
             }
         }
-        throw new InputRefused(RefusalCode.INVALID_CURSOR, "cursor " + InputRefused.quote(cursor)
+        throw notOurs(cursor);
+    }
+
+    static InputRefused notOurs(String cursor) {
+        return new InputRefused(RefusalCode.INVALID_CURSOR, "cursor " + InputRefused.quote(cursor)
                 + " is not a cursor this list returned");
     }
 }

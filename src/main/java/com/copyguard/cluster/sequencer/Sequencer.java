@@ -2,6 +2,7 @@ package com.copyguard.cluster.sequencer;
 
 import com.copyguard.cluster.Envelope;
 import com.copyguard.cluster.GatherRecords;
+import com.copyguard.cluster.MarketSeq;
 import com.copyguard.cluster.ShardRouting;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.command.Command;
@@ -200,7 +201,7 @@ public final class Sequencer implements AutoCloseable {
                             Envelope.readFrom(r.headers()).writeTo(out.headers());
                             if (grant != null) {
                                 grant.writeTo(out.headers());
-                                GatherRecords.writeSeqOffset(out.headers(), r.offset());
+                                MarketSeq.writeTo(out.headers(), r.offset());
                                 markers(r, f.expertId(), shard);
                             }
                             producer.send(out);
@@ -210,7 +211,8 @@ public final class Sequencer implements AutoCloseable {
                         for (int p = 0; p < shards; p++) {
                             ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), p, null, r.value());
                             envelope.writeTo(out.headers());
-                            GatherRecords.writeSeqOffset(out.headers(), r.offset());
+                            // the market's order: names a gather on every shard, orders desk-wide lists
+                            MarketSeq.writeTo(out.headers(), r.offset());
                             producer.send(out);
                         }
                     }
@@ -346,7 +348,7 @@ public final class Sequencer implements AutoCloseable {
         }
         ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.shardLog(), shard, null, r.value());
         Envelope.readFrom(r.headers()).writeTo(out.headers());
-        GatherRecords.writeSeqOffset(out.headers(), r.offset());
+        MarketSeq.writeTo(out.headers(), r.offset());
         GatherRecords.markCatchUp(out.headers(), expertId);
         producer.send(out);
         markers(r, expertId, shard);

@@ -56,7 +56,7 @@ final class Gather {
         this.record = record;
         this.self = self;
         this.kind = kind;
-        this.id = record.seqOffset();
+        this.id = record.marketSeq();
         this.fill = fill;
         this.expertId = expertId;
         this.from = from;
@@ -64,7 +64,7 @@ final class Gather {
 
     /** The gather {@code r} needs on {@code shard}, or null: it is applied at once. */
     static Gather of(ShardRecord r, ShardEngine shard) {
-        if (shard.shards() < 2 || r.seqOffset() < 0 || r.envelope().query() || r.envelope().rules()) {
+        if (shard.shards() < 2 || r.marketSeq() == null || r.envelope().query() || r.envelope().rules()) {
             return null;
         }
         Command c;

@@ -1,7 +1,12 @@
 package com.copyguard.cluster.shard;
 
 import com.copyguard.api.ReadOperations;
+import com.copyguard.cluster.DeskKey;
 import com.copyguard.cluster.Envelope;
+import com.copyguard.cluster.MarketSeq;
+import com.copyguard.core.paging.Cursor;
+import com.copyguard.core.paging.Page;
+import com.copyguard.core.paging.Pages.Positioned;
 import com.copyguard.cluster.QueryRecord;
 import com.copyguard.events.LiveEvent;
 import java.util.ArrayList;
@@ -82,9 +87,14 @@ public final class ShardEngine {
     /** When the held record started waiting (System.nanoTime), and the waits ended since the worker last asked. */
     private long heldSince;
     private final List<Long> gatherWaits = new ArrayList<>();
+    /** The desk order's marks of this shard's decisions and risk actions (kept beside its snapshots). */
+    private final DeskMarks marks;
+    /** Parts of the followers' sums sent ahead of a screening read: transient, not state. */
+    private final FollowerStaging staging = new FollowerStaging();
 
     private ShardEngine(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
-                        String lastActivation, ShardProposals proposals, long nextOffset) {
+                        String lastActivation, ShardProposals proposals, DeskMarks marks, long nextOffset) {
+        this.marks = marks;
         this.shard = shard;
         this.shards = shards;
         this.engine = engine;
@@ -102,7 +112,7 @@ public final class ShardEngine {
         SeatWatch seats = new SeatWatch();
         Engine engine = events.engine(rules, seats);
         engine.ledger().mintIdsAfter(ShardRouting.idBase(shard));
-        return new ShardEngine(shard, shards, engine, events, seats, null, new ShardProposals(), 0);
+        return new ShardEngine(shard, shards, engine, events, seats, null, new ShardProposals(), new DeskMarks(), 0);
     }
 
     /**
@@ -110,11 +120,11 @@ public final class ShardEngine {
      * its proposal table is {@code proposals} (kept beside the snapshot).
      */
     static ShardEngine restored(int shard, int shards, Engine engine, ShardEvents events, SeatWatch seats,
-                                String lastActivation, ShardProposals proposals, long nextOffset) {
+                                String lastActivation, ShardProposals proposals, DeskMarks marks, long nextOffset) {
         if (lastActivation != null) {
             engine.apply(CommandCodec.decode(lastActivation));
         }
-        return new ShardEngine(shard, shards, engine, events, seats, lastActivation, proposals, nextOffset);
+        return new ShardEngine(shard, shards, engine, events, seats, lastActivation, proposals, marks, nextOffset);
     }
 
     /**
@@ -125,7 +135,18 @@ public final class ShardEngine {
      */
     public ShardReply apply(long offset, String json, Envelope envelope,
                             SeatRecords.Grant grant) {
+        return apply(offset, json, envelope, grant, null);
+    }
+
+    /**
+     * As above; {@code marketSeq}: the record's cg.seq offset when the sequencer forwarded it as a
+     * market-wide input ({@link MarketSeq}), which marks what it and later records add to the
+     * decision and risk logs ({@link DeskMarks}).
+     */
+    public ShardReply apply(long offset, String json, Envelope envelope, SeatRecords.Grant grant, Long marketSeq) {
+        marks.before(engine, marketSeq);
         ShardReply reply = applyRecord(offset, json, envelope, grant);
+        marks.after(engine);
         seatReport = seats.after(shard, offset, engine.ledger(), grant);
         return reply;
     }
@@ -177,6 +198,9 @@ public final class ShardEngine {
     private List<Applied> step(ShardRecord r, boolean live) {
         if (!live && r.envelope().query()) {
             nextOffset = r.offset() + 1; // a read replayed: it was answered when it was live
+            lastEvents = List.of();
+            // a read through cg.seq (a checkpoint marker, a shadow run step) moved the mark when it was answered live
+            marks.before(engine, r.marketSeq());
             return List.of();
         }
         if (r.share()) {
@@ -223,16 +247,16 @@ public final class ShardEngine {
         if (answer == null && shards > 1 && !engine.rules().get().decidesTokenClaims()) {
             engine.otherShards(new TokenQuota(shards));
             try {
-                reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+                reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
             } finally {
                 Gather.uninstall(engine);
             }
         } else if (answer == null) {
-            reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+            reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
         } else {
             answer.install(engine);
             try {
-                reply = apply(r.offset(), r.json(), r.envelope(), r.grant());
+                reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
             } finally {
                 Gather.uninstall(engine);
             }
@@ -364,7 +388,12 @@ public final class ShardEngine {
      * and events were committed by the owner that first applied it); a read is skipped.
      */
     public void replay(long offset, String json, Envelope envelope, SeatRecords.Grant grant) {
-        offer(ShardRecord.plain(offset, json, envelope, grant), false);
+        replay(offset, json, envelope, grant, null);
+    }
+
+    /** As above, with the record's cg.seq stamp (null: none). */
+    public void replay(long offset, String json, Envelope envelope, SeatRecords.Grant grant, Long marketSeq) {
+        offer(new ShardRecord(offset, json, null, envelope, grant, marketSeq, null, false, null), false);
     }
 
     /** The live events of the input last applied (none after a read, a refusal or a no-op). */
@@ -392,15 +421,30 @@ public final class ShardEngine {
             }
             if (FollowerTotals.OPERATION.equals(request.operationId())) {
                 // the ingress's first step of a screening read: this shard's share of the followers' results
-                com.fasterxml.jackson.databind.node.ObjectNode share = FollowerTotals.shardAnswer(engine, request);
-                return share != null ? new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, share, null)
-                        : new ShardReply(envelope.requestId(), shard, envelope.parts(), 501,
-                                FollowerTotals.tooMany(), null);
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
+                        FollowerTotals.shardAnswer(engine, request), null);
+            }
+            if (FollowerTotals.STAGE_OPERATION.equals(request.operationId()) && record.followerResults() != null) {
+                // a part of the sums sent ahead of the screening read (more experts than one record holds)
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
+                        com.copyguard.json.Json.object().put("staged", staging.stage(record.followerResults())), null);
+            }
+            if (record.desk() != null) {
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
+                        deskPage(request, DeskKey.parse(record.desk().get("below"))), null);
+            }
+            if (record.followerResults() == null) {
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK,
+                        ApiJson.tree(ReadOperations.query(request).apply(engine)), null);
             }
             // the second step: screening with the followers' results summed over every shard, not this shard's own
-            Object view = record.followerResults() == null ? ReadOperations.query(request).apply(engine)
-                    : ReadOperations.screeningQuery(request, FollowerResults.supplied(
-                            FollowerTotals.parse(record.followerResults()))).apply(engine);
+            java.util.Map<String, FollowerResults> sums = staging.complete(record.followerResults());
+            if (sums == null) {
+                return new ShardReply(envelope.requestId(), shard, envelope.parts(), 503, com.copyguard.json.Json.object()
+                        .put("error", "NOT_CONFIRMED").put("message", "parts of the followers' sums sent ahead of this "
+                                + "read are missing (a worker restarted meanwhile?); ask again"), null);
+            }
+            Object view = ReadOperations.screeningQuery(request, FollowerResults.supplied(sums)).apply(engine);
             return new ShardReply(envelope.requestId(), shard, envelope.parts(), ResultStatus.OK, ApiJson.tree(view), null);
         } catch (Refusal e) {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), e.code(), e.errorCode(), e.getMessage());
@@ -409,6 +453,26 @@ public final class ShardEngine {
             return ShardReply.refused(envelope.requestId(), shard, envelope.parts(), RefusalCode.INTERNAL_ERROR,
                     "INTERNAL_ERROR", String.valueOf(e));
         }
+    }
+
+    /**
+     * This shard's page of a desk-wide list below {@code below} in the desk order (null: from the
+     * newest): the single node's query from the position that key leaves on this shard, with each
+     * item's key ({@code keys}: [mark, position]) for the ingress to merge the shards' pages by.
+     */
+    private com.fasterxml.jackson.databind.node.ObjectNode deskPage(ReadOperations.Request request, DeskKey below) {
+        MarkRuns runs = marks.of(request.operationId());
+        long before = below == null ? Long.MAX_VALUE : runs.before(below, shard);
+        ReadOperations.Request at = before == Long.MAX_VALUE ? request.withQuery("cursor", null)
+                : request.withQuery("cursor", Cursor.encode(before));
+        Page<? extends Positioned<?>> page = ReadOperations.positionedQuery(at).apply(engine);
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ApiJson.tree(page.map(Positioned::value));
+        com.fasterxml.jackson.databind.node.ArrayNode keys = body.putArray("keys");
+        for (Positioned<?> item : page.items()) {
+            keys.addArray().add(runs.markOf(item.position())).add(item.position());
+        }
+        return body;
     }
 
     /** Whether {@code follower} may read what {@code r} names: its subscription or account (path or filter). */
@@ -469,6 +533,11 @@ public final class ShardEngine {
 
     String lastActivation() {
         return lastActivation;
+    }
+
+    /** The desk order's marks, for snapshots. */
+    DeskMarks marks() {
+        return marks;
     }
 
     /** The proposal table, for snapshots. */

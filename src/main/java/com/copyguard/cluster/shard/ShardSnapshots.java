@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code root} must be storage every worker can read (a shared volume) so that a partition's new
  * owner starts from its previous owner's snapshot; a worker that finds none replays the log from
  * its start. Beside each snapshot lie the rule activation it runs under and the cluster's rule
- * proposals as the shard held them ({@code proposals-<offset>.json}; none while nobody proposed):
- * neither is engine state the single-node snapshot format holds.
+ * proposals as the shard held them ({@code proposals-<offset>.json}; none while nobody proposed)
+ * and the desk order's marks of its decisions and risk actions ({@code marks-<offset>.json},
+ * {@link DeskMarks}): none is engine state the single-node snapshot format holds.
  */
 public final class ShardSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSnapshots.class);
@@ -46,15 +47,21 @@ public final class ShardSnapshots {
         if (!shard.proposals().isEmpty()) {
             Files.writeString(proposals(store, shard.nextOffset()), shard.proposals().toJson(), StandardCharsets.UTF_8);
         }
+        Files.writeString(marks(store, shard.nextOffset()), shard.marks().toJson(), StandardCharsets.UTF_8);
         store.write(shard.engine(), shard.nextOffset(), shard.engine().rules().get().version(), 0);
         for (Path p : Files.list(store.dir()).toList()) {
             String name = p.getFileName().toString();
-            String prefix = name.startsWith("activation-") ? "activation-" : name.startsWith("proposals-") ? "proposals-" : null;
+            String prefix = name.startsWith("activation-") ? "activation-" : name.startsWith("proposals-") ? "proposals-"
+                    : name.startsWith("marks-") ? "marks-" : null;
             if (prefix != null && !Files.exists(store.dir().resolve(
                     name.replace(prefix, "snapshot-").replace(".json", ".cgs")))) {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static Path marks(SnapshotStore store, long offset) {
+        return store.dir().resolve(String.format("marks-%020d.json", offset));
     }
 
     private static Path proposals(SnapshotStore store, long offset) {
@@ -90,7 +97,19 @@ public final class ShardSnapshots {
                         LOG.warn("shard {}: snapshot {} not used: its proposals do not read: {}", shard, f.path(), e.toString());
                         continue;
                     }
-                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, proposals, f.seq()));
+                    Path marksFile = marks(store, f.seq());
+                    DeskMarks marks;
+                    try {
+                        // a snapshot from before desk marks existed has none: its records keep NO_MARK
+                        marks = Files.exists(marksFile)
+                                ? DeskMarks.fromJson(Files.readString(marksFile, StandardCharsets.UTF_8)) : new DeskMarks();
+                    } catch (IOException | RuntimeException e) {
+                        // marks that do not read would reorder desk lists: an older snapshot plus more log does not
+                        LOG.warn("shard {}: snapshot {} not used: its desk marks do not read: {}", shard, f.path(), e.toString());
+                        continue;
+                    }
+                    return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, proposals,
+                            marks, f.seq()));
                 } catch (SnapshotUnusableException e) {
                     LOG.warn("shard {}: snapshot {} not used: {}", shard, f.path(), e.getMessage());
                 }

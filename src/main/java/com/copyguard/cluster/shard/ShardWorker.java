@@ -1,13 +1,10 @@
 package com.copyguard.cluster.shard;
 
-import com.copyguard.cluster.Envelope;
-import com.copyguard.cluster.ShardReply;
 import com.copyguard.cluster.Topics;
 import com.copyguard.core.engine.Engine;
 import com.copyguard.cluster.sequencer.SeatRecords;
 import com.copyguard.core.rules.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -134,18 +134,30 @@ public final class DecisionLog {
      */
     public Page<DecisionRecord> page(String expertId, String fillId, String subscriptionId,
                                      Predicate<DecisionRecord> filter, PageRequest request) {
+        return positionedPage(expertId, fillId, subscriptionId, filter, request).map(Positioned::value);
+    }
+
+    /**
+     * As above, each decision with its position (its ordinal since the engine started): a cluster
+     * shard orders its decisions among the other shards' by it.
+     */
+    public Page<Positioned<DecisionRecord>> positionedPage(String expertId, String fillId, String subscriptionId,
+                                                           Predicate<DecisionRecord> filter, PageRequest request) {
         Iterator<Positioned<DecisionRecord>> source = expertId != null && fillId != null && subscriptionId == null
                 ? byFill.getOrDefault(expertId + "/" + fillId, new ArrayDeque<>()).descendingIterator()
                 : source(subscriptionId);
-        Page<Positioned<DecisionRecord>> page = Pages.walk(source, Positioned::position,
-                p -> filter.test(p.value()), request);
-        return page.map(Positioned::value);
+        return Pages.walk(source, Positioned::position, p -> filter.test(p.value()), request);
     }
 
     private Iterator<Positioned<DecisionRecord>> source(String subscriptionId) {
         Deque<Positioned<DecisionRecord>> source = subscriptionId == null ? all
                 : bySubscription.getOrDefault(subscriptionId, new ArrayDeque<>());
         return source.descendingIterator();
+    }
+
+    /** The position of the oldest decision still kept (equal to {@link #size()} when none is). */
+    public long oldestKept() {
+        return total - all.size();
     }
 
     /** Decisions made since the engine started (including those no longer kept). */

@@ -7,6 +7,7 @@ import com.copyguard.core.model.TransactionType;
 import com.copyguard.core.ledger.Transaction;
 import com.copyguard.core.paging.Page;
 import com.copyguard.core.paging.PageRequest;
+import com.copyguard.core.paging.Pages.Positioned;
 import com.copyguard.core.paging.Pages;
 import com.copyguard.core.paging.TimeRange;
 import java.util.Iterator;
@@ -71,9 +72,15 @@ public final class Queries {
 
     /** A page of decisions; with {@code followerId}, only those on that follower's subscriptions. */
     public static Page<DecisionView> decisions(Engine e, DecisionFilter filter, PageRequest page, String followerId) {
-        return e.decisions().page(filter.expertId(), filter.fillId(), filter.subscriptionId(),
+        return positionedDecisions(e, filter, page, followerId).map(Positioned::value);
+    }
+
+    /** As {@link #decisions}, each with its position in the decision log (a cluster shard merges by it). */
+    public static Page<Positioned<DecisionView>> positionedDecisions(Engine e, DecisionFilter filter, PageRequest page,
+                                                                     String followerId) {
+        return e.decisions().positionedPage(filter.expertId(), filter.fillId(), filter.subscriptionId(),
                         filter.and(d -> ownedBy(e, d.subscriptionId(), followerId)), page)
-                .map(DecisionView::of);
+                .map(p -> new Positioned<>(p.position(), DecisionView.of(p.value())));
     }
 
     /**
@@ -93,8 +100,14 @@ public final class Queries {
     /** A page of risk actions; with {@code followerId}, only those on that follower's subscriptions. */
     public static Page<RiskActionView> riskActions(Engine e, RiskActionFilter filter, PageRequest page,
                                                    String followerId) {
-        return e.riskLog().page(filter.and(r -> ownedBy(e, r.subscriptionId(), followerId)), page)
-                .map(RiskActionView::of);
+        return positionedRiskActions(e, filter, page, followerId).map(Positioned::value);
+    }
+
+    /** As {@link #riskActions}, each with its position in the risk log (a cluster shard merges by it). */
+    public static Page<Positioned<RiskActionView>> positionedRiskActions(Engine e, RiskActionFilter filter,
+                                                                         PageRequest page, String followerId) {
+        return e.riskLog().positionedPage(filter.and(r -> ownedBy(e, r.subscriptionId(), followerId)), page)
+                .map(p -> new Positioned<>(p.position(), RiskActionView.of(p.value())));
     }
 
     private static boolean ownedBy(Engine e, String subscriptionId, String followerId) {

@@ -44,6 +44,11 @@ public final class RiskLog {
 
     /** A page of the actions that match {@code filter}, newest first; positions are ordinals since the start. */
     public Page<RiskActionRecord> page(Predicate<RiskActionRecord> filter, PageRequest request) {
+        return positionedPage(filter, request).map(Positioned::value);
+    }
+
+    /** As above, each action with its position: a cluster shard orders its actions among the other shards' by it. */
+    public Page<Positioned<RiskActionRecord>> positionedPage(Predicate<RiskActionRecord> filter, PageRequest request) {
         Iterator<RiskActionRecord> newestFirst = all.descendingIterator();
         Iterator<Positioned<RiskActionRecord>> positioned = new Iterator<>() {
             private long position = total;
@@ -58,9 +63,12 @@ public final class RiskLog {
                 return new Positioned<>(--position, newestFirst.next());
             }
         };
-        Page<Positioned<RiskActionRecord>> page = Pages.walk(positioned, Positioned::position,
-                p -> filter.test(p.value()), request);
-        return page.map(Positioned::value);
+        return Pages.walk(positioned, Positioned::position, p -> filter.test(p.value()), request);
+    }
+
+    /** The position of the oldest action still kept (equal to {@link #size()} when none is). */
+    public long oldestKept() {
+        return total - all.size();
     }
 
     /** The newest {@code limit} actions, optionally of one subscription, oldest first. */

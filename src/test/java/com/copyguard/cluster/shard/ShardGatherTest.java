@@ -139,7 +139,7 @@ class ShardGatherTest {
 
     private ShardRecord share(ShardEngine s, GatherRecords.Share part) {
         return logged(s, new ShardRecord(offsets[s.shard()]++, null, part.encode(), new Envelope(null, 1, null), null,
-                -1, null, true, null));
+                null, null, true, null));
     }
 
     private ShardRecord logged(ShardEngine s, ShardRecord r) {
