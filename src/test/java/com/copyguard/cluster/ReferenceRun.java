@@ -246,6 +246,12 @@ final class ReferenceRun {
                 copy.put(field, ids.id(copy.get(field).asText()));
             }
         }
+        String fill = copy.path("fillId").asText("");
+        if (fill.startsWith("follow:") || fill.startsWith("resume:")) {
+            // a catch-up copy's order names its subscription ("follow:S17:ETHUSDT:SHORT")
+            String[] parts = fill.split(":", 3);
+            copy.put("fillId", parts[0] + ":" + ids.id(parts[1]) + ":" + parts[2]);
+        }
         String ref = copy.path("ref").asText("");
         if (ref.indexOf(':') > 0) {
             // a manual action's cause names its subscription ("manual:S27")

@@ -38,6 +38,7 @@ class ClusterMonitoringFilesTest {
         metrics.batch(3, 40, 7_000_000);
         metrics.recovered(3, 2_000_000_000L, 120);
         metrics.fenced(3);
+        metrics.gathered(3, 40_000_000L);
         IngressMetrics ingress = new IngressMetrics(registry);
         IngressMetrics.Read read = ingress.read("getExpertScreening");
         read.asked(17);
@@ -82,6 +83,7 @@ class ClusterMonitoringFilesTest {
         assertThat(published).containsAll(used);
         assertThat(used).contains("copyguard_shard_lag_records", "copyguard_shard_batch_records_sum",
                 "copyguard_shard_transaction_seconds_bucket", "copyguard_shard_recovery_seconds",
+                "copyguard_shard_gather_wait_seconds_bucket", "copyguard_shard_gather_wait_seconds_count",
                 "copyguard_ingress_read_seconds_bucket", "copyguard_ingress_reads_total", "copyguard_ingress_read_shards_sum",
                 "copyguard_ingress_event_streams", "copyguard_ingress_events_delivered_total",
                 "copyguard_ingress_events_lag_records", "copyguard_ingress_events_newest_offset");
