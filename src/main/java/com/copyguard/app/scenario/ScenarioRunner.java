@@ -36,7 +36,7 @@ public final class ScenarioRunner {
     private static final Set<String> EXPECTED_ACTION = Set.of("follower", "expert", "action", "reason", "symbol", "qty",
             "price", "fired");
     private static final Set<String> EXPECTED = Set.of("follower", "expert", "fillId", "outcome", "reason", "qty",
-            "leverage", "margin", "price", "fired");
+            "leverage", "margin", "price", "fired", "notFired", "explained");
 
     private final RuleSet rules;
 
@@ -287,6 +287,8 @@ public final class ScenarioRunner {
                 diffs.add("leverage");
             }
             fired(expected, actual.rulesFired(), diffs);
+            notFired(expected, actual.rulesFired(), diffs);
+            explained(expected, actual.explanation(), diffs);
             if (!diffs.isEmpty()) {
                 failures.add(who + ": expected " + describe(expected) + "; got " + describe(actual) + " (differs in "
                         + String.join(", ", diffs) + ")");
@@ -482,6 +484,43 @@ public final class ScenarioRunner {
     /** Unless {@code "exactly": false}, every decision or risk action made must be listed in "then". */
     private static boolean exactly(JsonNode then) {
         return !then.has("exactly") || then.get("exactly").asBoolean(true);
+    }
+
+    /** Adds a diff for each rule named in the expectation's "notFired" that fired. */
+    private static void notFired(JsonNode expected, List<String> rulesFired, List<String> diffs) {
+        for (JsonNode rule : steps(expected.get("notFired"), "notFired")) {
+            if (rulesFired.contains(rule.asText())) {
+                diffs.add("notFired '" + rule.asText() + "'");
+            }
+        }
+    }
+
+    /**
+     * Adds a diff for each value named in the expectation's "explained" (an object: name → value) that
+     * the decision's explanation does not hold: numbers compare as numbers, anything else as text.
+     */
+    private static void explained(JsonNode expected, Map<String, String> explanation, List<String> diffs) {
+        JsonNode want = expected.get("explained");
+        if (want == null) {
+            return;
+        }
+        if (!want.isObject()) {
+            throw new ScenarioException("'explained' must be an object: value name → value");
+        }
+        want.fields().forEachRemaining(e -> {
+            String got = explanation.get(e.getKey());
+            if (got == null || !sameValue(e.getValue().asText(), got)) {
+                diffs.add("explained " + e.getKey() + " (" + got + ")");
+            }
+        });
+    }
+
+    private static boolean sameValue(String want, String got) {
+        try {
+            return new BigDecimal(want).compareTo(new BigDecimal(got)) == 0;
+        } catch (NumberFormatException e) {
+            return want.equals(got);
+        }
     }
 
     /** Adds a diff for each rule named in the expectation's "fired" that did not fire. */

@@ -64,6 +64,21 @@ class ActiveRuleSetMutationTest {
         assertThat(cli.out()).contains("survived 0;").contains("RESULT: no mutant survived");
     }
 
+    /**
+     * The token budget granted from claims in follow order (v4): a claim granted out of turn, a
+     * refusal that does not wait for the earlier claims (its explanation counts less), a copy told
+     * the wrong answer; the token-limit-*.json scenarios pin each. Only versions that decide from
+     * claims have the rules (@tokenClaims).
+     */
+    @Test
+    void noMutantOfTheTokenClaimsSurvives() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.readString(activeFolder().resolve("token.drl"))
+                .contains("@tokenClaims"), "the active version's token rules take no claims");
+        Cli cli = Cli.run("rules", "test", "--mutations", "--file", "token.drl", activeFolder().toString());
+        assertThat(cli.exit()).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("survived 0;").contains("RESULT: no mutant survived");
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "copyguard.mutations", matches = "full")
     void noMutantOfTheActiveVersionSurvives() throws Exception {
