@@ -51,6 +51,8 @@ final class Gather {
     /** Parts taken, by sending shard and part number. */
     private final Map<Integer, Map<Integer, GatherRecords.Share>> parts = new TreeMap<>();
     private final List<ShardRecord> behind = new ArrayList<>();
+    /** The first record taken and not kept (the buffer was full), or -1. */
+    private long overflowFrom = -1;
 
     private Gather(ShardRecord record, int self, Kind kind, ExpertFill fill, String expertId, List<Integer> from) {
         this.record = record;
@@ -129,6 +131,14 @@ final class Gather {
 
     List<ShardRecord> behind() {
         return behind;
+    }
+
+    long overflowFrom() {
+        return overflowFrom;
+    }
+
+    void overflowAt(long offset) {
+        overflowFrom = offset;
     }
 
     boolean complete() {

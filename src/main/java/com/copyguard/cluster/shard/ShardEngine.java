@@ -84,6 +84,10 @@ public final class ShardEngine {
     /** The record waiting for the other shards' parts, with the records taken behind it (null: none). */
     private Gather held;
     private final List<GatherRecords.Share> outgoing = new ArrayList<>();
+    /** At most this many records are kept behind a held one; later ones are read again after it. */
+    static final int MAX_BEHIND = 10_000;
+    private int maxBehind = MAX_BEHIND;
+    private long rewind = -1;
     /** When the held record started waiting (System.nanoTime), and the waits ended since the worker last asked. */
     private long heldSince;
     private final List<Long> gatherWaits = new ArrayList<>();
@@ -166,14 +170,33 @@ public final class ShardEngine {
      */
     public List<Applied> offer(ShardRecord r, boolean live) {
         if (held != null) {
-            if (r.share() && held.accept(GatherRecords.Share.decode(r.value()))) {
-                held.buffer(r); // taken again after the held record: it moves the next offset past itself
-                return held.complete() ? release(live) : List.of();
+            boolean part = r.share() && held.accept(GatherRecords.Share.decode(r.value()));
+            if (held.overflowFrom() < 0 && held.behind().size() >= maxBehind) {
+                // memory is bounded: stop keeping records behind the held one; they are read again after it
+                held.overflowAt(r.offset());
             }
-            held.buffer(r);
-            return List.of();
+            if (held.overflowFrom() < 0) {
+                held.buffer(r); // a part too: taken again after the held record, it moves the next offset past itself
+            }
+            return part && held.complete() ? release(live) : List.of();
         }
         return step(r, live);
+    }
+
+    /**
+     * The offset the worker must read this shard's log from again, once, when records behind a held
+     * one were not kept ({@link #MAX_BEHIND}); -1: none. The worker seeks there and drops what it
+     * fetched after it.
+     */
+    public long takeRewind() {
+        long r = rewind;
+        rewind = -1;
+        return r;
+    }
+
+    /** Tests: keep at most {@code records} behind a held record. */
+    void maxBehind(int records) {
+        this.maxBehind = records;
     }
 
     /** The parts of gathers this shard owes the others, to send in the transaction of the records taken. */
@@ -238,6 +261,10 @@ public final class ShardEngine {
         out.add(applied(done.record(), done));
         for (ShardRecord r : done.behind()) {
             out.addAll(offer(r, live));
+        }
+        if (done.overflowFrom() >= 0) {
+            // the records kept end just before it: the next offset is there, or at a record held again
+            rewind = done.overflowFrom();
         }
         return out;
     }

@@ -210,6 +210,11 @@ public final class ShardWorker implements AutoCloseable {
             // replies, events, seat reports and gather parts were sent by the owner that first took it
             shard.engine.offer(ShardRecord.of(r), false);
             shard.replayed++;
+            long rewind = shard.engine.takeRewind();
+            if (rewind >= 0) {
+                consumer.seek(tp, rewind); // records behind a held one that were not kept: read them again
+                return null;
+            }
         }
         if (shard.recovering && shard.engine.nextOffset() >= shard.liveFrom) {
             finishRecovery(tp.partition(), shard);
@@ -231,6 +236,11 @@ public final class ShardWorker implements AutoCloseable {
                 }
                 sendShares(shard);
                 shard.engine.takeGatherWaits().forEach(nanos -> metrics.gathered(tp.partition(), nanos));
+                long rewind = shard.engine.takeRewind();
+                if (rewind >= 0) {
+                    consumer.seek(tp, rewind); // records behind a held one that were not kept: read them again
+                    break;
+                }
             }
         } catch (SimulatedCrash e) {
             throw e;

@@ -121,6 +121,56 @@ class ShardGatherTest {
         assertThat(decisions(replayed.engine(), fill.fillId())).isEqualTo(decisions(shards.get(1).engine(), fill.fillId()));
     }
 
+    /**
+     * Records behind a held one are kept up to a bound; past it they are not kept, and after the
+     * held record is applied the shard asks to read its log again from the first one it dropped.
+     */
+    @Test
+    void recordsBehindAHeldFillAreBoundedAndReadAgain() {
+        List<ShardEngine> shards = List.of(ShardEngine.fresh(0, SHARDS, Engines.rules()),
+                ShardEngine.fresh(1, SHARDS, Engines.rules()));
+        long seq = 0;
+        for (Command c : List.of(new PutInstrument("TUSDT", d("1"), d("1"), 125, d("0"), d("0.005"), d("1000")),
+                new PutExpert("x0", d("0.1"), null, d("100000")))) {
+            for (ShardEngine s : shards) {
+                s.offer(market(s, c, seq), true);
+            }
+            seq++;
+        }
+        ShardEngine s0 = shards.get(0);
+        s0.maxBehind(2);
+        ExpertFill fill = new ExpertFill("x0", "open-1", "TUSDT", FillAction.OPEN_LONG, d("1"), d("100"), 10,
+                MarginMode.CROSS, FillStatus.FILLED, T0, null);
+        List<GatherRecords.Share> parts = new ArrayList<>();
+        for (ShardEngine s : shards) {
+            s.offer(market(s, fill, seq), true);
+            parts.addAll(s.takeShares());
+        }
+        List<ShardRecord> behind = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Command price = new PriceTick(T0 + 1_000 + i, List.of(new PriceTick.SymbolPrice("TUSDT", d("100"))));
+            ShardRecord r = market(s0, price, seq + 1 + i);
+            behind.add(r);
+            assertThat(s0.offer(r, true)).isEmpty();
+        }
+        List<ShardEngine.Applied> applied = new ArrayList<>(s0.offer(share(s0, parts.get(0)), true));
+        applied.addAll(s0.offer(share(s0, parts.get(1)), true));
+        assertThat(applied).as("the fill, then the two records kept").hasSize(3);
+        long rewind = s0.takeRewind();
+        assertThat(rewind).as("the first record not kept").isEqualTo(behind.get(2).offset());
+        assertThat(s0.nextOffset()).isEqualTo(rewind);
+        assertThat(s0.takeRewind()).isEqualTo(-1);
+        // the worker reads again from there: the two ticks, then the parts (already taken: skipped)
+        List<ShardEngine.Applied> again = new ArrayList<>();
+        for (ShardRecord r : log.get(0)) {
+            if (r.offset() >= rewind) {
+                again.addAll(s0.offer(r, true));
+            }
+        }
+        assertThat(again).hasSize(2);
+        assertThat(s0.nextOffset()).isEqualTo(offsets[0]);
+    }
+
     /** The records shard {@code live} took, in order, replayed into {@code fresh} (kept by {@link #log}). */
     private void replayLog(ShardEngine fresh, ShardEngine live) {
         for (ShardRecord r : log.getOrDefault(live.shard(), List.of())) {
