@@ -69,7 +69,12 @@ final class FillProcessor {
         if (o.instrument().getFollowNotionalLimit() == null) {
             return TokenShare.NONE;
         }
-        return executor.tokenShare(o.expert(), o.order(), o.instrument(), following(o.expert()), o.price(), rules.get());
+        try {
+            return executor.tokenShare(o.expert(), o.order(), o.instrument(), following(o.expert()), o.price(), rules.get());
+        } catch (com.copyguard.core.refusal.RuleFailure failed) {
+            // the rules fail on this engine's copies: applying the fill will refuse it here too, claiming nothing
+            return TokenShare.NONE;
+        }
     }
 
     private static String key(ExpertFill f) {

@@ -13,22 +13,17 @@ import java.util.List;
  */
 public interface OtherShards {
     OtherShards NONE = new OtherShards() {
-        @Override
-        public BigDecimal tokenUsed(String expertId, String symbol) {
-            return BigDecimal.ZERO;
-        }
-
-        @Override
-        public List<TokenClaim> tokenClaims(String expertId, String symbol) {
-            return List.of();
-        }
     };
 
     /** The notional, at mark, of the positions the other shards' followers of {@code expertId} hold on {@code symbol}. */
-    BigDecimal tokenUsed(String expertId, String symbol);
+    default BigDecimal tokenUsed(String expertId, String symbol) {
+        return BigDecimal.ZERO;
+    }
 
     /** The claims the other shards' copies of the fill now being decided made on its budget. */
-    List<TokenClaim> tokenClaims(String expertId, String symbol);
+    default List<TokenClaim> tokenClaims(String expertId, String symbol) {
+        return List.of();
+    }
 
     /**
      * The part of an instrument's token limit {@code limit} the budget here may use: all of it, unless
