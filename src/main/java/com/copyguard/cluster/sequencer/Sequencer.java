@@ -56,6 +56,12 @@ import org.slf4j.LoggerFactory;
  * forwarding. It writes a snapshot every {@code snapshotEvery} records and when it stops
  * gracefully, always after a commit: a snapshot holds only records whose transaction committed.
  *
+ * <p>Gathers ({@link GatherRecords}) pass through here too, deciding nothing: every copy handed on
+ * is stamped with its cg.seq offset ({@link MarketSeq}), which names a gather on every shard; a
+ * follow, and a resume that copies the expert's positions (marked by the ingress with its expert),
+ * also send every other shard a marker at the same place; the shards' shares are handed on to the
+ * shard they name, or to every shard, as they came.
+ *
  * <p>A read on {@code cg.seq} (GET /state/hash) is forwarded to every shard like any market-wide
  * input, with no change here: it is the checkpoint marker of {@link com.copyguard.cluster.StateCheckpoint},
  * which every shard answers after the same market-wide inputs.

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * owner's {@code initTransactions} aborts the old owner's open transaction and fences it (it sees
  * {@link ProducerFencedException} or {@link InvalidProducerEpochException} and drops that engine).
  * A partition it is given is recovered from its newest snapshot at or before the committed offset,
- * then the log up to that offset is applied silently, then it goes live.
+ * then the log up to that offset is applied silently, then it goes live. A record that waits for
+ * the other shards' parts ({@link Gather}) holds the partition's committed offset at itself; the
+ * parts this shard owes the others go to cg.seq in the same transaction as its replies.
  */
 public final class ShardWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardWorker.class);
