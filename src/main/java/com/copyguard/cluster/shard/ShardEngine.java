@@ -9,7 +9,6 @@ import com.copyguard.core.paging.Page;
 import com.copyguard.core.paging.Pages.Positioned;
 import com.copyguard.cluster.QueryRecord;
 import com.copyguard.events.LiveEvent;
-import java.util.ArrayList;
 import java.util.List;
 import com.copyguard.cluster.GatherRecords;
 import com.copyguard.cluster.ShardReply;
@@ -81,16 +80,8 @@ public final class ShardEngine {
     /** The cluster's rule proposals and this shard's shadow run steps (rule authoring records). */
     private final ShardRuleAuthoring authoring;
     private long nextOffset;
-    /** The record waiting for the other shards' parts, with the records taken behind it (null: none). */
-    private Gather held;
-    private final List<GatherRecords.Share> outgoing = new ArrayList<>();
-    /** At most this many records are kept behind a held one; later ones are read again after it. */
-    static final int MAX_BEHIND = 10_000;
-    private int maxBehind = MAX_BEHIND;
-    private long rewind = -1;
-    /** When the held record started waiting (System.nanoTime), and the waits ended since the worker last asked. */
-    private long heldSince;
-    private final List<Long> gatherWaits = new ArrayList<>();
+    /** Which records are applied when: at once, or held for the other shards' parts. */
+    private final ShardIntake intake = new ShardIntake(this);
     /** The desk order's marks of this shard's decisions and risk actions (kept beside its snapshots). */
     private final DeskMarks marks;
     /** Parts of the followers' sums sent ahead of a screening read: transient, not state. */
@@ -160,116 +151,56 @@ public final class ShardEngine {
     }
 
     /**
-     * Takes the next record of this shard's log and applies what can be applied now, in log order.
-     * A record whose decision needs the other shards' parts (an opening fill under a token limit, a
-     * follow: {@link Gather}) is held, with every record after it, until those parts arrive; its own
-     * part is then waiting in {@link #takeShares} when {@code live} (a replayed record's part was sent
-     * by the owner that first took it). Returns the records applied by this one, in order: none while
-     * holding, several when the last part arrives. {@link #nextOffset} stays at a held record, so a
-     * commit or a snapshot never passes it.
+     * Takes the next record of this shard's log and applies what can be applied now, in log order
+     * ({@link ShardIntake}: a record that needs the other shards' parts is held, with the records
+     * behind it, until they arrive). Returns the records applied by this one, in order.
      */
     public List<Applied> offer(ShardRecord r, boolean live) {
-        if (held != null) {
-            boolean part = r.share() && held.accept(GatherRecords.Share.decode(r.value()));
-            if (held.overflowFrom() < 0 && held.behind().size() >= maxBehind) {
-                // memory is bounded: stop keeping records behind the held one; they are read again after it
-                held.overflowAt(r.offset());
-            }
-            if (held.overflowFrom() < 0) {
-                held.buffer(r); // a part too: taken again after the held record, it moves the next offset past itself
-            }
-            return part && held.complete() ? release(live) : List.of();
-        }
-        return step(r, live);
+        return intake.offer(r, live);
     }
 
-    /**
-     * The offset the worker must read this shard's log from again, once, when records behind a held
-     * one were not kept ({@link #MAX_BEHIND}); -1: none. The worker seeks there and drops what it
-     * fetched after it.
-     */
+    /** The offset to read this shard's log from again (records behind a held one not kept), or -1. */
     public long takeRewind() {
-        long r = rewind;
-        rewind = -1;
-        return r;
+        return intake.takeRewind();
     }
 
     /** Tests: keep at most {@code records} behind a held record. */
     void maxBehind(int records) {
-        this.maxBehind = records;
+        intake.maxBehind(records);
     }
 
     /** The parts of gathers this shard owes the others, to send in the transaction of the records taken. */
     public List<GatherRecords.Share> takeShares() {
-        List<GatherRecords.Share> out = List.copyOf(outgoing);
-        outgoing.clear();
-        return out;
+        return intake.takeShares();
     }
 
     /** How long each live record that waited for the other shards' parts waited (ns), since the last call. */
     public List<Long> takeGatherWaits() {
-        List<Long> out = List.copyOf(gatherWaits);
-        gatherWaits.clear();
-        return out;
+        return intake.takeGatherWaits();
     }
 
     /** True while a record waits for the other shards' parts. */
     public boolean holding() {
-        return held != null;
+        return intake.holding();
     }
 
-    private List<Applied> step(ShardRecord r, boolean live) {
+    /** A record taken and not applied (a replayed read, a part already used, a marker): the next offset passes it. */
+    void passed(ShardRecord r, boolean live) {
+        nextOffset = r.offset() + 1;
         if (!live && r.envelope().query()) {
-            nextOffset = r.offset() + 1; // a read replayed: it was answered when it was live
             lastEvents = List.of();
             // a read through cg.seq (a checkpoint marker, a shadow run step) moved the mark when it was answered live
             marks.before(engine, r.marketSeq());
-            return List.of();
         }
-        if (r.share()) {
-            nextOffset = r.offset() + 1; // a part of a gather already decided (sent again after a restart)
-            return List.of();
-        }
-        if (r.marker() != null) {
-            nextOffset = r.offset() + 1;
-            if (live) {
-                outgoing.add(followShare(r));
-            }
-            return List.of();
-        }
-        Gather gather = Gather.of(r, this);
-        if (gather == null) {
-            return List.of(applied(r, null));
-        }
-        held = gather;
-        heldSince = System.nanoTime();
-        if (live) {
-            outgoing.addAll(gather.ownShare(this));
-        }
+    }
+
+    /** A record held for the other shards' parts: the next offset stays at it. */
+    void holdAt(ShardRecord r) {
         nextOffset = r.offset();
-        return List.of();
     }
 
-    /** Applies the held record with the other shards' parts, then every record taken behind it. */
-    private List<Applied> release(boolean live) {
-        Gather done = held;
-        held = null;
-        if (live) {
-            gatherWaits.add(System.nanoTime() - heldSince);
-        }
-        List<Applied> out = new ArrayList<>();
-        out.add(applied(done.record(), done));
-        for (ShardRecord r : done.behind()) {
-            out.addAll(offer(r, live));
-        }
-        if (done.overflowFrom() >= 0) {
-            // the records kept end just before it: the next offset is there, or at a record held again
-            rewind = done.overflowFrom();
-        }
-        return out;
-    }
-
-    private Applied applied(ShardRecord r, Gather answer) {
+    /** Applies {@code r}, with the other shards' parts of its gather ({@code answer}, null: none). */
+    Applied applied(ShardRecord r, Gather answer) {
         ShardReply reply;
         if (answer == null && shards > 1 && !engine.rules().get().decidesTokenClaims()) {
             engine.otherShards(new TokenQuota(shards));
@@ -296,7 +227,7 @@ public final class ShardEngine {
      * applied (after the daily checks due at its time); a follow refused for its time gets the part
      * as things stand now, which its shard never uses.
      */
-    private GatherRecords.Share followShare(ShardRecord marker) {
+    GatherRecords.Share followShare(ShardRecord marker) {
         Long time = null;
         try {
             time = CommandCodec.decode(marker.json()).eventTime();
