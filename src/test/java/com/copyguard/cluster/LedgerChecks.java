@@ -1,6 +1,5 @@
 package com.copyguard.cluster;
 
-import com.copyguard.core.model.TransactionType;
 import com.copyguard.core.engine.DecisionRecord;
 import com.copyguard.core.engine.Engine;
 import com.copyguard.core.ledger.Account;
@@ -17,15 +16,16 @@ final class LedgerChecks {
     }
 
     /**
-     * Accounts whose balance is not the sum of the movements posted to them (margin changes are
-     * notes, not movements): money created or moved twice. Empty when every account adds up.
+     * Accounts whose balance is not the sum of the movements posted to them (margin changes and
+     * profit-share freezes only ring-fence money inside the balance: notes, not movements): money
+     * created or moved twice. Empty when every account adds up.
      */
     static List<String> unbalancedAccounts(Engine engine) {
         List<String> out = new ArrayList<>();
         for (Account a : engine.ledger().accounts()) {
             BigDecimal sum = BigDecimal.ZERO;
             for (Transaction t : a.transactions()) {
-                if (t.type() != TransactionType.MARGIN_ADDED && t.type() != TransactionType.MARGIN_REMOVED) {
+                if (t.type().movesBalance()) {
                     sum = sum.add(t.amount());
                 }
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,11 @@ public final class ShardSnapshots {
         }
         Files.writeString(marks(store, shard.nextOffset()), shard.marks().toJson(), StandardCharsets.UTF_8);
         store.write(shard.engine(), shard.nextOffset(), shard.engine().rules().get().version(), 0);
-        for (Path p : Files.list(store.dir()).toList()) {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> listed = Files.list(store.dir())) {
+            files = listed.toList(); // closed: an open directory stream per snapshot would leak a file descriptor
+        }
+        for (Path p : files) {
             String name = p.getFileName().toString();
             String prefix = name.startsWith("activation-") ? "activation-" : name.startsWith("proposals-") ? "proposals-"
                     : name.startsWith("marks-") ? "marks-" : null;
