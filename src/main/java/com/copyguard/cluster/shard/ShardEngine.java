@@ -201,21 +201,17 @@ public final class ShardEngine {
 
     /** Applies {@code r}, with the other shards' parts of its gather ({@code answer}, null: none). */
     Applied applied(ShardRecord r, Gather answer) {
-        ShardReply reply;
-        if (answer == null && shards > 1 && !engine.rules().get().decidesTokenClaims()) {
-            engine.otherShards(new TokenQuota(shards));
-            try {
-                reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
-            } finally {
-                Gather.uninstall(engine);
-            }
-        } else if (answer == null) {
-            reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
-        } else {
+        boolean quota = answer == null && shards > 1 && !engine.rules().get().decidesTokenClaims();
+        if (answer != null) {
             answer.install(engine);
-            try {
-                reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
-            } finally {
+        } else if (quota) {
+            engine.otherShards(new TokenQuota(shards));
+        }
+        ShardReply reply;
+        try {
+            reply = apply(r.offset(), r.json(), r.envelope(), r.grant(), r.marketSeq());
+        } finally {
+            if (answer != null || quota) {
                 Gather.uninstall(engine);
             }
         }

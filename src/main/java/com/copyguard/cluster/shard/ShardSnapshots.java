@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class ShardSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSnapshots.class);
     private static final int KEEP = 2;
+    private static final String ACTIVATION = "activation-";
+    private static final String PROPOSALS = "proposals-";
+    private static final String MARKS = "marks-";
+    /** The files kept beside each snapshot, by name prefix; pruned with their snapshot. */
+    private static final List<String> SIDECARS = List.of(ACTIVATION, PROPOSALS, MARKS);
     private final Path root;
 
     public ShardSnapshots(Path root) {
@@ -41,14 +47,13 @@ public final class ShardSnapshots {
     public void write(ShardEngine shard) throws IOException {
         SnapshotStore store = store(shard.shard());
         Files.createDirectories(store.dir());
-        Path rules = store.dir().resolve(String.format("activation-%020d.json", shard.nextOffset()));
         if (shard.lastActivation() != null) {
-            Files.writeString(rules, shard.lastActivation(), StandardCharsets.UTF_8);
+            Files.writeString(sidecar(store, ACTIVATION, shard.nextOffset()), shard.lastActivation(), StandardCharsets.UTF_8);
         }
         if (!shard.proposals().isEmpty()) {
-            Files.writeString(proposals(store, shard.nextOffset()), shard.proposals().toJson(), StandardCharsets.UTF_8);
+            Files.writeString(sidecar(store, PROPOSALS, shard.nextOffset()), shard.proposals().toJson(), StandardCharsets.UTF_8);
         }
-        Files.writeString(marks(store, shard.nextOffset()), shard.marks().toJson(), StandardCharsets.UTF_8);
+        Files.writeString(sidecar(store, MARKS, shard.nextOffset()), shard.marks().toJson(), StandardCharsets.UTF_8);
         store.write(shard.engine(), shard.nextOffset(), shard.engine().rules().get().version(), 0);
         List<Path> files;
         try (java.util.stream.Stream<Path> listed = Files.list(store.dir())) {
@@ -56,8 +61,7 @@ public final class ShardSnapshots {
         }
         for (Path p : files) {
             String name = p.getFileName().toString();
-            String prefix = name.startsWith("activation-") ? "activation-" : name.startsWith("proposals-") ? "proposals-"
-                    : name.startsWith("marks-") ? "marks-" : null;
+            String prefix = SIDECARS.stream().filter(name::startsWith).findFirst().orElse(null);
             if (prefix != null && !Files.exists(store.dir().resolve(
                     name.replace(prefix, "snapshot-").replace(".json", ".cgs")))) {
                 Files.deleteIfExists(p);
@@ -65,12 +69,31 @@ public final class ShardSnapshots {
         }
     }
 
-    private static Path marks(SnapshotStore store, long offset) {
-        return store.dir().resolve(String.format("marks-%020d.json", offset));
+    /** Reads a sidecar's text. */
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String text) throws IOException;
     }
 
-    private static Path proposals(SnapshotStore store, long offset) {
-        return store.dir().resolve(String.format("proposals-%020d.json", offset));
+    /** The file named {@code prefix} beside the snapshot at {@code offset}. */
+    private static Path sidecar(SnapshotStore store, String prefix, long offset) {
+        return store.dir().resolve(String.format("%s%020d.json", prefix, offset));
+    }
+
+    /**
+     * A sidecar's content parsed, or {@code absent} when the snapshot has none; one that does not read
+     * makes the snapshot unusable ({@code why}: what an older snapshot plus more log avoids).
+     */
+    private static <T> T read(Path file, Parser<T> parse, Supplier<T> absent, String what, String why)
+            throws SnapshotUnusableException {
+        if (!Files.exists(file)) {
+            return absent.get();
+        }
+        try {
+            return parse.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new SnapshotUnusableException("its " + what + " do not read (" + why + "): " + e, e);
+        }
     }
 
     /**
@@ -86,33 +109,18 @@ public final class ShardSnapshots {
                 }
                 try {
                     SnapshotStore.Checked checked = store.check(f);
+                    // the sidecars first: restoring the engine costs O(state), and a sidecar may rule the snapshot out
+                    Path activation = sidecar(store, ACTIVATION, f.seq());
+                    String rulesJson = Files.exists(activation) ? Files.readString(activation, StandardCharsets.UTF_8) : null;
+                    ShardProposals proposals = read(sidecar(store, PROPOSALS, f.seq()), ShardProposals::fromJson,
+                            ShardProposals::new, "proposals", "a table that does not read would lose proposals");
+                    // a snapshot from before desk marks existed has none: its records keep NO_MARK
+                    DeskMarks marks = read(sidecar(store, MARKS, f.seq()), DeskMarks::fromJson, DeskMarks::new,
+                            "desk marks", "marks that do not read would reorder desk lists");
                     ShardEvents events = new ShardEvents();
                     SeatWatch seats = new SeatWatch();
                     Engine engine = events.engine(rules, seats);
                     store.restore(checked, engine);
-                    Path activation = store.dir().resolve(String.format("activation-%020d.json", f.seq()));
-                    String rulesJson = Files.exists(activation) ? Files.readString(activation, StandardCharsets.UTF_8) : null;
-                    Path table = proposals(store, f.seq());
-                    ShardProposals proposals;
-                    try {
-                        proposals = Files.exists(table)
-                                ? ShardProposals.fromJson(Files.readString(table, StandardCharsets.UTF_8)) : new ShardProposals();
-                    } catch (IOException | RuntimeException e) {
-                        // a table that does not read would lose proposals: an older snapshot plus more log loses nothing
-                        LOG.warn("shard {}: snapshot {} not used: its proposals do not read: {}", shard, f.path(), e.toString());
-                        continue;
-                    }
-                    Path marksFile = marks(store, f.seq());
-                    DeskMarks marks;
-                    try {
-                        // a snapshot from before desk marks existed has none: its records keep NO_MARK
-                        marks = Files.exists(marksFile)
-                                ? DeskMarks.fromJson(Files.readString(marksFile, StandardCharsets.UTF_8)) : new DeskMarks();
-                    } catch (IOException | RuntimeException e) {
-                        // marks that do not read would reorder desk lists: an older snapshot plus more log does not
-                        LOG.warn("shard {}: snapshot {} not used: its desk marks do not read: {}", shard, f.path(), e.toString());
-                        continue;
-                    }
                     return Optional.of(ShardEngine.restored(shard, shards, engine, events, seats, rulesJson, proposals,
                             marks, f.seq()));
                 } catch (SnapshotUnusableException e) {

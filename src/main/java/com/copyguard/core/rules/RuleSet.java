@@ -29,12 +29,17 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final ReleaseId releaseId;
     private final SessionPool sessions;
+    /** Read from the rules' metadata once: a cluster shard asks for every record it applies. */
+    private final boolean triggerPrices;
+    private final boolean tokenClaims;
 
     public RuleSet(RuleSource source, KieBase kieBase, ReleaseId releaseId) {
         this.source = source;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
         this.sessions = new SessionPool(kieBase);
+        this.triggerPrices = hasRuleMarked(kieBase, TRIGGER_PRICE);
+        this.tokenClaims = hasRuleMarked(kieBase, TOKEN_CLAIMS);
     }
 
     public RuleSource source() {
@@ -77,15 +82,15 @@ public final class RuleSet {
      * then re-evaluates risk only where a price crosses one; otherwise every tick checks every holder.
      */
     public boolean declaresTriggerPrices() {
-        return hasRuleMarked(TRIGGER_PRICE);
+        return triggerPrices;
     }
 
     /** True when the version's token rules decide from claims in follow order (rules marked {@code @tokenClaims}). */
     public boolean decidesTokenClaims() {
-        return hasRuleMarked(TOKEN_CLAIMS);
+        return tokenClaims;
     }
 
-    private boolean hasRuleMarked(String metadata) {
+    private static boolean hasRuleMarked(KieBase kieBase, String metadata) {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (org.kie.api.definition.rule.Rule r : p.getRules()) {
                 if (r.getMetaData().containsKey(metadata)) {
