@@ -29,17 +29,18 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final ReleaseId releaseId;
     private final SessionPool sessions;
-    /** Read from the rules' metadata once: a cluster shard asks for every record it applies. */
-    private final boolean triggerPrices;
-    private final boolean tokenClaims;
+    /**
+     * Read from the rules' metadata on first use, then kept (a cluster shard asks for every record
+     * it applies); volatile: two threads that both read it first compute the same answer.
+     */
+    private volatile Boolean triggerPrices;
+    private volatile Boolean tokenClaims;
 
     public RuleSet(RuleSource source, KieBase kieBase, ReleaseId releaseId) {
         this.source = source;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
         this.sessions = new SessionPool(kieBase);
-        this.triggerPrices = hasRuleMarked(kieBase, TRIGGER_PRICE);
-        this.tokenClaims = hasRuleMarked(kieBase, TOKEN_CLAIMS);
     }
 
     public RuleSource source() {
@@ -82,12 +83,22 @@ public final class RuleSet {
      * then re-evaluates risk only where a price crosses one; otherwise every tick checks every holder.
      */
     public boolean declaresTriggerPrices() {
-        return triggerPrices;
+        Boolean known = triggerPrices;
+        if (known == null) {
+            known = hasRuleMarked(kieBase, TRIGGER_PRICE);
+            triggerPrices = known;
+        }
+        return known;
     }
 
     /** True when the version's token rules decide from claims in follow order (rules marked {@code @tokenClaims}). */
     public boolean decidesTokenClaims() {
-        return tokenClaims;
+        Boolean known = tokenClaims;
+        if (known == null) {
+            known = hasRuleMarked(kieBase, TOKEN_CLAIMS);
+            tokenClaims = known;
+        }
+        return known;
     }
 
     private static boolean hasRuleMarked(KieBase kieBase, String metadata) {
